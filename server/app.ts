@@ -1,0 +1,111 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../src/lib/server/config.ts';
+import { setAppContext } from '../src/lib/server/context.ts';
+import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/client.ts';
+import { loadSealKey } from '../src/lib/server/seal.ts';
+import { log } from './log.ts';
+import { attachRealtime, type Realtime } from './realtime/index.ts';
+
+/** Folder of the drizzle-kit migrations, applied at start-up. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** A Node `(req, res)` handler, such as adapter-node's `build/handler.js`. */
+export type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+/** Opens the configured database (PGlite in `dataDir`, or PostgreSQL) and migrates it. */
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+	const database = await openDatabase(
+		config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }
+	);
+	await database.migrate(MIGRATIONS_DIR);
+	return database;
+}
+
+/**
+ * Makes the database, keys and realtime layer available to the SvelteKit code of this process.
+ * Returns the realtime layer attached to `httpServer`.
+ */
+export function installServices(input: {
+	config: Config;
+	database: DatabaseHandle;
+	httpServer: http.Server;
+	/** In production unknown upgrade paths are destroyed; in dev Vite's HMR socket needs them. */
+	destroyUnknownUpgrades: boolean;
+}): Realtime {
+	const { config, database, httpServer } = input;
+	const context = { config, db: database.db, sealKey: loadSealKey(config), realtime: null };
+	setAppContext(context);
+	const realtime = attachRealtime({
+		httpServer,
+		config,
+		destroyUnknownUpgrades: input.destroyUnknownUpgrades
+	});
+	setAppContext({ ...context, realtime });
+	return realtime;
+}
+
+/** A started Croisée server. */
+export interface RunningServer {
+	/** Base URL, e.g. `http://127.0.0.1:3000`. */
+	url: string;
+	port: number;
+	httpServer: http.Server;
+	realtime: Realtime;
+	/** Stops accepting, flushes the update log, closes sockets and the database. */
+	close(): Promise<void>;
+}
+
+/** Loads adapter-node's request handler from the production build. */
+export async function loadBuiltHandler(): Promise<NodeHandler> {
+	const specifier = new URL('../build/handler.js', import.meta.url).href;
+	try {
+		const mod = (await import(/* @vite-ignore */ specifier)) as { handler: NodeHandler };
+		return mod.handler;
+	} catch (error) {
+		throw new Error(`Cannot load build/handler.js (run \`npm run build\` first): ${String(error)}`, {
+			cause: error
+		});
+	}
+}
+
+/**
+ * Starts the whole server: database (migrated), SvelteKit handler, Yjs and socket.io endpoints.
+ * Tests pass an already open `database` and `port: 0`.
+ */
+export async function startServer(input: {
+	config: Config;
+	database?: DatabaseHandle;
+	handler?: NodeHandler;
+}): Promise<RunningServer> {
+	const { config } = input;
+	const database = input.database ?? (await openConfiguredDatabase(config));
+	if (input.database) await database.migrate(MIGRATIONS_DIR);
+	const handler = input.handler ?? (await loadBuiltHandler());
+	const httpServer = http.createServer((req, res) => handler(req, res));
+	const realtime = installServices({ config, database, httpServer, destroyUnknownUpgrades: true });
+	await new Promise<void>((resolve, reject) => {
+		httpServer.once('error', reject);
+		httpServer.listen(config.port, config.host, () => resolve());
+	});
+	const { port } = httpServer.address() as AddressInfo;
+	const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+	log.info({ port, driver: database.driver }, 'Croisée listening');
+	let closing: Promise<void> | null = null;
+	return {
+		url: `http://${host}:${port}`,
+		port,
+		httpServer,
+		realtime,
+		close: () =>
+			(closing ??= (async () => {
+				const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+				await realtime.close();
+				httpServer.closeAllConnections();
+				await stopped;
+				setAppContext(null);
+				await database.close();
+			})())
+	};
+}

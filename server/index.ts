@@ -1,0 +1,26 @@
+import { loadConfig } from '../src/lib/server/config.ts';
+import { startServer } from './app.ts';
+import { log } from './log.ts';
+
+/** Production entry: `npm start` builds the app, then runs this file. */
+async function main(): Promise<void> {
+	const server = await startServer({ config: loadConfig() });
+	console.log(`Croisée is running on http://localhost:${server.port}`);
+	const shutdown = (signal: string) => {
+		log.info({ signal }, 'shutting down');
+		server.close().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				log.error({ err: error }, 'shutdown failed');
+				process.exit(1);
+			}
+		);
+	};
+	process.once('SIGTERM', () => shutdown('SIGTERM'));
+	process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+	console.error(`Croisée failed to start: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+});

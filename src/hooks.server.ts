@@ -1,0 +1,47 @@
+import type { Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import {
+	SESSION_COOKIE,
+	deleteSessionTokenCookie,
+	setSessionTokenCookie,
+	validateSessionToken
+} from '$lib/server/auth';
+import { LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
+
+/** Fills `locals.user` and `locals.session` from the session cookie (Lucia-guide shape). */
+const handleAuth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const { session, user } = await validateSessionToken(token);
+	if (session) setSessionTokenCookie(event, token, session.expiresAt);
+	else deleteSessionTokenCookie(event);
+	event.locals.user = user;
+	event.locals.session = session;
+	return resolve(event);
+};
+
+/** Chooses the UI language and writes it into `<html lang>`. */
+const handleLocale: Handle = async ({ event, resolve }) => {
+	const locale = negotiateLocale({
+		cookie: event.cookies.get(LOCALE_COOKIE),
+		acceptLanguage: event.request.headers.get('accept-language')
+	});
+	event.locals.locale = locale;
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+};
+
+/** Security headers for every response (the CSP itself comes from `svelte.config.js`). */
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	return response;
+};
+
+export const handle = sequence(handleHeaders, handleAuth, handleLocale);

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+	bringToFront,
+	countItems,
+	createSticky,
+	deleteItem,
+	itemText,
+	listItems,
+	moveItem,
+	setItemColor
+} from './schema.ts';
+
+function exchange(a: Y.Doc, b: Y.Doc): void {
+	Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+	Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+}
+
+describe('board schema', () => {
+	it('creates a sticky note with text, position and category', () => {
+		const doc = new Y.Doc();
+		const id = createSticky(doc, { x: 10.4, y: 20.6, category: 'usager', text: 'Bonjour' });
+		const [item] = listItems(doc);
+		expect(item).toMatchObject({ id, type: 'sticky', x: 10, y: 21, category: 'usager' });
+		expect(item?.text).toBe('Bonjour');
+		expect(countItems(doc)).toBe(1);
+	});
+
+	it('paints newer notes above older ones and brings a note to front', () => {
+		const doc = new Y.Doc();
+		const first = createSticky(doc, { x: 0, y: 0 });
+		const second = createSticky(doc, { x: 0, y: 0 });
+		expect(listItems(doc).map((i) => i.id)).toEqual([first, second]);
+		bringToFront(doc, first);
+		expect(listItems(doc).map((i) => i.id)).toEqual([second, first]);
+	});
+
+	it('keeps a concurrent move and recolour of one note', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		const id = createSticky(a, { x: 0, y: 0 });
+		exchange(a, b);
+		moveItem(a, { id, x: 100, y: 50 });
+		setItemColor(b, { id, color: 'blue' });
+		exchange(a, b);
+		for (const doc of [a, b]) {
+			expect(listItems(doc)[0]).toMatchObject({ x: 100, y: 50, color: 'blue' });
+		}
+	});
+
+	it('merges two people typing in one note without losing a letter', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		const id = createSticky(a, { x: 0, y: 0, text: 'ab' });
+		exchange(a, b);
+		itemText(a, id)?.insert(0, 'X');
+		itemText(b, id)?.insert(2, 'Y');
+		exchange(a, b);
+		expect(itemText(a, id)?.toString()).toBe('XabY');
+		expect(itemText(b, id)?.toString()).toBe('XabY');
+	});
+
+	it('deletes a note and ignores edits of a deleted one', () => {
+		const doc = new Y.Doc();
+		const id = createSticky(doc, { x: 0, y: 0 });
+		deleteItem(doc, id);
+		moveItem(doc, { id, x: 5, y: 5 });
+		expect(listItems(doc)).toEqual([]);
+		expect(itemText(doc, id)).toBeNull();
+	});
+});

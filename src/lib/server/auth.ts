@@ -1,0 +1,101 @@
+import type { Cookies } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { appContext } from './context.ts';
+import { sessions, users, type Session, type User } from './db/schema.ts';
+import { hashToken, newToken } from './ids.ts';
+
+/** Name of the cookie that carries the session token. */
+export const SESSION_COOKIE = 'croisee-session';
+
+const RENEW_WHEN_LEFT_MS = 15 * 24 * 60 * 60 * 1000;
+
+/** The public part of a user that pages and sockets may see. */
+export type SessionUser = Pick<User, 'id' | 'kind' | 'name' | 'email'>;
+export type SessionValidationResult =
+	| { session: Session; user: SessionUser }
+	| { session: null; user: null };
+
+/** A new random session token (144 bits). Only its hash is stored. */
+export function generateSessionToken(): string {
+	return newToken();
+}
+
+/** Stores a session for `userId` under the hash of `token`. */
+export async function createSession(token: string, userId: string): Promise<Session> {
+	const { db, config } = appContext();
+	const session: Session = {
+		id: hashToken(token),
+		userId,
+		expiresAt: new Date(Date.now() + config.sessionTtlMs)
+	};
+	await db.insert(sessions).values(session);
+	return session;
+}
+
+/** Finds the session of `token`; deletes it when expired and extends it when half-used. */
+export async function validateSessionToken(token: string): Promise<SessionValidationResult> {
+	const { db, config } = appContext();
+	const sessionId = hashToken(token);
+	const [row] = await db
+		.select({
+			session: sessions,
+			user: { id: users.id, kind: users.kind, name: users.name, email: users.email }
+		})
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, sessionId));
+	if (!row) return { session: null, user: null };
+	const { session, user } = row;
+	if (Date.now() >= session.expiresAt.getTime()) {
+		await db.delete(sessions).where(eq(sessions.id, session.id));
+		return { session: null, user: null };
+	}
+	if (session.expiresAt.getTime() - Date.now() < Math.min(RENEW_WHEN_LEFT_MS, config.sessionTtlMs / 2)) {
+		session.expiresAt = new Date(Date.now() + config.sessionTtlMs);
+		await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id));
+	}
+	return { session, user };
+}
+
+/** Ends one session (sign-out). */
+export async function invalidateSession(sessionId: string): Promise<void> {
+	await appContext().db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user (sign-out everywhere). */
+export async function invalidateUserSessions(userId: string): Promise<void> {
+	await appContext().db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Sets the HttpOnly, SameSite=Lax session cookie (Secure when served over HTTPS). */
+export function setSessionTokenCookie(
+	event: { cookies: Cookies; url: URL },
+	token: string,
+	expiresAt: Date
+): void {
+	event.cookies.set(SESSION_COOKIE, token, {
+		expires: expiresAt,
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:'
+	});
+}
+
+/** Clears the session cookie. */
+export function deleteSessionTokenCookie(event: { cookies: Cookies }): void {
+	event.cookies.delete(SESSION_COOKIE, { path: '/' });
+}
+
+/** Reads the session token out of a raw `Cookie` header (for websocket upgrades). */
+export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
+	if (!header) return null;
+	for (const part of header.split(';')) {
+		const eq = part.indexOf('=');
+		if (eq < 0) continue;
+		if (part.slice(0, eq).trim() === SESSION_COOKIE) {
+			return decodeURIComponent(part.slice(eq + 1).trim()) || null;
+		}
+	}
+	return null;
+}

@@ -1,0 +1,37 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+
+/** What the realtime layer offers to HTTP routes (e.g. to cut people off when a link is revoked). */
+export interface RealtimeControl {
+	/** Closes every live connection of `userId` to the boards of `workshopId`. */
+	disconnectUser(args: { workshopId: string; userId: string }): void;
+}
+
+/**
+ * Process-wide services shared by the Node server (`server/`) and the SvelteKit bundle. They live on
+ * `globalThis` because the bundle and the server load separate copies of this module, and PGlite
+ * allows a single connection per process.
+ */
+export interface AppContext {
+	config: Config;
+	db: Database;
+	/** Key sealing invitation codes (32 bytes). */
+	sealKey: Uint8Array;
+	realtime: RealtimeControl | null;
+}
+
+const KEY = Symbol.for('croisee.app-context');
+type Holder = { [KEY]?: AppContext };
+
+/** Installs the process-wide context; called once by the server before it accepts requests. */
+export function setAppContext(context: AppContext | null): void {
+	if (context) (globalThis as Holder)[KEY] = context;
+	else delete (globalThis as Holder)[KEY];
+}
+
+/** Returns the process-wide context, or throws when the server has not started. */
+export function appContext(): AppContext {
+	const context = (globalThis as Holder)[KEY];
+	if (!context) throw new Error('Croisée app context is not initialised (server not started)');
+	return context;
+}

@@ -1,0 +1,180 @@
+import {
+	bigserial,
+	boolean,
+	customType,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+
+/** Binary column: PGlite returns `Uint8Array`, postgres.js a `Buffer` (a `Uint8Array` too). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * A person known to the server: an account (facilitator, with e-mail and password hash) or a guest
+ * (display name only, created by a join link).
+ */
+export const users = pgTable('users', {
+	id: text('id').primaryKey(),
+	kind: text('kind', { enum: ['account', 'guest'] }).notNull(),
+	name: text('name').notNull(),
+	email: text('email').unique(),
+	passwordHash: text('password_hash'),
+	createdAt: createdAt()
+});
+
+/** Sessions in the Lucia-guide shape: `id` is the SHA-256 hex of the token held by the client. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** A workshop groups boards and the people allowed on them. */
+export const workshops = pgTable('workshops', {
+	id: text('id').primaryKey(),
+	title: text('title').notNull(),
+	ownerId: text('owner_id')
+		.notNull()
+		.references(() => users.id),
+	status: text('status', { enum: ['active', 'archived'] })
+		.notNull()
+		.default('active'),
+	createdAt: createdAt()
+});
+
+/** A board: one Yjs document, whose history lives in `board_updates` and `board_snapshots`. */
+export const boards = pgTable(
+	'boards',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('boards_workshop_idx').on(t.workshopId)]
+);
+
+/** Person × workshop: the permission role and the category they speak as (never mixed). */
+export const memberships = pgTable(
+	'memberships',
+	{
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['facilitator', 'participant', 'observer', 'evaluator'] }).notNull(),
+		category: text('category'),
+		removed: boolean('removed').notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.workshopId, t.userId] })]
+);
+
+/**
+ * Invitation links. The code is looked up by its SHA-256 hash; `codeSealed` holds the code encrypted
+ * with the server key so that facilitators can copy the link again, while a leaked database alone
+ * does not reveal working links.
+ */
+export const invites = pgTable(
+	'invites',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		boardId: text('board_id').references(() => boards.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		codeSealed: text('code_sealed').notNull(),
+		role: text('role', { enum: ['participant', 'observer'] }).notNull(),
+		category: text('category'),
+		expiresAt: timestamp('expires_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('invites_code_hash_idx').on(t.codeHash)]
+);
+
+/** Short-lived credentials for non-browser websocket clients (`?ticket=`), stored hashed. */
+export const tickets = pgTable('tickets', {
+	id: text('id').primaryKey(),
+	userId: text('user_id')
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	boardId: text('board_id')
+		.notNull()
+		.references(() => boards.id, { onDelete: 'cascade' }),
+	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+});
+
+/** Append-only log of every Yjs update the server accepted, with who sent it. */
+export const boardUpdates = pgTable(
+	'board_updates',
+	{
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull(),
+		authorId: text('author_id'),
+		category: text('category'),
+		update: bytea('update').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.boardId, t.seq] })]
+);
+
+/** Full encoded state of a board up to and including update `seq`. */
+export const boardSnapshots = pgTable(
+	'board_snapshots',
+	{
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull(),
+		state: bytea('state').notNull(),
+		itemCount: integer('item_count').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.boardId, t.seq] })]
+);
+
+/** The workshop's rhythm: joins, leaves, and later timers, phases, votes, locks, archives. */
+export const workshopEvents = pgTable(
+	'workshop_events',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		boardId: text('board_id'),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		actorId: text('actor_id'),
+		type: text('type').notNull(),
+		payload: jsonb('payload')
+	},
+	(t) => [index('workshop_events_workshop_idx').on(t.workshopId, t.at)]
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Board = typeof boards.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;

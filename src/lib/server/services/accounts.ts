@@ -1,0 +1,57 @@
+import { hash, verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import { appContext } from '../context.ts';
+import { users } from '../db/schema.ts';
+import { newId } from '../ids.ts';
+import { failure, type Failure } from './failure.ts';
+
+/** argon2id parameters recommended by OWASP (19 MiB, 2 passes, 1 lane). */
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+
+/** A password hash of a string nobody uses, to make failed look-ups as slow as real checks. */
+let decoyHash: Promise<string> | null = null;
+
+/** Creates a facilitator account. E-mails are compared case-insensitively. */
+export async function signUp(input: {
+	name: string;
+	email: string;
+	password: string;
+}): Promise<{ userId: string } | Failure> {
+	const { db } = appContext();
+	const email = input.email.trim().toLowerCase();
+	const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+	if (existing) return failure(409, 'email_taken', 'An account already uses this e-mail address');
+	const userId = newId();
+	const passwordHash = await hash(input.password, ARGON2_OPTIONS);
+	const inserted = await db
+		.insert(users)
+		.values({ id: userId, kind: 'account', name: input.name.trim(), email, passwordHash })
+		.onConflictDoNothing()
+		.returning({ id: users.id });
+	if (inserted.length === 0) {
+		return failure(409, 'email_taken', 'An account already uses this e-mail address');
+	}
+	return { userId };
+}
+
+/** Checks an e-mail and password; the same failure for an unknown e-mail and a wrong password. */
+export async function logIn(input: {
+	email: string;
+	password: string;
+}): Promise<{ userId: string } | Failure> {
+	const { db } = appContext();
+	const email = input.email.trim().toLowerCase();
+	const [user] = await db
+		.select({ id: users.id, passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.email, email));
+	if (!user?.passwordHash) {
+		decoyHash ??= hash('decoy password', ARGON2_OPTIONS);
+		await verify(await decoyHash, input.password);
+		return failure(401, 'bad_credentials', 'Wrong e-mail or password');
+	}
+	if (!(await verify(user.passwordHash, input.password))) {
+		return failure(401, 'bad_credentials', 'Wrong e-mail or password');
+	}
+	return { userId: user.id };
+}

@@ -1,0 +1,18 @@
+/** Websocket close codes used by the realtime server, mirroring HTTP statuses where they can. */
+export const CloseCode = {
+	/** The message could not be decoded or broke the protocol. */
+	BadMessage: 4400,
+	/** No valid session or ticket. */
+	Unauthorized: 4401,
+	/** Authenticated, but not allowed to do this on this board. */
+	Forbidden: 4403,
+	/** The board does not exist (any more). */
+	NotFound: 4404,
+	/** The message is larger than `MAX_MESSAGE_BYTES`. */
+	TooLarge: 4413,
+	/** Too many messages in too short a time. */
+	RateLimited: 4429,
+	/** The server is shutting down: reconnect (possibly to another instance). */
+	Restarting: 4503
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,29 @@
+import { json } from '@sveltejs/kit';
+import { failureResponse, isFailure, readJson, startSession } from '$lib/server/http';
+import { findInvite, joinWithInvite } from '$lib/server/services/invites';
+import { joinInput } from '$lib/shared/validation';
+import type { RequestHandler } from './$types';
+
+/** What a join link leads to (board title, fixed category if any). */
+export const GET: RequestHandler = async ({ params }) => {
+	const invite = await findInvite(params.code);
+	if (isFailure(invite)) return failureResponse(invite);
+	return json({ boardTitle: invite.boardTitle, category: invite.category, role: invite.role });
+};
+
+/** Joins through a link with a display name and a category: 200 `{ boardId }` + guest cookie. */
+export const POST: RequestHandler = async (event) => {
+	const invite = await findInvite(event.params.code);
+	if (isFailure(invite)) return failureResponse(invite);
+	const input = await readJson(event.request, joinInput);
+	if (isFailure(input)) return failureResponse(input);
+	const joined = await joinWithInvite({
+		invite,
+		userId: event.locals.user?.id ?? null,
+		name: input.name,
+		category: input.category
+	});
+	if (isFailure(joined)) return failureResponse(joined);
+	if (joined.newGuestId) await startSession(event, joined.newGuestId);
+	return json({ boardId: joined.boardId });
+};

@@ -1,0 +1,38 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ out: 'build' }),
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': ['self'],
+				'frame-ancestors': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'object-src': ['none']
+			}
+		},
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.include.push(
+					'../server/**/*.ts',
+					'../tests/**/*.ts',
+					'../vite.config.ts',
+					'../playwright.config.ts',
+					'../drizzle.config.ts'
+				);
+				return tsconfig;
+			}
+		}
+	}
+};
+
+export default config;
