@@ -1,0 +1,197 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/app.ts';
+import { appContext } from '../../src/lib/server/context.ts';
+import { invites, sessions, users } from '../../src/lib/server/db/schema.ts';
+import { hashToken } from '../../src/lib/server/ids.ts';
+import { DRIVERS, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { ApiClient } from '../helpers/http-client.ts';
+import { startTestServer } from '../helpers/server.ts';
+
+describe.each(DRIVERS)('JSON API on %s', (driver) => {
+	let database: TestDatabase;
+	let server: RunningServer;
+	let facilitator: ApiClient;
+
+	beforeEach(async () => {
+		database = await createTestDatabase(driver);
+		server = await startTestServer({ database });
+		facilitator = new ApiClient(server.url);
+	});
+
+	afterEach(async () => {
+		await server.close();
+		await database.destroy();
+	});
+
+	it('reports healthy once migrated and listening', async () => {
+		const response = await fetch(`${server.url}/healthz`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ status: 'ok' });
+	});
+
+	it('signs up with a hashed password and a hashed, HttpOnly session cookie', async () => {
+		const response = await fetch(`${server.url}/api/auth/signup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: server.url },
+			body: JSON.stringify({ name: 'Awa', email: 'Awa@Example.org', password: 'a long password' })
+		});
+		expect(response.status).toBe(201);
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('croisee-session='));
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+		const token = cookie?.split(';')[0]?.split('=')[1] ?? '';
+		const { db } = appContext();
+		const [user] = await db.select().from(users).where(eq(users.email, 'awa@example.org'));
+		expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+		const stored = await db.select().from(sessions).where(eq(sessions.userId, user?.id ?? ''));
+		expect(stored.map((s) => s.id)).toEqual([hashToken(token)]);
+	});
+
+	it('refuses bad sign-up input with a clear error and creates nothing', async () => {
+		const before = await appContext().db.select().from(users);
+		const cases: Array<[unknown, number]> = [
+			[{ name: 'A', email: 'not-an-email', password: 'a long password' }, 400],
+			[{ name: 'A', email: 'a@example.org', password: 'short' }, 400],
+			[{ name: '', email: 'a@example.org', password: 'a long password' }, 400],
+			[{ name: 42, email: 'a@example.org', password: 'a long password' }, 400]
+		];
+		for (const [body, status] of cases) {
+			const result = await facilitator.request('POST', '/api/auth/signup', body);
+			expect(result.status).toBe(status);
+			expect(typeof result.body.error).toBe('string');
+		}
+		const notJson = await fetch(`${server.url}/api/auth/signup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: server.url },
+			body: '{"name":'
+		});
+		expect(notJson.status).toBe(400);
+		expect(await appContext().db.select().from(users)).toEqual(before);
+	});
+
+	it('refuses a second account with the same e-mail', async () => {
+		const email = await facilitator.signUp();
+		const again = await new ApiClient(server.url).request('POST', '/api/auth/signup', {
+			name: 'Other',
+			email: email.toUpperCase(),
+			password: 'another long password'
+		});
+		expect(again.status).toBe(409);
+		expect(again.body.error).toMatch(/e-mail/);
+	});
+
+	it('logs in with a new session, refuses a wrong password, and logs out for good', async () => {
+		const email = await facilitator.signUp();
+		const browser = new ApiClient(server.url);
+		const wrong = await browser.request('POST', '/api/auth/login', { email, password: 'nope nope' });
+		expect(wrong.status).toBe(401);
+		const unknown = await browser.request('POST', '/api/auth/login', {
+			email: 'nobody@example.org',
+			password: 'nope nope'
+		});
+		expect(unknown.status).toBe(401);
+		expect(unknown.body.error).toBe(wrong.body.error);
+		const login = await browser.request('POST', '/api/auth/login', {
+			email,
+			password: 'correct horse battery staple'
+		});
+		expect(login.status).toBe(200);
+		expect(browser.cookie).not.toBe(facilitator.cookie);
+		const oldCookie = browser.cookie;
+		expect((await browser.request('POST', '/api/auth/logout')).status).toBe(200);
+		const stale = new ApiClient(server.url);
+		stale.cookie = oldCookie;
+		expect((await stale.request('GET', '/api/boards')).status).toBe(401);
+	});
+
+	it('creates boards for facilitators only and lists them', async () => {
+		expect((await facilitator.request('POST', '/api/boards', { title: 'x' })).status).toBe(401);
+		await facilitator.signUp();
+		const created = await facilitator.request<{ id: string; title: string; joinUrl: string }>(
+			'POST',
+			'/api/boards',
+			{ title: '  Atelier mobilité  ' }
+		);
+		expect(created.status).toBe(201);
+		expect(created.body.title).toBe('Atelier mobilité');
+		expect(created.body.joinUrl).toMatch(new RegExp(`^${server.url}/join/[A-Za-z0-9_-]{24}$`));
+		const list = await facilitator.request<{ boards: Array<{ id: string; role: string }> }>(
+			'GET',
+			'/api/boards'
+		);
+		expect(list.body.boards).toEqual([
+			expect.objectContaining({ id: created.body.id, role: 'facilitator' })
+		]);
+		expect((await facilitator.request('POST', '/api/boards', { title: '' })).status).toBe(400);
+	});
+
+	it('lets a guest join by link with a name and category, and nothing more', async () => {
+		await facilitator.signUp();
+		const board = await facilitator.createBoard('Parcours usager');
+		const guest = new ApiClient(server.url);
+		const boardId = await guest.join(board.joinUrl, 'Jean', 'elu');
+		expect(boardId).toBe(board.id);
+		const mine = await guest.request<{ role: string; category: string }>(
+			'GET',
+			`/api/boards/${board.id}`
+		);
+		expect(mine.body).toMatchObject({ role: 'participant', category: 'elu' });
+		expect((await guest.request('POST', '/api/boards', { title: 'mine' })).status).toBe(403);
+		expect((await guest.request('DELETE', `/api/boards/${board.id}/invite`)).status).toBe(403);
+		const [stored] = await appContext().db.select().from(users).where(eq(users.name, 'Jean'));
+		expect(stored).toMatchObject({ kind: 'guest', email: null, passwordHash: null });
+	});
+
+	it('stores join codes only hashed and sealed', async () => {
+		await facilitator.signUp();
+		const board = await facilitator.createBoard();
+		const code = board.joinUrl.split('/').pop() ?? '';
+		const rows = await appContext().db.select().from(invites);
+		expect(rows).toHaveLength(1);
+		expect(JSON.stringify(rows)).not.toContain(code);
+		expect(rows[0]?.codeHash).toBe(hashToken(code));
+	});
+
+	it('revokes a join link: it then gives a clear 410, and a new link works', async () => {
+		await facilitator.signUp();
+		const board = await facilitator.createBoard();
+		const code = board.joinUrl.split('/').pop();
+		expect((await facilitator.request('GET', `/api/boards/${board.id}/invite`)).body).toEqual({
+			joinUrl: board.joinUrl
+		});
+		expect((await facilitator.request('DELETE', `/api/boards/${board.id}/invite`)).status).toBe(200);
+		const revoked = await new ApiClient(server.url).request('POST', `/api/join/${code}`, {
+			name: 'Late',
+			category: 'usager'
+		});
+		expect(revoked.status).toBe(410);
+		expect(revoked.body.code).toBe('invite_revoked');
+		const unknown = await new ApiClient(server.url).request('GET', '/api/join/not-a-real-code');
+		expect(unknown.status).toBe(404);
+		const renewed = await facilitator.request<{ joinUrl: string }>(
+			'POST',
+			`/api/boards/${board.id}/invite`
+		);
+		expect(renewed.status).toBe(201);
+		expect(await new ApiClient(server.url).join(renewed.body.joinUrl, 'Lea', 'agent')).toBe(board.id);
+	});
+
+	it('issues websocket tickets only to people allowed on the board', async () => {
+		await facilitator.signUp();
+		const board = await facilitator.createBoard();
+		const ticket = await facilitator.request<{ ticket: string; expiresAt: string }>(
+			'POST',
+			`/api/boards/${board.id}/ticket`
+		);
+		expect(ticket.status).toBe(200);
+		expect(ticket.body.ticket).toMatch(/^[A-Za-z0-9_-]{24}$/);
+		expect(new Date(ticket.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
+		const stranger = new ApiClient(server.url);
+		await stranger.signUp('Stranger');
+		expect((await stranger.request('POST', `/api/boards/${board.id}/ticket`)).status).toBe(404);
+		expect((await new ApiClient(server.url).request('POST', `/api/boards/${board.id}/ticket`)).status).toBe(
+			401
+		);
+	});
+});
