@@ -64,9 +64,12 @@ export async function loadBuiltHandler(): Promise<NodeHandler> {
 		const mod = (await import(/* @vite-ignore */ specifier)) as { handler: NodeHandler };
 		return mod.handler;
 	} catch (error) {
-		throw new Error(`Cannot load build/handler.js (run \`npm run build\` first): ${String(error)}`, {
-			cause: error
-		});
+		throw new Error(
+			`Cannot load build/handler.js (run \`npm run build\` first): ${String(error)}`,
+			{
+				cause: error
+			}
+		);
 	}
 }
 

@@ -1,5 +1,10 @@
 import { loadConfig, type Config } from '../../src/lib/server/config.ts';
-import { loadBuiltHandler, startServer, type NodeHandler, type RunningServer } from '../../server/app.ts';
+import {
+	loadBuiltHandler,
+	startServer,
+	type NodeHandler,
+	type RunningServer
+} from '../../server/app.ts';
 import type { TestDatabase } from './database.ts';
 
 let handler: Promise<NodeHandler> | null = null;

@@ -44,7 +44,10 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 		const { db } = appContext();
 		const [user] = await db.select().from(users).where(eq(users.email, 'awa@example.org'));
 		expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
-		const stored = await db.select().from(sessions).where(eq(sessions.userId, user?.id ?? ''));
+		const stored = await db
+			.select()
+			.from(sessions)
+			.where(eq(sessions.userId, user?.id ?? ''));
 		expect(stored.map((s) => s.id)).toEqual([hashToken(token)]);
 	});
 
@@ -84,7 +87,10 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 	it('logs in with a new session, refuses a wrong password, and logs out for good', async () => {
 		const email = await facilitator.signUp();
 		const browser = new ApiClient(server.url);
-		const wrong = await browser.request('POST', '/api/auth/login', { email, password: 'nope nope' });
+		const wrong = await browser.request('POST', '/api/auth/login', {
+			email,
+			password: 'nope nope'
+		});
 		expect(wrong.status).toBe(401);
 		const unknown = await browser.request('POST', '/api/auth/login', {
 			email: 'nobody@example.org',
@@ -160,7 +166,9 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 		expect((await facilitator.request('GET', `/api/boards/${board.id}/invite`)).body).toEqual({
 			joinUrl: board.joinUrl
 		});
-		expect((await facilitator.request('DELETE', `/api/boards/${board.id}/invite`)).status).toBe(200);
+		expect((await facilitator.request('DELETE', `/api/boards/${board.id}/invite`)).status).toBe(
+			200
+		);
 		const revoked = await new ApiClient(server.url).request('POST', `/api/join/${code}`, {
 			name: 'Late',
 			category: 'usager'
@@ -174,7 +182,9 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 			`/api/boards/${board.id}/invite`
 		);
 		expect(renewed.status).toBe(201);
-		expect(await new ApiClient(server.url).join(renewed.body.joinUrl, 'Lea', 'agent')).toBe(board.id);
+		expect(await new ApiClient(server.url).join(renewed.body.joinUrl, 'Lea', 'agent')).toBe(
+			board.id
+		);
 	});
 
 	it('issues websocket tickets only to people allowed on the board', async () => {
@@ -190,8 +200,8 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 		const stranger = new ApiClient(server.url);
 		await stranger.signUp('Stranger');
 		expect((await stranger.request('POST', `/api/boards/${board.id}/ticket`)).status).toBe(404);
-		expect((await new ApiClient(server.url).request('POST', `/api/boards/${board.id}/ticket`)).status).toBe(
-			401
-		);
+		expect(
+			(await new ApiClient(server.url).request('POST', `/api/boards/${board.id}/ticket`)).status
+		).toBe(401);
 	});
 });

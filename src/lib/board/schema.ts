@@ -11,7 +11,15 @@ import * as Y from 'yjs';
  */
 
 /** Object kinds. The foundation draws sticky notes; later kinds share the common fields. */
-export const ITEM_TYPES = ['sticky', 'text', 'shape', 'connector', 'stroke', 'frame', 'image'] as const;
+export const ITEM_TYPES = [
+	'sticky',
+	'text',
+	'shape',
+	'connector',
+	'stroke',
+	'frame',
+	'image'
+] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** Sticky-note colours (names; the palette lives in the UI, with contrast-checked text colours). */

@@ -37,6 +37,7 @@ describe('translator', () => {
 
 	it('has every French message in English, none empty', () => {
 		expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
-		for (const value of [...Object.values(fr), ...Object.values(en)]) expect(value.trim()).not.toBe('');
+		for (const value of [...Object.values(fr), ...Object.values(en)])
+			expect(value.trim()).not.toBe('');
 	});
 });

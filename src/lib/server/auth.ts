@@ -12,8 +12,7 @@ const RENEW_WHEN_LEFT_MS = 15 * 24 * 60 * 60 * 1000;
 /** The public part of a user that pages and sockets may see. */
 export type SessionUser = Pick<User, 'id' | 'kind' | 'name' | 'email'>;
 export type SessionValidationResult =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+	{ session: Session; user: SessionUser } | { session: null; user: null };
 
 /** A new random session token (144 bits). Only its hash is stored. */
 export function generateSessionToken(): string {
@@ -50,9 +49,15 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 		await db.delete(sessions).where(eq(sessions.id, session.id));
 		return { session: null, user: null };
 	}
-	if (session.expiresAt.getTime() - Date.now() < Math.min(RENEW_WHEN_LEFT_MS, config.sessionTtlMs / 2)) {
+	if (
+		session.expiresAt.getTime() - Date.now() <
+		Math.min(RENEW_WHEN_LEFT_MS, config.sessionTtlMs / 2)
+	) {
 		session.expiresAt = new Date(Date.now() + config.sessionTtlMs);
-		await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id));
+		await db
+			.update(sessions)
+			.set({ expiresAt: session.expiresAt })
+			.where(eq(sessions.id, session.id));
 	}
 	return { session, user };
 }

@@ -22,7 +22,11 @@ export async function readJson<T extends z.ZodType>(
 ): Promise<z.infer<T> | Failure> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.toLowerCase().startsWith('application/json')) {
-		return failure(415, 'unsupported_media_type', 'Send a JSON body (Content-Type: application/json)');
+		return failure(
+			415,
+			'unsupported_media_type',
+			'Send a JSON body (Content-Type: application/json)'
+		);
 	}
 	let body: unknown;
 	try {

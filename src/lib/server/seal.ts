@@ -40,9 +40,10 @@ export function unseal(key: Uint8Array, sealed: string): string | null {
 		const raw = Buffer.from(sealed, 'base64url');
 		const decipher = createDecipheriv(ALGORITHM, key, raw.subarray(0, IV_BYTES));
 		decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-		return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
-			'utf8'
-		);
+		return Buffer.concat([
+			decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+			decipher.final()
+		]).toString('utf8');
 	} catch {
 		return null;
 	}

@@ -124,7 +124,9 @@ export async function joinWithInvite(input: {
 				await tx
 					.update(memberships)
 					.set({ category })
-					.where(and(eq(memberships.workshopId, invite.workshopId), eq(memberships.userId, userId)));
+					.where(
+						and(eq(memberships.workshopId, invite.workshopId), eq(memberships.userId, userId))
+					);
 			});
 		}
 		if (member) return { boardId: invite.boardId, newGuestId: null };
