@@ -18,7 +18,9 @@ export const POST: RequestHandler = async (event) => {
 	const user = requireUser(event.locals);
 	if (isFailure(user)) return failureResponse(user);
 	if (user.kind !== 'account') {
-		return failureResponse(failure(403, 'account_required', 'Only facilitator accounts create boards'));
+		return failureResponse(
+			failure(403, 'account_required', 'Only facilitator accounts create boards')
+		);
 	}
 	const input = await readJson(event.request, createBoardInput);
 	if (isFailure(input)) return failureResponse(input);
