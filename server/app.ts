@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../src/lib/server/config.ts';
 import { setAppContext } from '../src/lib/server/context.ts';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/client.ts';
+import { LoginThrottle } from '../src/lib/server/login-throttle.ts';
 import { loadSealKey } from '../src/lib/server/seal.ts';
 import { log } from './log.ts';
 import { attachRealtime, type Realtime } from './realtime/index.ts';
@@ -35,7 +36,13 @@ export function installServices(input: {
 	destroyUnknownUpgrades: boolean;
 }): Realtime {
 	const { config, database, httpServer } = input;
-	const context = { config, db: database.db, sealKey: loadSealKey(config), realtime: null };
+	const context = {
+		config,
+		db: database.db,
+		sealKey: loadSealKey(config),
+		loginThrottle: new LoginThrottle(),
+		realtime: null
+	};
 	setAppContext(context);
 	const realtime = attachRealtime({
 		httpServer,

@@ -204,4 +204,26 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 			(await new ApiClient(server.url).request('POST', `/api/boards/${board.id}/ticket`)).status
 		).toBe(401);
 	});
+
+	it('locks an account out after repeated wrong passwords, even for the right one', async () => {
+		const email = await facilitator.signUp();
+		const attacker = new ApiClient(server.url);
+		const statuses: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			statuses.push(
+				(await attacker.request('POST', '/api/auth/login', { email, password: `guess ${i}` }))
+					.status
+			);
+		}
+		expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
+		expect(statuses[6]).toBe(429);
+		const response = await fetch(`${server.url}/api/auth/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: server.url },
+			body: JSON.stringify({ email, password: 'correct horse battery staple' })
+		});
+		expect(response.status).toBe(429);
+		expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect((await response.json()).code).toBe('too_many_attempts');
+	});
 });

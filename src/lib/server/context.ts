@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 
 /** What the realtime layer offers to HTTP routes (e.g. to cut people off when a link is revoked). */
 export interface RealtimeControl {
@@ -17,6 +18,8 @@ export interface AppContext {
 	db: Database;
 	/** Key sealing invitation codes (32 bytes). */
 	sealKey: Uint8Array;
+	/** Failed sign-in counts of this process. */
+	loginThrottle: LoginThrottle;
 	realtime: RealtimeControl | null;
 }
 

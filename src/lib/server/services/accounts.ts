@@ -34,24 +34,42 @@ export async function signUp(input: {
 	return { userId };
 }
 
-/** Checks an e-mail and password; the same failure for an unknown e-mail and a wrong password. */
+/**
+ * Checks an e-mail and password; the same failure for an unknown e-mail and a wrong password.
+ * Repeated failures for one account or from one `address` are locked out with a doubling wait
+ * (429, `retryAfterSeconds`).
+ */
 export async function logIn(input: {
 	email: string;
 	password: string;
-}): Promise<{ userId: string } | Failure> {
-	const { db } = appContext();
+	/** The client's address, for the per-address lock-out. */
+	address: string;
+}): Promise<{ userId: string } | (Failure & { retryAfterSeconds?: number })> {
+	const { db, loginThrottle: throttle } = appContext();
 	const email = input.email.trim().toLowerCase();
+	const who = { email, address: input.address };
+	const waitMs = throttle.retryAfterMs(who);
+	if (waitMs > 0) {
+		const retryAfterSeconds = Math.ceil(waitMs / 1000);
+		return {
+			...failure(
+				429,
+				'too_many_attempts',
+				`Too many failed attempts; retry in ${retryAfterSeconds} s`
+			),
+			retryAfterSeconds
+		};
+	}
 	const [user] = await db
 		.select({ id: users.id, passwordHash: users.passwordHash })
 		.from(users)
 		.where(eq(users.email, email));
-	if (!user?.passwordHash) {
-		decoyHash ??= hash('decoy password', ARGON2_OPTIONS);
-		await verify(await decoyHash, input.password);
+	const passwordHash = user?.passwordHash ?? (await (decoyHash ??= hash('decoy', ARGON2_OPTIONS)));
+	const valid = await verify(passwordHash, input.password);
+	if (!user?.passwordHash || !valid) {
+		throttle.recordFailure(who);
 		return failure(401, 'bad_credentials', 'Wrong e-mail or password');
 	}
-	if (!(await verify(user.passwordHash, input.password))) {
-		return failure(401, 'bad_credentials', 'Wrong e-mail or password');
-	}
+	throttle.recordSuccess(who);
 	return { userId: user.id };
 }

@@ -8,8 +8,14 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const input = await readJson(event.request, logInInput);
 	if (isFailure(input)) return failureResponse(input);
-	const result = await logIn(input);
-	if (isFailure(result)) return failureResponse(result);
+	const result = await logIn({ ...input, address: event.getClientAddress() });
+	if (isFailure(result)) {
+		const response = failureResponse(result);
+		if (result.retryAfterSeconds) {
+			response.headers.set('Retry-After', String(result.retryAfterSeconds));
+		}
+		return response;
+	}
 	await startSession(event, result.userId);
 	return json({ id: result.userId });
 };
