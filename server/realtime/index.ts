@@ -1,11 +1,22 @@
 import type http from 'node:http';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
 import type { Config } from '../../src/lib/server/config.ts';
 import type { RealtimeControl } from '../../src/lib/server/context.ts';
+import { log } from '../log.ts';
+import type { BoardIdentity } from './access.ts';
+import { Connection, startKeepAlive } from './connection.ts';
+import type { Room } from './room.ts';
+import { RoomRegistry } from './rooms.ts';
+import { attachPresence } from './socket-io.ts';
+import { attachYjsEndpoint } from './upgrade.ts';
 
 /** The realtime layer attached to one HTTP server: Yjs rooms under `/yjs/*` and socket.io. */
 export interface Realtime extends RealtimeControl {
 	/** Stops accepting sockets, flushes pending log writes, closes every socket (code 4503). */
 	close(): Promise<void>;
+	/** Number of boards loaded in memory and of open Yjs connections (for tests and metrics). */
+	stats(): { boards: number; connections: number };
 }
 
 /** Attaches the Yjs endpoint and socket.io to `httpServer`. */
@@ -14,6 +25,57 @@ export function attachRealtime(input: {
 	config: Config;
 	destroyUnknownUpgrades: boolean;
 }): Realtime {
-	void input;
-	throw new Error('realtime layer pending');
+	const { httpServer, config } = input;
+	const realtimeLog = log.child({ component: 'realtime' });
+	const rooms = new RoomRegistry({
+		logBatchMs: config.logBatchMs,
+		snapshotEveryUpdates: config.snapshotEveryUpdates,
+		idleBoardUnloadMs: config.idleBoardUnloadMs,
+		log: realtimeLog
+	});
+	const yjs = attachYjsEndpoint({
+		httpServer,
+		config,
+		rooms,
+		destroyUnknownUpgrades: input.destroyUnknownUpgrades,
+		log: realtimeLog,
+		onOpen: (ws, room, identity) => openConnection({ ws, room, identity, rooms, log: realtimeLog })
+	});
+	const presence = attachPresence({ httpServer, config, log: realtimeLog });
+	const stopKeepAlive = startKeepAlive(() => rooms.connections());
+	let closing: Promise<void> | null = null;
+	return {
+		disconnectUser(args) {
+			rooms.disconnectUser(args);
+			presence.disconnectUser(args);
+		},
+		stats: () => rooms.stats(),
+		close: () =>
+			(closing ??= (async () => {
+				yjs.stop();
+				stopKeepAlive();
+				await rooms.closeAll();
+				await presence.close();
+			})())
+	};
+}
+
+/** Wraps an admitted socket in a `Connection` bound to its room (released when it closes). */
+function openConnection(input: {
+	ws: WebSocket;
+	room: Room;
+	identity: BoardIdentity;
+	rooms: RoomRegistry;
+	log: Logger;
+}): void {
+	const { room, rooms } = input;
+	const connection = new Connection({
+		ws: input.ws,
+		identity: input.identity,
+		sink: room,
+		log: input.log,
+		onClosed: () => rooms.release(room)
+	});
+	room.attach(connection);
+	connection.log.debug({ role: input.identity.role }, 'connection opened');
 }

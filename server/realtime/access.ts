@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { eq } from 'drizzle-orm';
+import { sessionTokenFromCookieHeader, validateSessionToken } from '../../src/lib/server/auth.ts';
+import type { Config } from '../../src/lib/server/config.ts';
+import { appContext } from '../../src/lib/server/context.ts';
+import { users } from '../../src/lib/server/db/schema.ts';
+import { boardAccess, boardExists } from '../../src/lib/server/services/boards.ts';
+import { redeemTicket } from '../../src/lib/server/services/tickets.ts';
+import { colorForUser } from '../../src/lib/shared/colors.ts';
+import { canWrite, type Role } from '../../src/lib/shared/roles.ts';
+
+/**
+ * Who may open what, shared by the Yjs endpoint and socket.io: the `Origin` check, authentication
+ * (session cookie or ticket) and the per-board identity decided by the server alone.
+ */
+
+/** A person on one board, as the server knows them. Nothing here comes from the client. */
+export interface BoardIdentity {
+	userId: string;
+	name: string;
+	boardId: string;
+	workshopId: string;
+	role: Role;
+	/** Who they speak as (usager, agent, …), or null (e.g. a facilitator). */
+	category: string | null;
+	/** True when their document edits are applied: a writing role on a workshop not archived. */
+	writable: boolean;
+	/** `#rrggbb`, stable per user. */
+	color: string;
+	/** Opaque per-board id of the person (16 hex characters), safe to show to others. */
+	personId: string;
+}
+
+/** An authenticated caller. */
+export interface Caller {
+	userId: string;
+	name: string;
+	/** How they proved it: a session cookie, or a ticket (valid on one board only). */
+	via: 'session' | 'ticket';
+}
+
+/**
+ * True when the request may come from this page: no `Origin` header (non-browser clients, which
+ * still need credentials), or an `Origin` equal to `config.origin`, or, when that is not set, to
+ * the request's own host over http or https.
+ */
+export function originAllowed(headers: IncomingHttpHeaders, config: Config): boolean {
+	const origin = headers.origin;
+	if (origin === undefined) return true;
+	if (config.origin) return origin === config.origin;
+	const host = headers.host;
+	if (!host) return false;
+	return origin === `http://${host}` || origin === `https://${host}`;
+}
+
+async function userName(userId: string): Promise<string | null> {
+	const [row] = await appContext()
+		.db.select({ name: users.name })
+		.from(users)
+		.where(eq(users.id, userId));
+	return row?.name ?? null;
+}
+
+/**
+ * The caller behind a session cookie, else behind a ticket (valid only for `ticketBoardId`), else
+ * null.
+ */
+export async function authenticate(input: {
+	cookieHeader: string | undefined;
+	ticket: string | null;
+	ticketBoardId: string | null;
+}): Promise<Caller | null> {
+	const token = sessionTokenFromCookieHeader(input.cookieHeader);
+	if (token) {
+		const { user } = await validateSessionToken(token);
+		if (user) return { userId: user.id, name: user.name, via: 'session' };
+	}
+	if (!input.ticket || !input.ticketBoardId) return null;
+	const redeemed = await redeemTicket({ ticket: input.ticket, boardId: input.ticketBoardId });
+	if (!redeemed) return null;
+	const name = await userName(redeemed.userId);
+	return name === null ? null : { userId: redeemed.userId, name, via: 'ticket' };
+}
+
+/** The opaque per-board id of a person: the first 16 hex characters of sha256(boardId + userId). */
+export function personIdOf(boardId: string, userId: string): string {
+	return createHash('sha256')
+		.update(boardId + userId)
+		.digest('hex')
+		.slice(0, 16);
+}
+
+/** Why a caller may not open a board: no such board, or not (or no longer) a member. */
+export type Refusal = 'not_found' | 'forbidden';
+
+/** The caller's identity on `boardId`, or why they may not open it. */
+export async function identityOn(
+	caller: Pick<Caller, 'userId' | 'name'>,
+	boardId: string
+): Promise<BoardIdentity | Refusal> {
+	const access = await boardAccess({ userId: caller.userId, boardId });
+	if (!access) return (await boardExists(boardId)) ? 'forbidden' : 'not_found';
+	return {
+		userId: caller.userId,
+		name: caller.name,
+		boardId: access.boardId,
+		workshopId: access.workshopId,
+		role: access.role,
+		category: access.category,
+		writable: canWrite(access.role) && !access.archived,
+		color: colorForUser(caller.userId),
+		personId: personIdOf(access.boardId, caller.userId)
+	};
+}

@@ -1,0 +1,234 @@
+import type { Logger } from 'pino';
+import {
+	Awareness,
+	applyAwarenessUpdate,
+	encodeAwarenessUpdate as encodeAwarenessStates,
+	removeAwarenessStates
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { countItems } from '../../src/lib/board/schema.ts';
+import { CloseCode } from '../../src/lib/shared/close-codes.ts';
+import {
+	AwarenessOwners,
+	decodeAwarenessUpdate,
+	encodeAwarenessUpdate,
+	withServerIdentity
+} from './awareness.ts';
+import { Connection, type MessageSink } from './connection.ts';
+import {
+	encodeAwarenessMessage,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdateMessage
+} from './protocol.ts';
+import { LOAD_ORIGIN, type LoadedBoard } from './store.ts';
+import { UpdateLog, type LogStore, type PendingUpdate } from './update-log.ts';
+
+/** How long a shutdown waits for the log to be written before giving up, in milliseconds. */
+export const SHUTDOWN_FLUSH_TIMEOUT_MS = 10_000;
+/** How long a closing socket may take to answer the close frame, in milliseconds. */
+export const CLOSE_GRACE_MS = 1000;
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+/** Options of a `Room`. */
+export interface RoomOptions {
+	boardId: string;
+	/** The document, already loaded from the database. */
+	doc: Y.Doc;
+	loaded: LoadedBoard;
+	logBatchMs: number;
+	snapshotEveryUpdates: number;
+	log: Logger;
+	store?: LogStore;
+}
+
+/**
+ * One open board: its Yjs document, its connections and their awareness. Accepted updates go to
+ * the durable log first and are broadcast (encoded once, never echoed to their sender) only once
+ * stored; a sync step 2 is answered only with state that is stored.
+ */
+export class Room implements MessageSink {
+	readonly boardId: string;
+	readonly doc: Y.Doc;
+	/** Server-side awareness: every client's state, with the identity the server put in. */
+	readonly awareness: Awareness;
+	readonly connections = new Set<Connection>();
+	readonly #updateLog: UpdateLog;
+	readonly #owners = new AwarenessOwners<Connection>();
+	readonly #log: Logger;
+	#accepting = true;
+	#destroyed = false;
+
+	constructor(options: RoomOptions) {
+		this.boardId = options.boardId;
+		this.doc = options.doc;
+		this.#log = options.log.child({ boardId: options.boardId });
+		this.awareness = new Awareness(this.doc);
+		this.awareness.setLocalState(null);
+		this.#updateLog = new UpdateLog({
+			boardId: options.boardId,
+			loaded: options.loaded,
+			batchMs: options.logBatchMs,
+			snapshotEveryUpdates: options.snapshotEveryUpdates,
+			snapshotOf: () => ({
+				state: Y.encodeStateAsUpdate(this.doc),
+				itemCount: countItems(this.doc)
+			}),
+			onStored: (entries) => this.#broadcastStored(entries),
+			log: this.#log,
+			store: options.store
+		});
+		this.doc.on('update', this.#onDocUpdate);
+		this.awareness.on('update', this.#onAwarenessUpdate);
+	}
+
+	/** False once the room shuts down. */
+	get accepting(): boolean {
+		return this.#accepting;
+	}
+
+	/** True when no accepted update is waiting to be stored. */
+	get flushed(): boolean {
+		return this.#updateLog.idle;
+	}
+
+	/** Adds a connection: sends it sync step 1 and the current awareness states. */
+	attach(connection: Connection): void {
+		if (!this.#accepting) {
+			connection.close(CloseCode.Restarting, 'server restarting');
+			return;
+		}
+		this.connections.add(connection);
+		connection.send(encodeSyncStep1(this.doc));
+		this.sendAwarenessStates(connection);
+	}
+
+	/** Removes a connection and the awareness states it owned (others are told). */
+	detach(connection: Connection): void {
+		this.connections.delete(connection);
+		const clientIds = this.#owners.release(connection);
+		if (clientIds.length > 0) removeAwarenessStates(this.awareness, clientIds, connection);
+	}
+
+	/** Answers sync step 1 with what the client lacks, once all of that is stored. */
+	answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+		this.#updateLog.whenDurable(() => {
+			const message = encodeSyncStep2(this.doc, stateVector);
+			return () => connection.send(message);
+		});
+	}
+
+	/**
+	 * Applies a client's update (sync step 2 or update) when it may write. A read-only client's
+	 * update that would change nothing (the stock client always answers step 1, even when it has
+	 * nothing new) is ignored; any other closes the connection with 4403, nothing applied.
+	 */
+	receiveUpdate(connection: Connection, update: Uint8Array): void {
+		// Decoding the whole update first: a truncated one must not be half-applied.
+		Y.decodeUpdate(update);
+		if (connection.identity.writable) {
+			Y.applyUpdate(this.doc, update, connection);
+			return;
+		}
+		if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return;
+		connection.log.info({ role: connection.identity.role }, 'read-only connection sent an edit');
+		connection.close(CloseCode.Forbidden, 'read-only');
+	}
+
+	/**
+	 * Takes an awareness update: keeps the entries of client ids this connection owns (dropping the
+	 * echoes of others' states the stock client sends back), charges the connection's awareness
+	 * budget, puts the server's identity into each state, and applies them (which relays them).
+	 */
+	receiveAwareness(connection: Connection, update: Uint8Array): void {
+		const { name, category, color } = connection.identity;
+		const entries = decodeAwarenessUpdate(update)
+			.filter((entry) => {
+				if (entry.clientId === this.awareness.clientID) return false;
+				const known = this.awareness.meta.get(entry.clientId)?.clock ?? -1;
+				const claim = { removal: entry.state === null, newer: entry.clock > known };
+				return this.#owners.claim(entry.clientId, connection, claim);
+			})
+			.map((entry) => withServerIdentity(entry, { name, category, color }));
+		if (entries.length === 0 || !connection.takeAwarenessToken()) return;
+		applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), connection);
+	}
+
+	/** Sends every current awareness state to one connection. */
+	sendAwarenessStates(connection: Connection): void {
+		const clients = [...this.awareness.getStates().keys()];
+		if (clients.length === 0) return;
+		connection.send(encodeAwarenessMessage(encodeAwarenessStates(this.awareness, clients)));
+	}
+
+	/** Once every accepted update is stored, writes a snapshot if any was logged since the last. */
+	async persist(): Promise<void> {
+		await this.#updateLog.snapshotIfBehind();
+	}
+
+	/**
+	 * Server shutdown: stops taking messages, stores the log and a snapshot (giving up after
+	 * `SHUTDOWN_FLUSH_TIMEOUT_MS`), closes every socket with `code`, then destroys the room.
+	 */
+	async shutdown(code: number = CloseCode.Restarting): Promise<void> {
+		this.#accepting = false;
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const timeout = new Promise<'timeout'>((resolve) => {
+			timer = setTimeout(() => resolve('timeout'), SHUTDOWN_FLUSH_TIMEOUT_MS);
+		});
+		const outcome = await Promise.race([this.persist(), timeout]);
+		clearTimeout(timer);
+		if (outcome === 'timeout') {
+			this.#log.error('shutdown: the update log could not be written in time');
+			this.#updateLog.stop();
+		}
+		await Promise.all(
+			[...this.connections].map((connection) =>
+				connection.closeAndWait(code, 'server restarting', CLOSE_GRACE_MS)
+			)
+		);
+		this.destroy();
+	}
+
+	/** Frees the document and awareness (the room must be persisted and empty). Idempotent. */
+	destroy(): void {
+		if (this.#destroyed) return;
+		this.#destroyed = true;
+		this.#accepting = false;
+		this.#updateLog.stop();
+		this.doc.off('update', this.#onDocUpdate);
+		this.awareness.off('update', this.#onAwarenessUpdate);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+
+	readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		if (origin === LOAD_ORIGIN) return;
+		const author = origin instanceof Connection ? origin.identity : null;
+		this.#updateLog.append({
+			update,
+			origin,
+			authorId: author?.userId ?? null,
+			category: author?.category ?? null
+		});
+	};
+
+	#broadcastStored(entries: readonly PendingUpdate[]): void {
+		for (const entry of entries) {
+			const message = encodeUpdateMessage(entry.update);
+			for (const connection of this.connections) {
+				if (connection !== entry.origin) connection.send(message);
+			}
+		}
+	}
+
+	readonly #onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
+		const clients = [...change.added, ...change.updated, ...change.removed];
+		if (clients.length === 0 || this.connections.size === 0) return;
+		const message = encodeAwarenessMessage(encodeAwarenessStates(this.awareness, clients));
+		for (const connection of this.connections) {
+			if (connection !== origin) connection.send(message);
+		}
+	};
+}

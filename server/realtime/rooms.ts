@@ -1,0 +1,176 @@
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import { CloseCode } from '../../src/lib/shared/close-codes.ts';
+import type { Connection } from './connection.ts';
+import { Room } from './room.ts';
+import { loadBoardInto } from './store.ts';
+import type { LogStore } from './update-log.ts';
+
+/** The realtime layer is closing: no board may be opened any more. */
+export class RealtimeClosedError extends Error {
+	override name = 'RealtimeClosedError';
+}
+
+interface Entry {
+	boardId: string;
+	/** The load, shared by every concurrent joiner. */
+	room: Promise<Room>;
+	/** The room once loaded. */
+	loaded: Room | null;
+	/** Users of the room: connections, and upgrades between authorization and open. */
+	holders: number;
+	idleTimer: ReturnType<typeof setTimeout> | null;
+}
+
+/** Options of a `RoomRegistry`. */
+export interface RoomRegistryOptions {
+	logBatchMs: number;
+	snapshotEveryUpdates: number;
+	/** Delay before a board without connections is unloaded, in milliseconds. */
+	idleBoardUnloadMs: number;
+	log: Logger;
+	store?: LogStore;
+}
+
+/**
+ * The open boards of this process. A board is loaded once (concurrent joiners share the load),
+ * held while it has connections, and unloaded `idleBoardUnloadMs` after the last one left, once
+ * its log is stored and a snapshot written. A joiner arriving before that cancels the unload (an
+ * unloaded board is loaded again from the database).
+ */
+export class RoomRegistry {
+	readonly #entries = new Map<string, Entry>();
+	readonly #options: RoomRegistryOptions;
+	#closed = false;
+
+	constructor(options: RoomRegistryOptions) {
+		this.#options = options;
+	}
+
+	/** The loaded room of `boardId`, held until `release`. Loads it if needed. */
+	async acquire(boardId: string): Promise<Room> {
+		for (;;) {
+			if (this.#closed) throw new RealtimeClosedError('realtime layer closed');
+			const entry = this.#entries.get(boardId) ?? this.#load(boardId);
+			const room = await entry.room;
+			if (this.#closed) throw new RealtimeClosedError('realtime layer closed');
+			// The board may have been unloaded meanwhile: then load it again.
+			if (this.#entries.get(boardId) !== entry) continue;
+			entry.holders++;
+			if (entry.idleTimer) clearTimeout(entry.idleTimer);
+			entry.idleTimer = null;
+			return room;
+		}
+	}
+
+	/** Gives back a room taken with `acquire`; the last release schedules its unload. */
+	release(room: Room): void {
+		const entry = this.#entries.get(room.boardId);
+		if (!entry || entry.holders === 0) return;
+		entry.holders--;
+		if (entry.holders > 0 || this.#closed) return;
+		entry.idleTimer = setTimeout(() => {
+			entry.idleTimer = null;
+			void this.#unload(entry, room);
+		}, this.#options.idleBoardUnloadMs);
+	}
+
+	/** Every open connection, on every loaded board. */
+	*connections(): Iterable<Connection> {
+		for (const room of this.#loadedRooms()) yield* room.connections;
+	}
+
+	/** Closes (4403) every connection of `userId` to a board of `workshopId`. */
+	disconnectUser({ workshopId, userId }: { workshopId: string; userId: string }): void {
+		for (const connection of this.connections()) {
+			const { identity } = connection;
+			if (identity.userId === userId && identity.workshopId === workshopId) {
+				connection.close(CloseCode.Forbidden, 'access revoked');
+			}
+		}
+	}
+
+	/** Number of loaded boards and of open connections. */
+	stats(): { boards: number; connections: number } {
+		let connections = 0;
+		for (const room of this.#loadedRooms()) connections += room.connections.size;
+		return { boards: this.#entries.size, connections };
+	}
+
+	/** Refuses new joiners, then stores, snapshots and closes every board (sockets get 4503). */
+	async closeAll(): Promise<void> {
+		this.#closed = true;
+		const entries = [...this.#entries.values()];
+		await Promise.all(entries.map((entry) => this.#shutdown(entry)));
+	}
+
+	*#loadedRooms(): Iterable<Room> {
+		for (const entry of this.#entries.values()) if (entry.loaded) yield entry.loaded;
+	}
+
+	#load(boardId: string): Entry {
+		const entry: Entry = {
+			boardId,
+			room: this.#createRoom(boardId),
+			loaded: null,
+			holders: 0,
+			idleTimer: null
+		};
+		this.#entries.set(boardId, entry);
+		entry.room.then(
+			(room) => (entry.loaded = room),
+			(error: unknown) => {
+				this.#options.log.error({ err: error, boardId }, 'board load failed');
+				if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId);
+			}
+		);
+		return entry;
+	}
+
+	async #createRoom(boardId: string): Promise<Room> {
+		const doc = new Y.Doc({ gc: true });
+		const started = performance.now();
+		const loaded = await loadBoardInto(doc, boardId);
+		this.#options.log.debug(
+			{ boardId, lastSeq: loaded.lastSeq, ms: Math.round(performance.now() - started) },
+			'board loaded'
+		);
+		return new Room({ boardId, doc, loaded, ...this.#options });
+	}
+
+	/** Stores and snapshots an idle room, then frees it, unless someone joined meanwhile. */
+	async #unload(entry: Entry, room: Room): Promise<void> {
+		try {
+			await room.persist();
+		} catch (error) {
+			this.#options.log.error({ err: error, boardId: entry.boardId }, 'board unload failed');
+			return;
+		}
+		if (entry.holders > 0 || this.#entries.get(entry.boardId) !== entry) return;
+		this.#forget(entry);
+		room.destroy();
+		this.#options.log.debug({ boardId: entry.boardId }, 'board unloaded');
+	}
+
+	async #shutdown(entry: Entry): Promise<void> {
+		if (entry.idleTimer) clearTimeout(entry.idleTimer);
+		entry.idleTimer = null;
+		let room: Room;
+		try {
+			room = await entry.room;
+		} catch {
+			return;
+		}
+		try {
+			await room.shutdown(CloseCode.Restarting);
+		} catch (error) {
+			this.#options.log.error({ err: error, boardId: entry.boardId }, 'board shutdown failed');
+		} finally {
+			this.#forget(entry);
+		}
+	}
+
+	#forget(entry: Entry): void {
+		if (this.#entries.get(entry.boardId) === entry) this.#entries.delete(entry.boardId);
+	}
+}

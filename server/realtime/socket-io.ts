@@ -1,0 +1,257 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Config } from '../../src/lib/server/config.ts';
+import { appContext } from '../../src/lib/server/context.ts';
+import { workshopEvents } from '../../src/lib/server/db/schema.ts';
+import type {
+	ClientToServerEvents,
+	JoinBoardAck,
+	PresencePerson,
+	ServerToClientEvents
+} from '../../src/lib/shared/socket-events.ts';
+import { authenticate, identityOn, originAllowed, type BoardIdentity } from './access.ts';
+
+/**
+ * The socket.io control plane, for now presence: who is on which board. Every event is checked
+ * against the caller's rights; joins and leaves are recorded in `workshop_events`.
+ */
+
+/** What the server keeps on each socket (never read from the client). */
+interface SocketData {
+	userId: string;
+	name: string;
+	/** Set when the socket authenticated with a ticket: the only board it may join. */
+	ticketBoardId: string | null;
+	/** The boards this socket joined, with the caller's identity on each. */
+	boards: Record<string, BoardIdentity>;
+}
+
+type PresenceServer = Server<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	DefaultEventsMap,
+	SocketData
+>;
+type PresenceSocket = Socket<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	DefaultEventsMap,
+	SocketData
+>;
+
+/** Largest socket.io message accepted, in bytes. */
+const MAX_HTTP_BUFFER_BYTES = 100_000;
+const KNOWN_EVENTS = new Set(['board:join', 'board:leave']);
+const boardPayload = z.object({ boardId: z.string().min(1).max(64) });
+
+/** The socket.io room of a board's presence. */
+function roomOf(boardId: string): string {
+	return `board:${boardId}`;
+}
+
+function personOf(identity: BoardIdentity): PresencePerson {
+	const { personId: id, name, category, role, color } = identity;
+	return { id, name, category, role, color };
+}
+
+/** The distinct people (two tabs are one person) on a board, ordered by name. */
+function peopleOn(io: PresenceServer, boardId: string): PresencePerson[] {
+	const people = new Map<string, PresencePerson>();
+	for (const socketId of io.sockets.adapter.rooms.get(roomOf(boardId)) ?? []) {
+		const identity = io.sockets.sockets.get(socketId)?.data.boards[boardId];
+		if (identity && !people.has(identity.personId)) {
+			people.set(identity.personId, personOf(identity));
+		}
+	}
+	return [...people.values()].sort(
+		(a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)
+	);
+}
+
+/** The presence control plane attached to an HTTP server. */
+export interface Presence {
+	/** Disconnects the sockets of `userId` that joined a board of `workshopId`. */
+	disconnectUser(args: { workshopId: string; userId: string }): void;
+	/** Disconnects every socket, waits for the last event writes. */
+	close(): Promise<void>;
+}
+
+function createServer(httpServer: HttpServer, config: Config): PresenceServer {
+	return new Server(httpServer, {
+		path: '/socket.io',
+		// Leave other upgrades alone: a /yjs upgrade may still be waiting for its session look-up.
+		destroyUpgrade: false,
+		serveClient: false,
+		maxHttpBufferSize: MAX_HTTP_BUFFER_BYTES,
+		transports: ['websocket', 'polling'],
+		allowRequest: (req, callback) => {
+			const allowed = originAllowed(req.headers, config);
+			callback(allowed ? null : 'origin not allowed', allowed);
+		}
+	});
+}
+
+/**
+ * Attaches socket.io (path `/socket.io`) to `httpServer`: Origin check, authentication by session
+ * cookie or `auth: { ticket, boardId }`, and the `board:join` / `board:leave` events.
+ */
+export function attachPresence(input: {
+	httpServer: HttpServer;
+	config: Config;
+	log: Logger;
+}): Presence {
+	const log = input.log.child({ channel: 'socket.io' });
+	const io = createServer(input.httpServer, input.config);
+	const events = new EventRecorder(log);
+	io.use((socket, next) => {
+		authenticateSocket(socket).then(
+			(data) => {
+				if (!data) return next(new Error('unauthenticated'));
+				socket.data = data;
+				next();
+			},
+			(error: unknown) => {
+				log.error({ err: error }, 'socket.io authentication failed');
+				next(new Error('unavailable'));
+			}
+		);
+	});
+	io.on('connection', (socket) => handleSocket({ io, socket, events, log }));
+	return {
+		disconnectUser: (args) => disconnectUserSockets(io, args),
+		close: async () => {
+			await io.close();
+			await events.settled();
+		}
+	};
+}
+
+function disconnectUserSockets(
+	io: PresenceServer,
+	{ workshopId, userId }: { workshopId: string; userId: string }
+): void {
+	for (const socket of io.sockets.sockets.values()) {
+		const { data } = socket;
+		const joined = Object.values(data.boards ?? {});
+		if (data.userId === userId && joined.some((board) => board.workshopId === workshopId)) {
+			socket.disconnect(true);
+		}
+	}
+}
+
+async function authenticateSocket(socket: PresenceSocket): Promise<SocketData | null> {
+	const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+	const ticket = typeof auth.ticket === 'string' ? auth.ticket : null;
+	const ticketBoardId = typeof auth.boardId === 'string' ? auth.boardId : null;
+	const caller = await authenticate({
+		cookieHeader: socket.handshake.headers.cookie,
+		ticket,
+		ticketBoardId
+	});
+	if (!caller) return null;
+	return {
+		userId: caller.userId,
+		name: caller.name,
+		ticketBoardId: caller.via === 'ticket' ? ticketBoardId : null,
+		boards: {}
+	};
+}
+
+/** Writes join/leave rows in `workshop_events` (time taken on the server, writes tracked). */
+class EventRecorder {
+	readonly #pending = new Set<Promise<void>>();
+
+	constructor(readonly log: Logger) {}
+
+	record(type: 'join' | 'leave', identity: BoardIdentity): Promise<void> {
+		const write = appContext()
+			.db.insert(workshopEvents)
+			.values({
+				workshopId: identity.workshopId,
+				boardId: identity.boardId,
+				actorId: identity.userId,
+				type,
+				payload: { role: identity.role, category: identity.category },
+				at: new Date()
+			})
+			.then(
+				() => undefined,
+				(error: unknown) => this.log.error({ err: error, type }, 'workshop event not recorded')
+			);
+		this.#pending.add(write);
+		void write.finally(() => this.#pending.delete(write));
+		return write;
+	}
+
+	/** Resolves once every write started so far is done. */
+	async settled(): Promise<void> {
+		await Promise.all([...this.#pending]);
+	}
+}
+
+interface SocketContext {
+	io: PresenceServer;
+	socket: PresenceSocket;
+	events: EventRecorder;
+	log: Logger;
+}
+
+function handleSocket(context: SocketContext): void {
+	const { socket, log } = context;
+	const guard = (event: string, task: Promise<void>) =>
+		task.catch((error: unknown) => log.error({ err: error, event }, 'socket.io handler failed'));
+	socket.on('board:join', (payload: unknown, ack: unknown) => {
+		void guard('board:join', joinBoard(context, payload, ack));
+	});
+	socket.on('board:leave', (payload: unknown) => {
+		const parsed = boardPayload.safeParse(payload);
+		if (!parsed.success) return log.debug({ event: 'board:leave' }, 'invalid payload ignored');
+		leaveBoard(context, parsed.data.boardId);
+	});
+	socket.on('disconnect', () => {
+		for (const boardId of Object.keys(socket.data.boards)) leaveBoard(context, boardId);
+	});
+	socket.onAny((event: unknown) => {
+		if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) {
+			log.debug({ event: String(event) }, 'unknown socket.io event ignored');
+		}
+	});
+}
+
+async function joinBoard(context: SocketContext, payload: unknown, ack: unknown): Promise<void> {
+	const { io, socket, events } = context;
+	if (typeof ack !== 'function') return context.log.debug('board:join without ack ignored');
+	const reply = ack as (result: JoinBoardAck) => void;
+	const parsed = boardPayload.safeParse(payload);
+	if (!parsed.success) return reply({ ok: false, code: 'invalid', error: 'Send { boardId }' });
+	const { boardId } = parsed.data;
+	const forbidden: JoinBoardAck = {
+		ok: false,
+		code: 'forbidden',
+		error: 'Not allowed on this board'
+	};
+	if (socket.data.ticketBoardId && socket.data.ticketBoardId !== boardId) return reply(forbidden);
+	const identity = await identityOn(socket.data, boardId);
+	if (identity === 'not_found')
+		return reply({ ok: false, code: 'not_found', error: 'No such board' });
+	if (identity === 'forbidden') return reply(forbidden);
+	if (!socket.connected) return;
+	const already = boardId in socket.data.boards;
+	socket.data.boards[boardId] = identity;
+	await socket.join(roomOf(boardId));
+	if (!already) await events.record('join', identity);
+	reply({ ok: true, you: personOf(identity), people: peopleOn(io, boardId) });
+	io.to(roomOf(boardId)).emit('presence', { boardId, people: peopleOn(io, boardId) });
+}
+
+function leaveBoard(context: SocketContext, boardId: string): void {
+	const { io, socket, events } = context;
+	const identity = socket.data.boards[boardId];
+	if (!identity) return;
+	delete socket.data.boards[boardId];
+	void socket.leave(roomOf(boardId));
+	void events.record('leave', identity);
+	io.to(roomOf(boardId)).emit('presence', { boardId, people: peopleOn(io, boardId) });
+}

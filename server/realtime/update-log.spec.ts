@@ -1,0 +1,130 @@
+import { pino } from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import type { StoredSnapshot, StoredUpdate } from './store.ts';
+import { UpdateLog, type LogStore, type PendingUpdate } from './update-log.ts';
+
+const silent = pino({ level: 'silent' });
+
+/** An in-memory store whose inserts fail `failures` times first. */
+function fakeStore(failures = 0) {
+	const inserts: StoredUpdate[][] = [];
+	const snapshots: StoredSnapshot[] = [];
+	let left = failures;
+	const store: LogStore = {
+		insertUpdates: async (_boardId, rows) => {
+			inserts.push([...rows]);
+			if (left-- > 0) throw new Error('database down');
+		},
+		insertSnapshot: async (_boardId, snapshot) => {
+			snapshots.push(snapshot);
+		}
+	};
+	return { store, inserts, snapshots };
+}
+
+function makeLog(
+	store: LogStore,
+	options: {
+		lastSeq?: number;
+		snapshotEveryUpdates?: number;
+		onStored?: (e: readonly PendingUpdate[]) => void;
+	} = {}
+) {
+	let items = 0;
+	const log = new UpdateLog({
+		boardId: 'board',
+		loaded: { lastSeq: options.lastSeq ?? 0, lastSnapshotSeq: 0 },
+		batchMs: 1,
+		snapshotEveryUpdates: options.snapshotEveryUpdates ?? 0,
+		snapshotOf: () => ({ state: new Uint8Array([items]), itemCount: items }),
+		onStored: options.onStored ?? (() => {}),
+		log: silent,
+		store
+	});
+	const append = (byte: number) => {
+		items++;
+		log.append({ update: new Uint8Array([byte]), origin: null, authorId: 'u', category: 'agent' });
+	};
+	return { log, append };
+}
+
+describe('UpdateLog', () => {
+	it('stores pending updates in one insert with consecutive seqs, then hands them over', async () => {
+		const { store, inserts } = fakeStore();
+		const stored: number[][] = [];
+		const { log, append } = makeLog(store, {
+			lastSeq: 41,
+			onStored: (entries) => stored.push(entries.map((entry) => entry.seq))
+		});
+		append(1);
+		append(2);
+		append(3);
+		expect(log.idle).toBe(false);
+		await log.flushed();
+		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[42, 43, 44]]);
+		expect(inserts[0]?.[0]).toMatchObject({ authorId: 'u', category: 'agent' });
+		expect(stored).toEqual([[42, 43, 44]]);
+		expect(log.lastStoredSeq).toBe(44);
+	});
+
+	it('never hands over a batch that is not stored, and retries it with back-off', async () => {
+		const { store, inserts } = fakeStore(2);
+		const onStored = vi.fn();
+		const { log, append } = makeLog(store, { onStored });
+		append(1);
+		await vi.waitFor(() => expect(inserts.length).toBe(2));
+		expect(onStored).not.toHaveBeenCalled();
+		await log.flushed();
+		expect(inserts.length).toBe(3);
+		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1], [1], [1]]);
+		expect(onStored).toHaveBeenCalledTimes(1);
+	});
+
+	it('captures a sync answer when nothing unstored is left, and delivers it once stored', async () => {
+		const { store } = fakeStore();
+		const { log, append } = makeLog(store);
+		const events: string[] = [];
+		log.whenDurable(() => {
+			events.push('capture now');
+			return () => events.push('deliver now');
+		});
+		expect(events).toEqual(['capture now', 'deliver now']);
+
+		append(1);
+		log.whenDurable(() => {
+			events.push('capture at batch');
+			return () => events.push('deliver after insert');
+		});
+		expect(events).toHaveLength(2);
+		await log.flushed();
+		expect(events.slice(2)).toEqual(['capture at batch', 'deliver after insert']);
+	});
+
+	it('snapshots every N updates with the seq of the batch’s last update, and when behind', async () => {
+		const { store, snapshots } = fakeStore();
+		const { log, append } = makeLog(store, { snapshotEveryUpdates: 3 });
+		for (let i = 0; i < 4; i++) append(i);
+		await log.flushed();
+		await log.snapshotIfBehind();
+		expect(snapshots.map(({ seq, itemCount }) => ({ seq, itemCount }))).toEqual([
+			{ seq: 4, itemCount: 4 }
+		]);
+		append(9);
+		await log.snapshotIfBehind();
+		expect(snapshots.map((snapshot) => snapshot.seq)).toEqual([4, 5]);
+		await log.snapshotIfBehind();
+		expect(snapshots).toHaveLength(2);
+	});
+
+	it('stops: drops what cannot be stored and resolves waiters', async () => {
+		const { store } = fakeStore(Number.POSITIVE_INFINITY);
+		const onStored = vi.fn();
+		const { log, append } = makeLog(store, { onStored });
+		append(1);
+		const flushed = log.flushed();
+		log.stop();
+		await flushed;
+		expect(log.idle).toBe(true);
+		expect(onStored).not.toHaveBeenCalled();
+	});
+});
