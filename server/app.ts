@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../src/lib/server/config.ts';
 import { setAppContext } from '../src/lib/server/context.ts';
@@ -64,8 +65,25 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
+/**
+ * Header through which the server tells SvelteKit the connection's real protocol. adapter-node
+ * assumes `https` unless `ORIGIN` or `PROTOCOL_HEADER` is set, which would give plain-http installs
+ * https join links and Secure cookies. The value is always overwritten, so clients cannot forge it.
+ */
+const OWN_PROTOCOL_HEADER = 'x-croisee-connection-protocol';
+
+/** Sets the connection's protocol on `req` when the server, not a proxy, is the source of truth. */
+function stampProtocol(req: http.IncomingMessage): void {
+	if (process.env.PROTOCOL_HEADER !== OWN_PROTOCOL_HEADER) return;
+	req.headers[OWN_PROTOCOL_HEADER] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+}
+
 /** Loads adapter-node's request handler from the production build. */
 export async function loadBuiltHandler(): Promise<NodeHandler> {
+	// Read by adapter-node when its module loads, hence before the import.
+	if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
+		process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+	}
 	const specifier = new URL('../build/handler.js', import.meta.url).href;
 	try {
 		const mod = (await import(/* @vite-ignore */ specifier)) as { handler: NodeHandler };
@@ -93,7 +111,10 @@ export async function startServer(input: {
 	const database = input.database ?? (await openConfiguredDatabase(config));
 	if (input.database) await database.migrate(MIGRATIONS_DIR);
 	const handler = input.handler ?? (await loadBuiltHandler());
-	const httpServer = http.createServer((req, res) => handler(req, res));
+	const httpServer = http.createServer((req, res) => {
+		stampProtocol(req);
+		handler(req, res);
+	});
 	const realtime = installServices({ config, database, httpServer, destroyUnknownUpgrades: true });
 	await new Promise<void>((resolve, reject) => {
 		httpServer.once('error', reject);

@@ -40,6 +40,7 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('croisee-session='));
 		expect(cookie).toMatch(/HttpOnly/i);
 		expect(cookie).toMatch(/SameSite=Lax/i);
+		expect(cookie, 'plain http: a Secure cookie would never be sent back').not.toMatch(/Secure/i);
 		const token = cookie?.split(';')[0]?.split('=')[1] ?? '';
 		const { db } = appContext();
 		const [user] = await db.select().from(users).where(eq(users.email, 'awa@example.org'));
