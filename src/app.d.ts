@@ -11,6 +11,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** Stable machine code of an expected failure (`invite_revoked`, …), for translation. */
+			code?: string;
 		}
 	}
 }

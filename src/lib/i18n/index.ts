@@ -51,3 +51,27 @@ export function translator(locale: Locale): Translate {
 		);
 	};
 }
+
+/** True when `key` names a message of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(catalogues[DEFAULT_LOCALE], key);
+}
+
+/** The sentence for a failure `code` (message `error_<code>`), or the generic error message. */
+export function errorMessage(t: Translate, code: string | null | undefined): string {
+	const key = `error_${code ?? 'generic'}`;
+	return isMessageKey(key) ? t(key) : t('error_generic');
+}
+
+/** The label of a category: translated for the default ones, as written for a workshop's own. */
+export function categoryLabel(t: Translate, category: string | null): string {
+	if (category === null) return t('category_none');
+	const key = `category_${category}`;
+	return isMessageKey(key) ? t(key) : category;
+}
+
+/** The translated label of a permission role. */
+export function roleLabel(t: Translate, role: string): string {
+	const key = `role_${role}`;
+	return isMessageKey(key) ? t(key) : role;
+}

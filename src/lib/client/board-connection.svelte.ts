@@ -1,0 +1,209 @@
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { listItems, type ItemView } from '../board/schema.ts';
+import { CloseCode } from '../shared/close-codes.ts';
+import type { Point } from './viewport.ts';
+
+/** What the connection indicator shows. */
+export type ConnectionStatus =
+	'connecting' | 'connected' | 'offline' | 'unauthorized' | 'forbidden';
+
+/** Another person's pointer on the board, from awareness. */
+export interface RemoteCursor {
+	clientId: number;
+	name: string;
+	category: string | null;
+	color: string;
+	/** Board coordinates. */
+	x: number;
+	y: number;
+}
+
+/** Minimum delay between two cursor publications, in milliseconds (≈ 20 Hz). */
+export const CURSOR_INTERVAL_MS = 50;
+
+/**
+ * Delay before reconnecting after the server closed with a 44xx code that is not about rights
+ * (rate limit, oversized or malformed message), in milliseconds. y-websocket stops on 44xx.
+ */
+export const RECONNECT_AFTER_REFUSAL_MS = 5_000;
+
+/** Origin of the transactions made by this browser's own edits. */
+export const LOCAL_ORIGIN = Symbol('croisee-local-edit');
+
+interface AwarenessUser {
+	name?: unknown;
+	category?: unknown;
+	color?: unknown;
+}
+
+function readCursor(clientId: number, state: Record<string, unknown>): RemoteCursor | null {
+	const cursor = state.cursor as Partial<Point> | null | undefined;
+	const user = (state.user ?? {}) as AwarenessUser;
+	if (!cursor || typeof cursor.x !== 'number' || typeof cursor.y !== 'number') return null;
+	if (!Number.isFinite(cursor.x) || !Number.isFinite(cursor.y)) return null;
+	return {
+		clientId,
+		name: typeof user.name === 'string' ? user.name : '?',
+		category: typeof user.category === 'string' ? user.category : null,
+		color:
+			typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#55606e',
+		x: cursor.x,
+		y: cursor.y
+	};
+}
+
+/**
+ * One board's live document: the `Y.Doc`, its y-websocket provider on `/yjs/<boardId>` (session
+ * cookie), the awareness (cursors) and reactive views of both, refreshed at most once per frame.
+ * Create it in the browser only, and call `destroy()` when leaving the board.
+ */
+export class BoardConnection {
+	readonly doc = new Y.Doc();
+	readonly provider: WebsocketProvider;
+	readonly awareness: Awareness;
+	/** Every item in paint order (see `listItems`). */
+	items = $state.raw<ItemView[]>([]);
+	/** Cursors of the other people on the board. */
+	cursors = $state.raw<RemoteCursor[]>([]);
+	status = $state<ConnectionStatus>('connecting');
+	/** True once the first full sync with the server is done. */
+	synced = $state(false);
+
+	#frame = 0;
+	#itemsDirty = false;
+	#cursorsDirty = false;
+	#cursorTimer: ReturnType<typeof setTimeout> | null = null;
+	#reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+	#cursorLastSent = 0;
+	#cursorPending: Point | null | undefined = undefined;
+
+	constructor(input: { boardId: string; serverUrl?: string }) {
+		const serverUrl = input.serverUrl ?? defaultServerUrl();
+		// disableBc: every update goes through the server, which authorises and records it.
+		this.provider = new WebsocketProvider(serverUrl, input.boardId, this.doc, { disableBc: true });
+		this.awareness = this.provider.awareness;
+		this.doc.on('update', this.#onUpdate);
+		this.awareness.on('change', this.#onAwareness);
+		this.provider.on('status', this.#onStatus);
+		this.provider.on('sync', this.#onSync);
+		this.provider.on('closed', this.#onClosed);
+	}
+
+	#onUpdate = () => {
+		this.#itemsDirty = true;
+		this.#schedule();
+	};
+
+	#onAwareness = () => {
+		this.#cursorsDirty = true;
+		this.#schedule();
+	};
+
+	#onStatus = ({ status }: { status: string }) => {
+		if (this.status === 'unauthorized' || this.status === 'forbidden') return;
+		this.status =
+			status === 'connected' ? 'connected' : status === 'connecting' ? this.#waiting() : 'offline';
+	};
+
+	#onSync = (synced: boolean) => {
+		// The whole board just arrived: show it now rather than on the next frame.
+		if (synced) this.items = listItems(this.doc);
+		this.synced = synced;
+	};
+
+	#onClosed = ({ code }: { code: number }) => {
+		if (code === CloseCode.Unauthorized) this.status = 'unauthorized';
+		else if (code === CloseCode.Forbidden || code === CloseCode.NotFound) this.status = 'forbidden';
+		else {
+			this.status = 'offline';
+			this.#reconnectTimer = setTimeout(() => {
+				this.#reconnectTimer = null;
+				this.provider.connect();
+			}, RECONNECT_AFTER_REFUSAL_MS);
+		}
+	};
+
+	/** Before the first connection: "connecting"; afterwards a lost link reads "offline". */
+	#waiting(): ConnectionStatus {
+		return this.status === 'connecting' ? 'connecting' : 'offline';
+	}
+
+	#schedule() {
+		if (this.#frame) return;
+		this.#frame = requestAnimationFrame(() => {
+			this.#frame = 0;
+			if (this.#itemsDirty) {
+				this.#itemsDirty = false;
+				this.items = listItems(this.doc);
+			}
+			if (this.#cursorsDirty) {
+				this.#cursorsDirty = false;
+				this.cursors = this.#readCursors();
+			}
+		});
+	}
+
+	#readCursors(): RemoteCursor[] {
+		const own = this.doc.clientID;
+		const cursors: RemoteCursor[] = [];
+		for (const [clientId, state] of this.awareness.getStates()) {
+			if (clientId === own) continue;
+			const cursor = readCursor(clientId, state);
+			if (cursor) cursors.push(cursor);
+		}
+		return cursors;
+	}
+
+	/**
+	 * Publishes this person's pointer (board coordinates, or null when it leaves the board), at most
+	 * every `CURSOR_INTERVAL_MS`; the last position is always sent.
+	 */
+	setCursor(point: Point | null): void {
+		this.#cursorPending = point ? { x: Math.round(point.x), y: Math.round(point.y) } : null;
+		if (this.#cursorTimer) return;
+		const wait = this.#cursorLastSent + CURSOR_INTERVAL_MS - Date.now();
+		if (wait <= 0) this.#flushCursor();
+		else this.#cursorTimer = setTimeout(() => this.#flushCursor(), wait);
+	}
+
+	#flushCursor() {
+		this.#cursorTimer = null;
+		if (this.#cursorPending === undefined) return;
+		this.#cursorLastSent = Date.now();
+		this.awareness.setLocalStateField('cursor', this.#cursorPending);
+		this.#cursorPending = undefined;
+	}
+
+	/** Recomputes `items` now rather than on the next frame (e.g. to focus a note just created). */
+	refreshItems(): void {
+		this.#itemsDirty = false;
+		this.items = listItems(this.doc);
+	}
+
+	/** Runs `edit` as one local transaction (one update sent to the server). */
+	transact(edit: (doc: Y.Doc) => void): void {
+		this.doc.transact(() => edit(this.doc), LOCAL_ORIGIN);
+	}
+
+	/** Closes the socket and frees the document. */
+	destroy(): void {
+		if (this.#frame) cancelAnimationFrame(this.#frame);
+		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
+		if (this.#reconnectTimer) clearTimeout(this.#reconnectTimer);
+		this.doc.off('update', this.#onUpdate);
+		this.awareness.off('change', this.#onAwareness);
+		this.provider.off('status', this.#onStatus);
+		this.provider.off('sync', this.#onSync);
+		this.provider.off('closed', this.#onClosed);
+		this.provider.destroy();
+		this.doc.destroy();
+	}
+}
+
+/** `ws(s)://<this host>/yjs`: the Yjs endpoint of the server that served the page. */
+export function defaultServerUrl(): string {
+	const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+	return `${scheme}//${location.host}/yjs`;
+}

@@ -1,0 +1,65 @@
+import {
+	CULL_MARGIN_PX,
+	INITIAL_CAMERA,
+	ZOOM_STEP,
+	panBy,
+	screenToBoard,
+	viewportCenter,
+	visibleRect,
+	zoomAt,
+	type Camera,
+	type Point,
+	type Rect
+} from './viewport.ts';
+
+/** The reactive view of one canvas: camera (pan and zoom) and the size of the visible area. */
+export class CanvasCamera {
+	camera = $state.raw<Camera>(INITIAL_CAMERA);
+	width = $state(0);
+	height = $state(0);
+
+	/** The board rectangle worth rendering: the visible area plus a margin. */
+	readonly renderRect: Rect = $derived(
+		visibleRect(this.camera, { width: this.width, height: this.height }, CULL_MARGIN_PX)
+	);
+
+	/** Zoom in percent, rounded, for display. */
+	readonly percent: number = $derived(Math.round(this.camera.zoom * 100));
+
+	/** Moves the view by a screen distance. */
+	pan(dx: number, dy: number): void {
+		this.camera = panBy(this.camera, dx, dy);
+	}
+
+	/** Multiplies the zoom by `factor` around a screen point (default: the viewport's centre). */
+	zoomBy(factor: number, anchor?: Point): void {
+		const at = anchor ?? { x: this.width / 2, y: this.height / 2 };
+		this.camera = zoomAt(this.camera, at, this.camera.zoom * factor);
+	}
+
+	/** One zoom step in (+1) or out (−1) around the viewport's centre. */
+	step(direction: 1 | -1): void {
+		this.zoomBy(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP);
+	}
+
+	/** Back to zoom 100 %, keeping the board point at the centre where it is. */
+	resetZoom(): void {
+		this.zoomBy(1 / this.camera.zoom);
+	}
+
+	/** Pans (zoom unchanged) so that a board point is at the centre of the visible area. */
+	centerOn(point: Point): void {
+		const { zoom } = this.camera;
+		this.camera = { x: this.width / 2 - point.x * zoom, y: this.height / 2 - point.y * zoom, zoom };
+	}
+
+	/** The board point under a screen point (relative to the canvas). */
+	toBoard(point: Point): Point {
+		return screenToBoard(this.camera, point);
+	}
+
+	/** The board point at the centre of the visible area. */
+	center(): Point {
+		return viewportCenter(this.camera, { width: this.width, height: this.height });
+	}
+}

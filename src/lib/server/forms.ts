@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+
+/** Per-field failure codes of a form, e.g. `{ email: 'email_invalid' }` (translated by the page). */
+export type FieldErrors = Record<string, string>;
+
+/**
+ * The failure code of each invalid field of a zod error: `<field>_invalid` (one message per field,
+ * which says what a valid value looks like).
+ */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const field = issue.path[0];
+		if (typeof field === 'string' && !errors[field]) errors[field] = `${field}_invalid`;
+	}
+	return errors;
+}
+
+/** The string value of a form field ('' when missing or a file). */
+export function formString(data: FormData, name: string): string {
+	const value = data.get(name);
+	return typeof value === 'string' ? value : '';
+}
+
+/**
+ * `next` when it is a path on this site (`/boards/…`), otherwise null: never an open redirect to
+ * another origin (`//host`, `/\host`, `https://…`).
+ */
+export function safeNextPath(next: string | null | undefined): string | null {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+		return null;
+	return next;
+}

@@ -1,0 +1,53 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, formString } from '$lib/server/forms';
+import { isFailure, startSession } from '$lib/server/http';
+import { findInvite, joinWithInvite } from '$lib/server/services/invites';
+import { DEFAULT_CATEGORIES } from '$lib/shared/roles';
+import { joinInput } from '$lib/shared/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Unknown links are a 404 page, revoked, expired or archived ones a 410 page (see `+error`). */
+async function inviteOrError(code: string) {
+	const invite = await findInvite(code);
+	if (isFailure(invite)) error(invite.status, { message: invite.message, code: invite.code });
+	return invite;
+}
+
+/** What the link leads to, and the name to suggest (a returning guest's or an account's). */
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const invite = await inviteOrError(params.code);
+	return {
+		boardTitle: invite.boardTitle,
+		fixedCategory: invite.category,
+		categories: DEFAULT_CATEGORIES,
+		suggestedName: locals.user?.name ?? ''
+	};
+};
+
+export const actions: Actions = {
+	/** Joins with a display name and a category, signs a new guest in, then opens the board. */
+	default: async (event) => {
+		const invite = await inviteOrError(event.params.code);
+		const data = await event.request.formData();
+		const values = {
+			name: formString(data, 'name'),
+			category: invite.category ?? formString(data, 'category')
+		};
+		const parsed = joinInput.safeParse(values);
+		const known = (DEFAULT_CATEGORIES as readonly string[]).includes(values.category);
+		if (!parsed.success || (!invite.category && !known)) {
+			const errors = parsed.success ? {} : fieldErrors(parsed.error);
+			if (!invite.category && !known) errors.category = 'category_invalid';
+			return fail(400, { values, errors, code: null });
+		}
+		const joined = await joinWithInvite({
+			invite,
+			userId: event.locals.user?.id ?? null,
+			name: parsed.data.name,
+			category: parsed.data.category
+		});
+		if (isFailure(joined)) return fail(joined.status, { values, errors: {}, code: joined.code });
+		if (joined.newGuestId) await startSession(event, joined.newGuestId);
+		redirect(303, `/boards/${joined.boardId}`);
+	}
+};

@@ -1,0 +1,28 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, formString } from '$lib/server/forms';
+import { isFailure, startSession } from '$lib/server/http';
+import { signUp } from '$lib/server/services/accounts';
+import { signUpInput } from '$lib/shared/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A signed-in account has nothing to do here. */
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user?.kind === 'account') redirect(303, '/dashboard');
+};
+
+export const actions: Actions = {
+	/** Creates a facilitator account, signs it in and opens the dashboard. */
+	default: async (event) => {
+		const data = await event.request.formData();
+		const values = { name: formString(data, 'name'), email: formString(data, 'email') };
+		const parsed = signUpInput.safeParse({ ...values, password: formString(data, 'password') });
+		if (!parsed.success)
+			return fail(400, { values, errors: fieldErrors(parsed.error), code: null });
+		const result = await signUp(parsed.data);
+		if (isFailure(result)) {
+			return fail(result.status, { values, errors: { email: result.code }, code: result.code });
+		}
+		await startSession(event, result.userId);
+		redirect(303, '/dashboard');
+	}
+};
