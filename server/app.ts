@@ -1,4 +1,5 @@
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +17,15 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../drizzle', import.meta.ur
 /** A Node `(req, res)` handler, such as adapter-node's `build/handler.js`. */
 export type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
+/** Folder of the embedded PGlite database inside `DATA_DIR` (beside `secret.key` and files). */
+export const PGLITE_SUBDIR = 'pglite';
+
 /** Opens the configured database (PGlite in `dataDir`, or PostgreSQL) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
 	const database = await openDatabase(
-		config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }
+		config.databaseUrl
+			? { url: config.databaseUrl }
+			: { dataDir: path.join(config.dataDir, PGLITE_SUBDIR) }
 	);
 	await database.migrate(MIGRATIONS_DIR);
 	return database;

@@ -8,7 +8,7 @@ export interface Config {
 	host: string;
 	/** Public origin (scheme://host[:port]) used to check websocket `Origin` and build join links. */
 	origin: string | null;
-	/** Directory of the embedded PGlite database, used when `databaseUrl` is null. */
+	/** Data directory: the embedded PGlite database (`pglite/`, when `databaseUrl` is null) and `secret.key`. */
 	dataDir: string;
 	/**
 	 * Secret sealing invitation codes (any string; ≥ 32 characters advised). When unset, a random one
@@ -19,8 +19,20 @@ export interface Config {
 	databaseUrl: string | null;
 	/** Largest websocket message accepted, in bytes. */
 	maxMessageBytes: number;
-	/** Lifetime of a session, in milliseconds (sliding). */
+	/** Largest socket.io message accepted (`maxHttpBufferSize`), in bytes. */
+	maxSocketIoMessageBytes: number;
+	/** Sustained Yjs document messages per second per connection (also the burst); beyond: 4429. */
+	docMessagesPerSecond: number;
+	/** Awareness messages (cursors) per second per connection (also the burst); beyond: dropped. */
+	awarenessMessagesPerSecond: number;
+	/** Open Yjs connections one person may hold on one board; beyond: the upgrade gets 429. */
+	maxConnectionsPerPerson: number;
+	/** Objects a board may hold; an update that would add beyond this closes its sender (4507). */
+	maxObjectsPerBoard: number;
+	/** Idle lifetime of a session, in milliseconds (sliding: extended while in use). */
 	sessionTtlMs: number;
+	/** Absolute lifetime of a session from sign-in, in milliseconds, however active it is. */
+	sessionMaxMs: number;
 	/** Lifetime of a websocket ticket, in milliseconds. */
 	ticketTtlMs: number;
 	/** Delay during which accepted updates are grouped into one database commit, in milliseconds. */
@@ -33,12 +45,13 @@ export interface Config {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
 	const raw = env[name];
 	if (raw === undefined || raw === '') return fallback;
 	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 0) {
-		throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+	if (!Number.isInteger(value) || value < min) {
+		const kind = min > 0 ? `an integer of at least ${min}` : 'a non-negative integer';
+		throw new Error(`${name} must be ${kind}, got "${raw}"`);
 	}
 	return value;
 }
@@ -53,8 +66,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		dataDir: path.resolve(env.DATA_DIR || './data'),
 		secret: env.SECRET || null,
 		databaseUrl: env.DATABASE_URL || null,
-		maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 1024 * 1024),
-		sessionTtlMs: intFrom(env, 'SESSION_TTL_DAYS', 30) * DAY_MS,
+		maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
+		maxSocketIoMessageBytes: intFrom(env, 'MAX_SOCKETIO_MESSAGE_BYTES', 100_000, 1024),
+		docMessagesPerSecond: intFrom(env, 'DOC_MESSAGES_PER_SECOND', 300, 1),
+		awarenessMessagesPerSecond: intFrom(env, 'AWARENESS_MESSAGES_PER_SECOND', 30, 1),
+		maxConnectionsPerPerson: intFrom(env, 'MAX_CONNECTIONS_PER_PERSON', 10, 1),
+		maxObjectsPerBoard: intFrom(env, 'MAX_OBJECTS_PER_BOARD', 5000, 1),
+		sessionTtlMs: intFrom(env, 'SESSION_TTL_DAYS', 30, 1) * DAY_MS,
+		sessionMaxMs: intFrom(env, 'SESSION_MAX_DAYS', 90, 1) * DAY_MS,
 		ticketTtlMs: intFrom(env, 'TICKET_TTL_SECONDS', 600) * 1000,
 		logBatchMs: intFrom(env, 'LOG_BATCH_MS', 2),
 		snapshotEveryUpdates: intFrom(env, 'SNAPSHOT_EVERY_UPDATES', 500),
