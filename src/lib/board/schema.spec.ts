@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
 	bringToFront,
 	countItems,
+	createItem,
 	createSticky,
 	deleteItem,
 	itemText,
@@ -67,5 +68,48 @@ describe('board schema', () => {
 		moveItem(doc, { id, x: 5, y: 5 });
 		expect(listItems(doc)).toEqual([]);
 		expect(itemText(doc, id)).toBeNull();
+	});
+});
+
+describe('object kinds', () => {
+	it('creates every kind with its own fields and reads them back', () => {
+		const doc = new Y.Doc();
+		const shape = createItem(doc, { type: 'shape', x: 0, y: 0, shape: 'diamond', text: 'Étape' });
+		const stroke = createItem(doc, {
+			type: 'stroke',
+			x: 5,
+			y: 5,
+			points: [0, 0, 4, 4],
+			strokeWidth: 3
+		});
+		const frame = createItem(doc, { type: 'frame', x: 0, y: 0, text: 'Constats' });
+		const image = createItem(doc, {
+			type: 'image',
+			x: 0,
+			y: 0,
+			file: 'f1',
+			text: 'Plan du quartier'
+		});
+		const items = new Map(listItems(doc).map((item) => [item.id, item]));
+		expect(items.get(shape)).toMatchObject({ shape: 'diamond', text: 'Étape', w: 200, h: 120 });
+		expect(items.get(stroke)).toMatchObject({ points: [0, 0, 4, 4], strokeWidth: 3 });
+		expect(items.get(frame)).toMatchObject({ collapsed: false, text: 'Constats', w: 800 });
+		expect(items.get(image)).toMatchObject({ file: 'f1', text: 'Plan du quartier' });
+	});
+
+	it('ignores malformed kind-specific fields written by another client', () => {
+		const doc = new Y.Doc();
+		const id = createItem(doc, { type: 'shape', x: 0, y: 0 });
+		const item = doc.getMap<Y.Map<unknown>>('items').get(id);
+		item?.set('shape', 'star');
+		item?.set('points', [1, 'x']);
+		item?.set('start', { item: 3 });
+		expect(listItems(doc)[0]).toMatchObject({ shape: null, points: null, start: null });
+	});
+
+	it('creates large sticky notes', () => {
+		const doc = new Y.Doc();
+		createSticky(doc, { x: 0, y: 0, size: 'large' });
+		expect(listItems(doc)[0]).toMatchObject({ w: 320, h: 256 });
 	});
 });

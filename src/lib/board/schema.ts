@@ -6,11 +6,14 @@ import * as Y from 'yjs';
  *
  * - `items`: `Y.Map<itemId, Y.Map>`, one nested map per object, so concurrent edits of different
  *   fields of one object (a move and a recolour) both survive.
- * - each item's text is a `Y.Text` under the `text` key, so two people can type in one note.
+ * - each item's text (note text, shape label, frame name, image description) is a `Y.Text` under the
+ *   `text` key, so two people can type in one object.
  * - `meta`: title and settings visible to every client.
+ *
+ * Edits that change several fields or items live in `operations.ts`; pure geometry in `layout.ts`.
  */
 
-/** Object kinds. The foundation draws sticky notes; later kinds share the common fields. */
+/** Object kinds. */
 export const ITEM_TYPES = [
 	'sticky',
 	'text',
@@ -22,14 +25,42 @@ export const ITEM_TYPES = [
 ] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
+/** Outlines of a `shape` item. */
+export const SHAPE_KINDS = ['rectangle', 'ellipse', 'diamond'] as const;
+export type ShapeKind = (typeof SHAPE_KINDS)[number];
+
 /** Sticky-note colours (names; the palette lives in the UI, with contrast-checked text colours). */
 export const NOTE_COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
 
-/** Default sticky-note size, in board units (1 unit = 1 CSS pixel at zoom 1). */
-export const STICKY_SIZE = { w: 200, h: 160 } as const;
+/** Sticky-note sizes, in board units (1 unit = 1 CSS pixel at zoom 1). */
+export const STICKY_SIZES = {
+	small: { w: 200, h: 160 },
+	large: { w: 320, h: 256 }
+} as const;
+export type StickySize = keyof typeof STICKY_SIZES;
 
-/** The plain (non-text) fields of an item. */
+/** Default sticky-note size, in board units. */
+export const STICKY_SIZE = STICKY_SIZES.small;
+
+/** Default size of each kind when created without one, in board units. */
+export const DEFAULT_SIZES: Record<ItemType, { w: number; h: number }> = {
+	sticky: STICKY_SIZE,
+	text: { w: 240, h: 60 },
+	shape: { w: 200, h: 120 },
+	connector: { w: 0, h: 0 },
+	stroke: { w: 1, h: 1 },
+	frame: { w: 800, h: 560 },
+	image: { w: 320, h: 240 }
+};
+
+/** Smallest width and height an item may be resized to, in board units. */
+export const MIN_ITEM_SIZE = 24;
+
+/** One end of a connector: attached to an item (its centre), or a free board point. */
+export type Endpoint = { item: string } | { x: number; y: number };
+
+/** The plain (non-text) fields of an item. Type-specific fields are null on other kinds. */
 export interface ItemFields {
 	type: ItemType;
 	x: number;
@@ -47,8 +78,25 @@ export interface ItemFields {
 	category: string | null;
 }
 
+/** Fields that only some kinds carry. */
+export interface ItemExtras {
+	/** `shape`: its outline. */
+	shape: ShapeKind | null;
+	/** `connector`: its two ends. */
+	start: Endpoint | null;
+	end: Endpoint | null;
+	/** `stroke`: flat list `[x0, y0, x1, y1, …]` relative to the item's `(x, y)`. */
+	points: number[] | null;
+	/** `stroke`: pen width in board units. */
+	strokeWidth: number | null;
+	/** `frame`: shown as a single header line, its children hidden. */
+	collapsed: boolean;
+	/** `image`: id of the uploaded file (`/api/boards/<board>/files/<file>`). */
+	file: string | null;
+}
+
 /** A snapshot of an item as plain data, for rendering. */
-export interface ItemView extends ItemFields {
+export interface ItemView extends ItemFields, ItemExtras {
 	id: string;
 	text: string;
 }
@@ -71,14 +119,81 @@ export function itemText(doc: Y.Doc, id: string): Y.Text | null {
 	return text instanceof Y.Text ? text : null;
 }
 
-/** The z-index key that paints above every current item. */
-export function topZ(doc: Y.Doc): string {
+/** Lowest and highest z keys on the board (null when empty). */
+export function zRange(doc: Y.Doc): { min: string | null; max: string | null } {
+	let min: string | null = null;
 	let max: string | null = null;
 	for (const item of itemsOf(doc).values()) {
 		const z = item.get('z');
-		if (typeof z === 'string' && (max === null || z > max)) max = z;
+		if (typeof z !== 'string') continue;
+		if (max === null || z > max) max = z;
+		if (min === null || z < min) min = z;
 	}
-	return generateKeyBetween(max, null);
+	return { min, max };
+}
+
+/** The z-index key that paints above every current item. */
+export function topZ(doc: Y.Doc): string {
+	return generateKeyBetween(zRange(doc).max, null);
+}
+
+/** What `createItem` needs; everything but the type and position has a default. */
+export interface NewItem extends Partial<ItemFields>, Partial<ItemExtras> {
+	type: ItemType;
+	x: number;
+	y: number;
+	id?: string;
+	text?: string;
+	now?: number;
+}
+
+/** Writes `fields` into an item map, skipping nulls of the kind-specific fields. */
+function writeFields(item: ItemMap, fields: Record<string, unknown>): void {
+	for (const [key, value] of Object.entries(fields)) {
+		if (value !== undefined) item.set(key, value);
+	}
+}
+
+/** Creates an item of any kind and returns its id. Runs in one transaction. */
+export function createItem(doc: Y.Doc, input: NewItem): string {
+	const id = input.id ?? crypto.randomUUID();
+	const size = DEFAULT_SIZES[input.type];
+	doc.transact(() => {
+		const item: ItemMap = new Y.Map();
+		const fields: ItemFields = {
+			type: input.type,
+			x: Math.round(input.x),
+			y: Math.round(input.y),
+			w: Math.round(input.w ?? size.w),
+			h: Math.round(input.h ?? size.h),
+			z: input.z ?? topZ(doc),
+			color: input.color ?? defaultColor(input.type),
+			frame: input.frame ?? null,
+			createdAt: input.now ?? Date.now(),
+			category: input.category ?? null
+		};
+		writeFields(item, { ...fields });
+		writeFields(item, {
+			shape: input.type === 'shape' ? (input.shape ?? 'rectangle') : undefined,
+			start: input.start ?? undefined,
+			end: input.end ?? undefined,
+			points: input.points ?? undefined,
+			strokeWidth: input.strokeWidth ?? undefined,
+			collapsed: input.type === 'frame' ? (input.collapsed ?? false) : undefined,
+			file: input.file ?? undefined
+		});
+		item.set('text', new Y.Text(input.text ?? ''));
+		itemsOf(doc).set(id, item);
+	});
+	return id;
+}
+
+/** The colour a new item of `type` gets. */
+export function defaultColor(type: ItemType): string {
+	if (type === 'sticky') return 'yellow';
+	if (type === 'frame') return 'white';
+	if (type === 'shape') return 'blue';
+	return 'ink';
 }
 
 /** Creates a sticky note and returns its id. Runs in one transaction. */
@@ -89,34 +204,132 @@ export function createSticky(
 		x: number;
 		y: number;
 		color?: NoteColor;
+		size?: StickySize;
 		category?: string | null;
 		text?: string;
 		now?: number;
 	}
 ): string {
-	const id = input.id ?? crypto.randomUUID();
-	doc.transact(() => {
-		const item: ItemMap = new Y.Map();
-		const fields: ItemFields = {
-			type: 'sticky',
-			x: Math.round(input.x),
-			y: Math.round(input.y),
-			w: STICKY_SIZE.w,
-			h: STICKY_SIZE.h,
-			z: topZ(doc),
-			color: input.color ?? 'yellow',
-			frame: null,
-			createdAt: input.now ?? Date.now(),
-			category: input.category ?? null
-		};
-		for (const [key, value] of Object.entries(fields)) item.set(key, value);
-		item.set('text', new Y.Text(input.text ?? ''));
-		itemsOf(doc).set(id, item);
-	});
-	return id;
+	const size = STICKY_SIZES[input.size ?? 'small'];
+	return createItem(doc, { ...input, type: 'sticky', w: size.w, h: size.h });
 }
 
-/** Moves an item to `(x, y)`. Does nothing when the item is gone. */
+function numberOr(value: unknown, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function stringOr<T extends string | null>(value: unknown, fallback: T): string | T {
+	return typeof value === 'string' ? value : fallback;
+}
+
+/** A well-formed endpoint, or null. */
+export function readEndpoint(value: unknown): Endpoint | null {
+	if (!value || typeof value !== 'object') return null;
+	const candidate = value as Record<string, unknown>;
+	if (typeof candidate.item === 'string') return { item: candidate.item };
+	const { x, y } = candidate;
+	if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
+		return { x, y };
+	}
+	return null;
+}
+
+function readPoints(value: unknown): number[] | null {
+	if (!Array.isArray(value) || value.length % 2 !== 0) return null;
+	return value.every((n) => typeof n === 'number' && Number.isFinite(n)) ? value : null;
+}
+
+function readExtras(item: ItemMap): ItemExtras {
+	const shape = item.get('shape');
+	return {
+		shape: (SHAPE_KINDS as readonly unknown[]).includes(shape) ? (shape as ShapeKind) : null,
+		start: readEndpoint(item.get('start')),
+		end: readEndpoint(item.get('end')),
+		points: readPoints(item.get('points')),
+		strokeWidth:
+			typeof item.get('strokeWidth') === 'number' ? numberOr(item.get('strokeWidth'), 4) : null,
+		collapsed: item.get('collapsed') === true,
+		file: stringOr(item.get('file'), null)
+	};
+}
+
+/** Reads an item as plain data, tolerating missing or malformed fields from other clients. */
+export function readItem(id: string, item: ItemMap): ItemView | null {
+	const type = item.get('type');
+	if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) return null;
+	const text = item.get('text');
+	const size = DEFAULT_SIZES[type as ItemType];
+	return {
+		id,
+		type: type as ItemType,
+		x: numberOr(item.get('x'), 0),
+		y: numberOr(item.get('y'), 0),
+		w: Math.max(0, numberOr(item.get('w'), size.w)),
+		h: Math.max(0, numberOr(item.get('h'), size.h)),
+		z: stringOr(item.get('z'), 'a0'),
+		color: stringOr(item.get('color'), defaultColor(type as ItemType)),
+		frame: stringOr(item.get('frame'), null),
+		createdAt: numberOr(item.get('createdAt'), 0),
+		category: stringOr(item.get('category'), null),
+		text: text instanceof Y.Text ? text.toString() : '',
+		...readExtras(item)
+	};
+}
+
+/** Paint order: ascending z, then id. */
+export function byPaintOrder(a: { z: string; id: string }, b: { z: string; id: string }): number {
+	return a.z < b.z ? -1 : a.z > b.z ? 1 : a.id < b.id ? -1 : 1;
+}
+
+/** Where an endpoint is on the board, given the items by id (an attached end: the item's centre). */
+export function endpointPoint(
+	end: Endpoint | null,
+	byId: ReadonlyMap<string, { x: number; y: number; w: number; h: number }>
+): { x: number; y: number } | null {
+	if (!end) return null;
+	if ('item' in end) {
+		const target = byId.get(end.item);
+		return target ? { x: target.x + target.w / 2, y: target.y + target.h / 2 } : null;
+	}
+	return end;
+}
+
+/** Gives each connector the box of its two resolved ends (so culling and selection see it). */
+function placeConnectors(views: ItemView[]): void {
+	const byId = new Map(views.map((view) => [view.id, view]));
+	for (const view of views) {
+		if (view.type !== 'connector') continue;
+		const a = endpointPoint(view.start, byId) ?? { x: view.x, y: view.y };
+		const b = endpointPoint(view.end, byId) ?? a;
+		view.x = Math.min(a.x, b.x);
+		view.y = Math.min(a.y, b.y);
+		view.w = Math.abs(a.x - b.x);
+		view.h = Math.abs(a.y - b.y);
+	}
+}
+
+/** Every readable item, in paint order; connectors carry the box of their resolved ends. */
+export function listItems(doc: Y.Doc): ItemView[] {
+	const views: ItemView[] = [];
+	for (const [id, item] of itemsOf(doc).entries()) {
+		const view = readItem(id, item);
+		if (view) views.push(view);
+	}
+	placeConnectors(views);
+	return views.sort(byPaintOrder);
+}
+
+/** Number of objects on the board (stored with each snapshot). */
+export function countItems(doc: Y.Doc): number {
+	return itemsOf(doc).size;
+}
+
+/** Changes an item's colour. */
+export function setItemColor(doc: Y.Doc, input: { id: string; color: string }): void {
+	itemsOf(doc).get(input.id)?.set('color', input.color);
+}
+
+/** Moves an item to `(x, y)` (alone: see `moveItems` for frames and selections). */
 export function moveItem(doc: Y.Doc, input: { id: string; x: number; y: number }): void {
 	const item = itemsOf(doc).get(input.id);
 	if (!item) return;
@@ -126,62 +339,13 @@ export function moveItem(doc: Y.Doc, input: { id: string; x: number; y: number }
 	});
 }
 
-/** Changes an item's colour. */
-export function setItemColor(doc: Y.Doc, input: { id: string; color: string }): void {
-	itemsOf(doc).get(input.id)?.set('color', input.color);
-}
-
 /** Puts an item above all others. */
 export function bringToFront(doc: Y.Doc, id: string): void {
 	const item = itemsOf(doc).get(id);
 	if (item) item.set('z', topZ(doc));
 }
 
-/** Deletes an item. */
+/** Deletes one item (alone: see `deleteItems` for connectors and frames). */
 export function deleteItem(doc: Y.Doc, id: string): void {
 	itemsOf(doc).delete(id);
-}
-
-function numberOr(value: unknown, fallback: number): number {
-	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
-/** Reads an item as plain data, tolerating missing or malformed fields from other clients. */
-export function readItem(id: string, item: ItemMap): ItemView | null {
-	const type = item.get('type');
-	if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) return null;
-	const text = item.get('text');
-	const z = item.get('z');
-	const frame = item.get('frame');
-	const category = item.get('category');
-	const color = item.get('color');
-	return {
-		id,
-		type: type as ItemType,
-		x: numberOr(item.get('x'), 0),
-		y: numberOr(item.get('y'), 0),
-		w: numberOr(item.get('w'), STICKY_SIZE.w),
-		h: numberOr(item.get('h'), STICKY_SIZE.h),
-		z: typeof z === 'string' ? z : 'a0',
-		color: typeof color === 'string' ? color : 'yellow',
-		frame: typeof frame === 'string' ? frame : null,
-		createdAt: numberOr(item.get('createdAt'), 0),
-		category: typeof category === 'string' ? category : null,
-		text: text instanceof Y.Text ? text.toString() : ''
-	};
-}
-
-/** Every readable item, in paint order (ascending z, then id). */
-export function listItems(doc: Y.Doc): ItemView[] {
-	const views: ItemView[] = [];
-	for (const [id, item] of itemsOf(doc).entries()) {
-		const view = readItem(id, item);
-		if (view) views.push(view);
-	}
-	return views.sort((a, b) => (a.z < b.z ? -1 : a.z > b.z ? 1 : a.id < b.id ? -1 : 1));
-}
-
-/** Number of objects on the board (stored with each snapshot). */
-export function countItems(doc: Y.Doc): number {
-	return itemsOf(doc).size;
 }
