@@ -7,11 +7,15 @@ import type { AwarenessOwner } from './awareness.ts';
 import { readClientMessage, type ClientMessage } from './protocol.ts';
 import { TokenBucket } from './rate-limit.ts';
 
-/** Document messages (sync step 1, step 2, updates) a client may send in one burst. */
-export const DOC_MESSAGES_BURST = 300;
-/** Sustained document messages per second; beyond the burst the connection is closed (4429). */
+/**
+ * Default sustained document messages (sync step 1, step 2, updates) per second, also the burst;
+ * beyond it the connection is closed (4429). Configurable: `DOC_MESSAGES_PER_SECOND`.
+ */
 export const DOC_MESSAGES_PER_SECOND = 300;
-/** Awareness messages about its own client ids per second (and burst); the excess is dropped. */
+/**
+ * Default awareness messages about its own client ids per second (and burst); the excess is
+ * dropped. Configurable: `AWARENESS_MESSAGES_PER_SECOND`.
+ */
 export const AWARENESS_MESSAGES_PER_SECOND = 30;
 /**
  * Awareness messages of any kind per second (and burst), beyond which they are dropped unread.
@@ -24,6 +28,14 @@ export const AWARENESS_INTAKE_PER_SECOND = 1000;
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 /** Interval between keep-alive pings, in milliseconds; a socket that missed one pong is dropped. */
 export const KEEPALIVE_INTERVAL_MS = 30_000;
+
+/** Per-connection message rates (see `Config`). */
+export interface ConnectionLimits {
+	/** Sustained document messages per second (also the burst). */
+	docMessagesPerSecond: number;
+	/** The connection's own awareness messages per second (and burst). */
+	awarenessMessagesPerSecond: number;
+}
 
 /** What a room does with the messages of its connections (implemented by `Room`). */
 export interface MessageSink {
@@ -65,11 +77,8 @@ export class Connection implements AwarenessOwner {
 	alive = true;
 	readonly #ws: WebSocket;
 	readonly #sink: MessageSink;
-	readonly #docBucket = new TokenBucket(DOC_MESSAGES_BURST, DOC_MESSAGES_PER_SECOND);
-	readonly #awarenessBucket = new TokenBucket(
-		AWARENESS_MESSAGES_PER_SECOND,
-		AWARENESS_MESSAGES_PER_SECOND
-	);
+	readonly #docBucket: TokenBucket;
+	readonly #awarenessBucket: TokenBucket;
 	readonly #awarenessIntake = new TokenBucket(
 		AWARENESS_INTAKE_PER_SECOND,
 		AWARENESS_INTAKE_PER_SECOND
@@ -82,9 +91,15 @@ export class Connection implements AwarenessOwner {
 		identity: BoardIdentity;
 		sink: MessageSink;
 		log: Logger;
+		/** Per-connection rates (defaults: the constants above); from the configuration. */
+		limits?: ConnectionLimits;
 		/** Called once the socket is closed and the room forgot it. */
 		onClosed(): void;
 	}) {
+		const docRate = input.limits?.docMessagesPerSecond ?? DOC_MESSAGES_PER_SECOND;
+		const awarenessRate = input.limits?.awarenessMessagesPerSecond ?? AWARENESS_MESSAGES_PER_SECOND;
+		this.#docBucket = new TokenBucket(docRate, docRate);
+		this.#awarenessBucket = new TokenBucket(awarenessRate, awarenessRate);
 		this.identity = input.identity;
 		this.#ws = input.ws;
 		this.#sink = input.sink;

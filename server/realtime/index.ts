@@ -31,6 +31,7 @@ export function attachRealtime(input: {
 		logBatchMs: config.logBatchMs,
 		snapshotEveryUpdates: config.snapshotEveryUpdates,
 		idleBoardUnloadMs: config.idleBoardUnloadMs,
+		maxObjectsPerBoard: config.maxObjectsPerBoard,
 		log: realtimeLog
 	});
 	const yjs = attachYjsEndpoint({
@@ -39,7 +40,8 @@ export function attachRealtime(input: {
 		rooms,
 		destroyUnknownUpgrades: input.destroyUnknownUpgrades,
 		log: realtimeLog,
-		onOpen: (ws, room, identity) => openConnection({ ws, room, identity, rooms, log: realtimeLog })
+		onOpen: (ws, room, identity) =>
+			openConnection({ ws, room, identity, rooms, config, log: realtimeLog })
 	});
 	const presence = attachPresence({ httpServer, config, log: realtimeLog });
 	const stopKeepAlive = startKeepAlive(() => rooms.connections());
@@ -66,14 +68,19 @@ function openConnection(input: {
 	room: Room;
 	identity: BoardIdentity;
 	rooms: RoomRegistry;
+	config: Config;
 	log: Logger;
 }): void {
-	const { room, rooms } = input;
+	const { room, rooms, config } = input;
 	const connection = new Connection({
 		ws: input.ws,
 		identity: input.identity,
 		sink: room,
 		log: input.log,
+		limits: {
+			docMessagesPerSecond: config.docMessagesPerSecond,
+			awarenessMessagesPerSecond: config.awarenessMessagesPerSecond
+		},
 		onClosed: () => rooms.release(room)
 	});
 	room.attach(connection);

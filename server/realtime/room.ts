@@ -14,6 +14,7 @@ import {
 	encodeAwarenessUpdate,
 	withServerIdentity
 } from './awareness.ts';
+import { wouldExceedObjects } from './board-limits.ts';
 import { Connection, type MessageSink } from './connection.ts';
 import {
 	encodeAwarenessMessage,
@@ -41,6 +42,8 @@ export interface RoomOptions {
 	snapshotEveryUpdates: number;
 	log: Logger;
 	store?: LogStore;
+	/** Objects the board may hold (`MAX_OBJECTS_PER_BOARD`); unlimited when absent. */
+	maxObjectsPerBoard?: number;
 }
 
 /**
@@ -57,6 +60,7 @@ export class Room implements MessageSink {
 	readonly #updateLog: UpdateLog;
 	readonly #owners = new AwarenessOwners<Connection>();
 	readonly #log: Logger;
+	readonly #maxObjects: number;
 	#accepting = true;
 	#destroyed = false;
 
@@ -64,6 +68,7 @@ export class Room implements MessageSink {
 		this.boardId = options.boardId;
 		this.doc = options.doc;
 		this.#log = options.log.child({ boardId: options.boardId });
+		this.#maxObjects = options.maxObjectsPerBoard ?? Number.POSITIVE_INFINITY;
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null);
 		this.#updateLog = new UpdateLog({
@@ -91,6 +96,13 @@ export class Room implements MessageSink {
 	/** True when no accepted update is waiting to be stored. */
 	get flushed(): boolean {
 		return this.#updateLog.idle;
+	}
+
+	/** Number of this board's open connections held by `userId`. */
+	connectionsOf(userId: string): number {
+		let count = 0;
+		for (const connection of this.connections) if (connection.userId === userId) count++;
+		return count;
 	}
 
 	/** Adds a connection: sends it sync step 1 and the current awareness states. */
@@ -122,12 +134,18 @@ export class Room implements MessageSink {
 	/**
 	 * Applies a client's update (sync step 2 or update) when it may write. A read-only client's
 	 * update that would change nothing (the stock client always answers step 1, even when it has
-	 * nothing new) is ignored; any other closes the connection with 4403, nothing applied.
+	 * nothing new) is ignored; any other closes the connection with 4403, nothing applied. An update
+	 * that would take the board beyond `maxObjectsPerBoard` objects closes its sender with 4507.
 	 */
 	receiveUpdate(connection: Connection, update: Uint8Array): void {
 		// Decoding the whole update first: a truncated one must not be half-applied.
-		Y.decodeUpdate(update);
+		const { structs } = Y.decodeUpdate(update);
 		if (connection.identity.writable) {
+			if (wouldExceedObjects(this.doc, structs, this.#maxObjects)) {
+				connection.log.info({ maxObjects: this.#maxObjects }, 'board full: update refused');
+				connection.close(CloseCode.BoardFull, 'board full');
+				return;
+			}
 			Y.applyUpdate(this.doc, update, connection);
 			return;
 		}

@@ -30,6 +30,8 @@ export interface RoomRegistryOptions {
 	idleBoardUnloadMs: number;
 	log: Logger;
 	store?: LogStore;
+	/** Objects a board may hold (see `Room`). */
+	maxObjectsPerBoard?: number;
 }
 
 /**

@@ -41,8 +41,6 @@ type PresenceSocket = Socket<
 	SocketData
 >;
 
-/** Largest socket.io message accepted, in bytes. */
-const MAX_HTTP_BUFFER_BYTES = 100_000;
 const KNOWN_EVENTS = new Set(['board:join', 'board:leave']);
 const boardPayload = z.object({ boardId: z.string().min(1).max(64) });
 
@@ -84,7 +82,7 @@ function createServer(httpServer: HttpServer, config: Config): PresenceServer {
 		// Leave other upgrades alone: a /yjs upgrade may still be waiting for its session look-up.
 		destroyUpgrade: false,
 		serveClient: false,
-		maxHttpBufferSize: MAX_HTTP_BUFFER_BYTES,
+		maxHttpBufferSize: config.maxSocketIoMessageBytes,
 		transports: ['websocket', 'polling'],
 		allowRequest: (req, callback) => {
 			const allowed = originAllowed(req.headers, config);

@@ -131,6 +131,11 @@ async function admit(
 			return refuse(socket, status);
 		}
 		const room = await options.rooms.acquire(decision.boardId);
+		if (room.connectionsOf(decision.userId) >= options.config.maxConnectionsPerPerson) {
+			options.rooms.release(room);
+			options.log.info({ boardId: route.boardId }, 'websocket upgrade refused: too many tabs');
+			return refuse(socket, 429);
+		}
 		socket.off('error', onSocketError);
 		open(admission, req, socket, head, room, decision);
 	} catch (error) {

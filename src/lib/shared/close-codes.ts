@@ -13,6 +13,8 @@ export const CloseCode = {
 	/** Too many messages in too short a time. */
 	RateLimited: 4429,
 	/** The server is shutting down: reconnect (possibly to another instance). */
-	Restarting: 4503
+	Restarting: 4503,
+	/** The board holds `MAX_OBJECTS_PER_BOARD` objects: the update adding more was refused. */
+	BoardFull: 4507
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
