@@ -8,6 +8,7 @@ import type { BoardIdentity } from './access.ts';
 import { Connection, startKeepAlive } from './connection.ts';
 import type { Room } from './room.ts';
 import { RoomRegistry } from './rooms.ts';
+import { attachFacilitation } from './facilitation/index.ts';
 import { attachPresence } from './socket-io.ts';
 import { attachYjsEndpoint } from './upgrade.ts';
 
@@ -44,10 +45,17 @@ export function attachRealtime(input: {
 			openConnection({ ws, room, identity, rooms, config, log: realtimeLog })
 	});
 	const presence = attachPresence({ httpServer, config, log: realtimeLog });
+	const facilitation = attachFacilitation({ io: presence.io, log: realtimeLog });
 	const stopKeepAlive = startKeepAlive(() => rooms.connections());
 	let closing: Promise<void> | null = null;
 	return {
 		disconnectUser(args) {
+			rooms.disconnectUser(args);
+			presence.disconnectUser(args);
+		},
+		onlineUserIds: (workshopId) => facilitation.onlineUserIds(workshopId),
+		accessChanged(args) {
+			facilitation.notifyAccessChanged(args);
 			rooms.disconnectUser(args);
 			presence.disconnectUser(args);
 		},

@@ -19,7 +19,7 @@ import { authenticate, identityOn, originAllowed, type BoardIdentity } from './a
  */
 
 /** What the server keeps on each socket (never read from the client). */
-interface SocketData {
+export interface SocketData {
 	userId: string;
 	name: string;
 	/** Set when the socket authenticated with a ticket: the only board it may join. */
@@ -28,13 +28,15 @@ interface SocketData {
 	boards: Record<string, BoardIdentity>;
 }
 
-type PresenceServer = Server<
+/** The typed socket.io server (extended by `facilitation/`). */
+export type PresenceServer = Server<
 	ClientToServerEvents,
 	ServerToClientEvents,
 	DefaultEventsMap,
 	SocketData
 >;
-type PresenceSocket = Socket<
+/** One typed socket.io connection. */
+export type PresenceSocket = Socket<
 	ClientToServerEvents,
 	ServerToClientEvents,
 	DefaultEventsMap,
@@ -70,6 +72,8 @@ function peopleOn(io: PresenceServer, boardId: string): PresencePerson[] {
 
 /** The presence control plane attached to an HTTP server. */
 export interface Presence {
+	/** The socket.io server, for the facilitation handlers (`facilitation/`). */
+	io: PresenceServer;
 	/** Disconnects the sockets of `userId` that joined a board of `workshopId`. */
 	disconnectUser(args: { workshopId: string; userId: string }): void;
 	/** Disconnects every socket, waits for the last event writes. */
@@ -118,6 +122,7 @@ export function attachPresence(input: {
 	});
 	io.on('connection', (socket) => handleSocket({ io, socket, events, log }));
 	return {
+		io,
 		disconnectUser: (args) => disconnectUserSockets(io, args),
 		close: async () => {
 			await io.close();

@@ -6,6 +6,13 @@ import type { LoginThrottle } from './login-throttle.ts';
 export interface RealtimeControl {
 	/** Closes every live connection of `userId` to the boards of `workshopId`. */
 	disconnectUser(args: { workshopId: string; userId: string }): void;
+	/** The users with a live socket.io connection on a board of `workshopId` (people panel). */
+	onlineUserIds(workshopId: string): string[];
+	/**
+	 * Tells `userId`'s pages that their role or category changed (they reload), then closes their
+	 * connections so that the server decides their rights again.
+	 */
+	accessChanged(args: { workshopId: string; userId: string }): void;
 }
 
 /**

@@ -21,6 +21,8 @@ export type JoinBoardAck =
 export interface ServerToClientEvents {
 	/** The full list of people currently on `boardId`, sent whenever it changes. */
 	presence: (payload: { boardId: string; people: PresencePerson[] }) => void;
+	/** Your role or category in this workshop changed, or you were removed: reload the page. */
+	'access:changed': (payload: { workshopId: string }) => void;
 }
 
 /** Events a client sends; each is checked on the server against the caller's rights. */

@@ -55,7 +55,33 @@ export const workshops = pgTable('workshops', {
 	status: text('status', { enum: ['active', 'archived'] })
 		.notNull()
 		.default('active'),
-	createdAt: createdAt()
+	createdAt: createdAt(),
+	/** When the session takes place (null: not planned yet). */
+	date: timestamp('date', { withTimezone: true }),
+	/** What the workshop is for, shown to people joining. */
+	purpose: text('purpose').notNull().default(''),
+	/** The categories people speak as, in display order (defaults: usager, agent, manager, elu). */
+	categories: jsonb('categories')
+		.$type<string[]>()
+		.notNull()
+		.default(['usager', 'agent', 'manager', 'elu']),
+	/** `open`: a join link lets people in at once; `admit`: they wait until a facilitator admits them. */
+	admission: text('admission', { enum: ['open', 'admit'] })
+		.notNull()
+		.default('open'),
+	/** Agenda: phases with planned durations, in order (facilitation state, owned by the server). */
+	agenda: jsonb('agenda')
+		.$type<{ id: string; title: string; plannedSeconds: number }[]>()
+		.notNull()
+		.default([]),
+	/** Current phase and timer (server clock), so late joiners and restarts see the same. */
+	session: jsonb('session')
+		.$type<{
+			phaseId: string | null;
+			timer: { running: boolean; endsAt: number | null; remainingMs: number };
+		}>()
+		.notNull()
+		.default({ phaseId: null, timer: { running: false, endsAt: null, remainingMs: 0 } })
 });
 
 /** A board: one Yjs document, whose history lives in `board_updates` and `board_snapshots`. */
@@ -85,7 +111,13 @@ export const memberships = pgTable(
 		role: text('role', { enum: ['facilitator', 'participant', 'observer', 'evaluator'] }).notNull(),
 		category: text('category'),
 		removed: boolean('removed').notNull().default(false),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** `waiting`: joined a workshop in "admit" mode and not admitted yet (no access meanwhile). */
+		status: text('status', { enum: ['active', 'waiting'] })
+			.notNull()
+			.default('active'),
+		/** The invitation that brought them in (revoked with them when a facilitator asks). */
+		inviteId: text('invite_id')
 	},
 	(t) => [primaryKey({ columns: [t.workshopId, t.userId] })]
 );
@@ -105,11 +137,17 @@ export const invites = pgTable(
 		boardId: text('board_id').references(() => boards.id, { onDelete: 'cascade' }),
 		codeHash: text('code_hash').notNull(),
 		codeSealed: text('code_sealed').notNull(),
-		role: text('role', { enum: ['participant', 'observer'] }).notNull(),
+		role: text('role', { enum: ['participant', 'observer', 'evaluator'] }).notNull(),
 		category: text('category'),
 		expiresAt: timestamp('expires_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** How many people may join through it (null: no limit). */
+		maxUses: integer('max_uses'),
+		/** How many people joined through it. */
+		uses: integer('uses').notNull().default(0),
+		/** A facilitator's note on what the link is for (e.g. "QR salle", "élus"). */
+		label: text('label').notNull().default('')
 	},
 	(t) => [uniqueIndex('invites_code_hash_idx').on(t.codeHash)]
 );
@@ -174,7 +212,82 @@ export const workshopEvents = pgTable(
 	(t) => [index('workshop_events_workshop_idx').on(t.workshopId, t.at)]
 );
 
+/** Locks: only facilitators change a locked board (`targetId` = ''), frame or object. */
+export const boardLocks = pgTable(
+	'board_locks',
+	{
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		targetId: text('target_id').notNull(),
+		lockedBy: text('locked_by'),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.boardId, t.targetId] })]
+);
+
+/** A dot-voting round on a board (or one frame of it). Results are hidden until `closedAt`. */
+export const voteRounds = pgTable(
+	'vote_rounds',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		frameId: text('frame_id'),
+		dots: integer('dots').notNull(),
+		onePerObject: boolean('one_per_object').notNull().default(false),
+		anonymous: boolean('anonymous').notNull().default(false),
+		openedBy: text('opened_by'),
+		openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+		closedAt: timestamp('closed_at', { withTimezone: true })
+	},
+	(t) => [index('vote_rounds_board_idx').on(t.boardId)]
+);
+
+/** One dot placed on an object, with the voter's category (the figures by category). */
+export const votes = pgTable(
+	'votes',
+	{
+		id: text('id').primaryKey(),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => voteRounds.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		category: text('category'),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('votes_round_idx').on(t.roundId, t.userId)]
+);
+
+/** End-of-workshop feedback, one per person, stored with their category. */
+export const feedback = pgTable(
+	'feedback',
+	{
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshops.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		category: text('category'),
+		satisfaction: integer('satisfaction').notNull(),
+		worked: text('worked').notNull().default(''),
+		change: text('change').notNull().default(''),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.workshopId, t.userId] })]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Board = typeof boards.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
+export type Workshop = typeof workshops.$inferSelect;
+export type Invite = typeof invites.$inferSelect;

@@ -47,7 +47,9 @@ export async function createBoard(input: {
 	return { id: boardId, title, joinCode: code };
 }
 
-/** The boards of every workshop `userId` belongs to (and was not removed from), newest first. */
+/**
+ * The boards of every workshop `userId` belongs to (not removed from, not waiting), newest first.
+ */
 export async function listBoards(userId: string): Promise<BoardSummary[]> {
 	const { db } = appContext();
 	return db
@@ -59,7 +61,13 @@ export async function listBoards(userId: string): Promise<BoardSummary[]> {
 		})
 		.from(boards)
 		.innerJoin(memberships, eq(memberships.workshopId, boards.workshopId))
-		.where(and(eq(memberships.userId, userId), eq(memberships.removed, false)))
+		.where(
+			and(
+				eq(memberships.userId, userId),
+				eq(memberships.removed, false),
+				eq(memberships.status, 'active')
+			)
+		)
 		.orderBy(desc(boards.createdAt));
 }
 
@@ -77,6 +85,7 @@ export async function boardAccess(input: {
 			role: memberships.role,
 			category: memberships.category,
 			removed: memberships.removed,
+			memberStatus: memberships.status,
 			status: workshops.status
 		})
 		.from(boards)
@@ -86,7 +95,7 @@ export async function boardAccess(input: {
 			and(eq(memberships.workshopId, boards.workshopId), eq(memberships.userId, input.userId))
 		)
 		.where(eq(boards.id, input.boardId));
-	if (!row || row.removed) return null;
+	if (!row || row.removed || row.memberStatus !== 'active') return null;
 	return {
 		boardId: row.boardId,
 		workshopId: row.workshopId,

@@ -1,15 +1,24 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { appContext } from '../context.ts';
 import { boards, invites, memberships, users, workshops } from '../db/schema.ts';
 import { hashToken, newId, newToken } from '../ids.ts';
 import { seal, unseal } from '../seal.ts';
 import { failure, type Failure } from './failure.ts';
 
-/** Creates a participant join link for a board; returns its code (shown once, stored hashed). */
-export async function createInvite(input: {
-	workshopId: string;
-	boardId: string;
-}): Promise<{ id: string; code: string }> {
+/** Options of a new invitation link (defaults: participant, the guest picks a category). */
+export interface InviteOptions {
+	role?: 'participant' | 'observer' | 'evaluator';
+	/** A fixed category, or null to let the guest pick one of the workshop's. */
+	category?: string | null;
+	expiresAt?: Date | null;
+	maxUses?: number | null;
+	label?: string;
+}
+
+/** Creates a join link to a board; returns its code (shown once, stored hashed and sealed). */
+export async function createInvite(
+	input: { workshopId: string; boardId: string } & InviteOptions
+): Promise<{ id: string; code: string }> {
 	const { db, sealKey } = appContext();
 	const code = newToken();
 	const id = newId();
@@ -19,8 +28,11 @@ export async function createInvite(input: {
 		boardId: input.boardId,
 		codeHash: hashToken(code),
 		codeSealed: seal(sealKey, code),
-		role: 'participant',
-		category: null
+		role: input.role ?? 'participant',
+		category: input.category ?? null,
+		expiresAt: input.expiresAt ?? null,
+		maxUses: input.maxUses ?? null,
+		label: input.label ?? ''
 	});
 	return { id, code };
 }
@@ -51,8 +63,13 @@ export interface InvitePreview {
 	workshopId: string;
 	boardId: string;
 	boardTitle: string;
-	role: 'participant' | 'observer';
+	role: 'participant' | 'observer' | 'evaluator';
 	category: string | null;
+	/** The workshop's categories, one of which the guest picks when `category` is null. */
+	categories: string[];
+	/** `admit`: a new person waits until a facilitator admits them. */
+	admission: 'open' | 'admit';
+	purpose: string;
 }
 
 /** Looks a join code up; a failure when unknown, revoked or expired. */
@@ -68,7 +85,12 @@ export async function findInvite(code: string): Promise<InvitePreview | Failure>
 			category: invites.category,
 			revokedAt: invites.revokedAt,
 			expiresAt: invites.expiresAt,
-			status: workshops.status
+			maxUses: invites.maxUses,
+			uses: invites.uses,
+			status: workshops.status,
+			categories: workshops.categories,
+			admission: workshops.admission,
+			purpose: workshops.purpose
 		})
 		.from(invites)
 		.innerJoin(boards, eq(boards.id, invites.boardId))
@@ -79,6 +101,9 @@ export async function findInvite(code: string): Promise<InvitePreview | Failure>
 	if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) {
 		return failure(410, 'invite_expired', 'This join link has expired');
 	}
+	if (row.maxUses !== null && row.uses >= row.maxUses) {
+		return failure(410, 'invite_used_up', 'This join link has been used as many times as allowed');
+	}
 	if (row.status === 'archived') {
 		return failure(410, 'workshop_archived', 'This workshop is archived');
 	}
@@ -88,61 +113,100 @@ export async function findInvite(code: string): Promise<InvitePreview | Failure>
 		boardId: row.boardId,
 		boardTitle: row.boardTitle,
 		role: row.role,
-		category: row.category
+		category: row.category,
+		categories: row.categories,
+		admission: row.admission,
+		purpose: row.purpose
 	};
+}
+
+/** The result of joining: where to go, and whether a new guest must be signed in. */
+export interface Joined {
+	boardId: string;
+	workshopId: string;
+	/** The new guest user to sign in, or null when the caller stays signed in as they are. */
+	newGuestId: string | null;
+	/** True when the person waits for a facilitator to admit them ("admit" workshops). */
+	waiting: boolean;
+}
+
+async function currentMember(workshopId: string, userId: string) {
+	const [row] = await appContext()
+		.db.select({ removed: memberships.removed, status: memberships.status, kind: users.kind })
+		.from(users)
+		.leftJoin(
+			memberships,
+			and(eq(memberships.userId, users.id), eq(memberships.workshopId, workshopId))
+		)
+		.where(eq(users.id, userId));
+	return row ?? null;
 }
 
 /**
  * Admits a person through a join link. `userId` is the caller's current user, if any: a member of
- * the workshop keeps their membership (a guest's name and category are updated); an account that is
- * not a member joins with the link's role. Otherwise a guest user is created. Returns the user to
- * sign in (null when the current user stays signed in).
+ * the workshop keeps their membership (a guest's name and category are updated); a removed member
+ * is refused; an account that is not a member joins with the link's role. Otherwise a guest user
+ * is created. Each new member takes one use of the link (refused once `maxUses` is reached) and,
+ * in an "admit" workshop, waits on the waiting list.
  */
 export async function joinWithInvite(input: {
 	invite: InvitePreview;
 	userId: string | null;
 	name: string;
 	category: string;
-}): Promise<{ boardId: string; newGuestId: string | null } | Failure> {
+}): Promise<Joined | Failure> {
 	const { db } = appContext();
 	const { invite } = input;
 	const category = invite.category ?? input.category;
-	const name = input.name.trim();
-	if (input.userId) {
-		const userId = input.userId;
-		const [member] = await db
-			.select({ removed: memberships.removed })
-			.from(memberships)
-			.where(and(eq(memberships.workshopId, invite.workshopId), eq(memberships.userId, userId)));
-		if (member?.removed) {
-			return failure(403, 'removed', 'You were removed from this workshop');
-		}
-		const [user] = await db.select({ kind: users.kind }).from(users).where(eq(users.id, userId));
-		if (member && user?.kind === 'guest') {
-			await db.transaction(async (tx) => {
-				await tx.update(users).set({ name }).where(eq(users.id, userId));
-				await tx
-					.update(memberships)
-					.set({ category })
-					.where(
-						and(eq(memberships.workshopId, invite.workshopId), eq(memberships.userId, userId))
-					);
-			});
-		}
-		if (member) return { boardId: invite.boardId, newGuestId: null };
-		if (user?.kind === 'account') {
-			await db
-				.insert(memberships)
-				.values({ workshopId: invite.workshopId, userId, role: invite.role, category });
-			return { boardId: invite.boardId, newGuestId: null };
-		}
+	if (!invite.category && !invite.categories.includes(category)) {
+		return failure(400, 'category_invalid', "Pick one of the workshop's categories");
 	}
-	const guestId = newId();
-	await db.transaction(async (tx) => {
-		await tx.insert(users).values({ id: guestId, kind: 'guest', name });
-		await tx
-			.insert(memberships)
-			.values({ workshopId: invite.workshopId, userId: guestId, role: invite.role, category });
+	const name = input.name.trim();
+	const found = input.userId ? await currentMember(invite.workshopId, input.userId) : null;
+	const base = { boardId: invite.boardId, workshopId: invite.workshopId, newGuestId: null };
+	if (found?.removed) return failure(403, 'removed', 'You were removed from this workshop');
+	if (input.userId && found?.status) {
+		if (found.kind === 'guest') await updateGuest(invite.workshopId, input.userId, name, category);
+		return { ...base, waiting: found.status === 'waiting' };
+	}
+	const accountId = input.userId && found?.kind === 'account' ? input.userId : null;
+	const userId = accountId ?? newId();
+	const status = invite.admission === 'admit' ? 'waiting' : 'active';
+	const admitted = await db.transaction(async (tx) => {
+		const claimed = await tx
+			.update(invites)
+			.set({ uses: sql`${invites.uses} + 1` })
+			.where(
+				and(
+					eq(invites.id, invite.inviteId),
+					or(isNull(invites.maxUses), lt(invites.uses, invites.maxUses))
+				)
+			)
+			.returning({ id: invites.id });
+		if (claimed.length === 0) return false;
+		if (!accountId) await tx.insert(users).values({ id: userId, kind: 'guest', name });
+		await tx.insert(memberships).values({
+			workshopId: invite.workshopId,
+			userId,
+			role: invite.role,
+			category,
+			status,
+			inviteId: invite.inviteId
+		});
+		return true;
 	});
-	return { boardId: invite.boardId, newGuestId: guestId };
+	if (!admitted) {
+		return failure(410, 'invite_used_up', 'This join link has been used as many times as allowed');
+	}
+	return { ...base, newGuestId: accountId ? null : userId, waiting: status === 'waiting' };
+}
+
+async function updateGuest(workshopId: string, userId: string, name: string, category: string) {
+	await appContext().db.transaction(async (tx) => {
+		await tx.update(users).set({ name }).where(eq(users.id, userId));
+		await tx
+			.update(memberships)
+			.set({ category })
+			.where(and(eq(memberships.workshopId, workshopId), eq(memberships.userId, userId)));
+	});
 }

@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, formString } from '$lib/server/forms';
 import { isFailure, startSession } from '$lib/server/http';
 import { findInvite, joinWithInvite } from '$lib/server/services/invites';
-import { DEFAULT_CATEGORIES } from '$lib/shared/roles';
 import { joinInput } from '$lib/shared/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +18,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return {
 		boardTitle: invite.boardTitle,
 		fixedCategory: invite.category,
-		categories: DEFAULT_CATEGORIES,
+		categories: invite.categories,
+		purpose: invite.purpose,
 		suggestedName: locals.user?.name ?? ''
 	};
 };
@@ -34,7 +34,7 @@ export const actions: Actions = {
 			category: invite.category ?? formString(data, 'category')
 		};
 		const parsed = joinInput.safeParse(values);
-		const known = (DEFAULT_CATEGORIES as readonly string[]).includes(values.category);
+		const known = invite.categories.includes(values.category);
 		if (!parsed.success || (!invite.category && !known)) {
 			const errors = parsed.success ? {} : fieldErrors(parsed.error);
 			if (!invite.category && !known) errors.category = 'category_invalid';
@@ -48,6 +48,7 @@ export const actions: Actions = {
 		});
 		if (isFailure(joined)) return fail(joined.status, { values, errors: {}, code: joined.code });
 		if (joined.newGuestId) await startSession(event, joined.newGuestId);
+		if (joined.waiting) redirect(303, `/workshops/${joined.workshopId}/waiting`);
 		redirect(303, `/boards/${joined.boardId}`);
 	}
 };

@@ -4,7 +4,7 @@ import { boardAccess } from '$lib/server/services/boards';
 import { failure } from '$lib/server/services/failure';
 import type { RequestHandler } from './$types';
 
-/** One board with the caller's role and category on it. */
+/** One board with the caller's role and category on it, and its workshop's id. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = requireUser(locals);
 	if (isFailure(user)) return failureResponse(user);
@@ -15,6 +15,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		title: access.title,
 		role: access.role,
 		category: access.category,
-		archived: access.archived
+		archived: access.archived,
+		workshopId: access.workshopId
 	});
 };

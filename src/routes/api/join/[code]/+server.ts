@@ -4,14 +4,24 @@ import { findInvite, joinWithInvite } from '$lib/server/services/invites';
 import { joinInput } from '$lib/shared/validation';
 import type { RequestHandler } from './$types';
 
-/** What a join link leads to (board title, fixed category if any). */
+/** What a join link leads to (board title, fixed category if any, the categories to pick from). */
 export const GET: RequestHandler = async ({ params }) => {
 	const invite = await findInvite(params.code);
 	if (isFailure(invite)) return failureResponse(invite);
-	return json({ boardTitle: invite.boardTitle, category: invite.category, role: invite.role });
+	return json({
+		boardTitle: invite.boardTitle,
+		category: invite.category,
+		role: invite.role,
+		categories: invite.categories,
+		purpose: invite.purpose,
+		admission: invite.admission
+	});
 };
 
-/** Joins through a link with a display name and a category: 200 `{ boardId }` + guest cookie. */
+/**
+ * Joins through a link with a display name and a category: 200 `{ boardId, workshopId, waiting }`
+ * + guest cookie (`waiting`: on the waiting list of an "admit" workshop).
+ */
 export const POST: RequestHandler = async (event) => {
 	const invite = await findInvite(event.params.code);
 	if (isFailure(invite)) return failureResponse(invite);
@@ -25,5 +35,5 @@ export const POST: RequestHandler = async (event) => {
 	});
 	if (isFailure(joined)) return failureResponse(joined);
 	if (joined.newGuestId) await startSession(event, joined.newGuestId);
-	return json({ boardId: joined.boardId });
+	return json({ boardId: joined.boardId, workshopId: joined.workshopId, waiting: joined.waiting });
 };

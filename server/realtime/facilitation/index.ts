@@ -1,0 +1,40 @@
+import type { Logger } from 'pino';
+import type { PresenceServer } from '../socket-io.ts';
+
+/**
+ * The facilitation control plane over socket.io (see `CONTEXT.md` in this folder): who is online in
+ * a workshop, and telling a person their rights changed.
+ */
+
+/** What the facilitation layer offers to the rest of the realtime server. */
+export interface Facilitation {
+	/** Users with a socket joined to a board of `workshopId`. */
+	onlineUserIds(workshopId: string): string[];
+	/** Sends `access:changed` to every socket of `userId` in `workshopId` (their page reloads). */
+	notifyAccessChanged(args: { workshopId: string; userId: string }): void;
+}
+
+/** Sockets of `io` joined to at least one board of `workshopId`, with their user id. */
+function* workshopSockets(io: PresenceServer, workshopId: string) {
+	for (const socket of io.sockets.sockets.values()) {
+		const joined = Object.values(socket.data.boards ?? {});
+		if (joined.some((identity) => identity.workshopId === workshopId)) yield socket;
+	}
+}
+
+/** Attaches the facilitation handlers to the presence socket.io server. */
+export function attachFacilitation(input: { io: PresenceServer; log: Logger }): Facilitation {
+	const { io } = input;
+	return {
+		onlineUserIds(workshopId) {
+			const ids = new Set<string>();
+			for (const socket of workshopSockets(io, workshopId)) ids.add(socket.data.userId);
+			return [...ids];
+		},
+		notifyAccessChanged({ workshopId, userId }) {
+			for (const socket of workshopSockets(io, workshopId)) {
+				if (socket.data.userId === userId) socket.emit('access:changed', { workshopId });
+			}
+		}
+	};
+}

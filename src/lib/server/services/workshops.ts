@@ -1,0 +1,172 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Role } from '../../shared/roles.ts';
+import type { WorkshopSettingsInput } from '../../shared/workshop-validation.ts';
+import { appContext } from '../context.ts';
+import { boards, memberships, workshopEvents, workshops } from '../db/schema.ts';
+import { newId } from '../ids.ts';
+import { failure, type Failure } from './failure.ts';
+
+/** A workshop as its members see it. */
+export interface WorkshopView {
+	id: string;
+	title: string;
+	/** ISO date-time, or null when not planned. */
+	date: string | null;
+	purpose: string;
+	categories: string[];
+	admission: 'open' | 'admit';
+	archived: boolean;
+	boards: { id: string; title: string }[];
+}
+
+/** A member's view of one workshop: the workshop and their own role and category. */
+export interface WorkshopAccess {
+	workshop: WorkshopView;
+	role: Role;
+	category: string | null;
+}
+
+/** Lists a workshop's boards, oldest first (the first one is the plenary board). */
+export async function workshopBoards(workshopId: string): Promise<{ id: string; title: string }[]> {
+	return appContext()
+		.db.select({ id: boards.id, title: boards.title })
+		.from(boards)
+		.where(eq(boards.workshopId, workshopId))
+		.orderBy(asc(boards.createdAt), asc(boards.id));
+}
+
+/** The workshop with its boards, or null when it does not exist. */
+export async function getWorkshop(workshopId: string): Promise<WorkshopView | null> {
+	const [row] = await appContext().db.select().from(workshops).where(eq(workshops.id, workshopId));
+	if (!row) return null;
+	return {
+		id: row.id,
+		title: row.title,
+		date: row.date ? row.date.toISOString() : null,
+		purpose: row.purpose,
+		categories: row.categories,
+		admission: row.admission,
+		archived: row.status === 'archived',
+		boards: await workshopBoards(workshopId)
+	};
+}
+
+/**
+ * What `userId` may do in `workshopId`: null when they are not an active member (unknown workshop,
+ * never joined, removed, or still on the waiting list).
+ */
+export async function workshopAccess(input: {
+	userId: string;
+	workshopId: string;
+}): Promise<WorkshopAccess | null> {
+	const [member] = await appContext()
+		.db.select({
+			role: memberships.role,
+			category: memberships.category,
+			removed: memberships.removed,
+			status: memberships.status
+		})
+		.from(memberships)
+		.where(and(eq(memberships.workshopId, input.workshopId), eq(memberships.userId, input.userId)));
+	if (!member || member.removed || member.status !== 'active') return null;
+	const workshop = await getWorkshop(input.workshopId);
+	return workshop ? { workshop, role: member.role, category: member.category } : null;
+}
+
+/** The caller's access when they facilitate the workshop; a 404/403 failure otherwise. */
+export async function facilitatorAccess(input: {
+	userId: string;
+	workshopId: string;
+}): Promise<WorkshopAccess | Failure> {
+	const access = await workshopAccess(input);
+	if (!access) return failure(404, 'workshop_unknown', 'No such workshop');
+	if (access.role !== 'facilitator') {
+		return failure(403, 'facilitator_only', 'Only facilitators may do this');
+	}
+	return access;
+}
+
+/** The workshops `userId` is an active member of, newest first. */
+export async function listWorkshops(
+	userId: string
+): Promise<{ id: string; title: string; date: string | null; role: Role }[]> {
+	const rows = await appContext()
+		.db.select({
+			id: workshops.id,
+			title: workshops.title,
+			date: workshops.date,
+			role: memberships.role
+		})
+		.from(workshops)
+		.innerJoin(memberships, eq(memberships.workshopId, workshops.id))
+		.where(
+			and(
+				eq(memberships.userId, userId),
+				eq(memberships.removed, false),
+				eq(memberships.status, 'active')
+			)
+		)
+		.orderBy(desc(workshops.createdAt));
+	return rows.map((row) => ({ ...row, date: row.date ? row.date.toISOString() : null }));
+}
+
+/** Creates a workshop owned by `ownerId` (its first facilitator) with one plenary board. */
+export async function createWorkshop(input: {
+	ownerId: string;
+	settings: WorkshopSettingsInput & { title: string };
+}): Promise<{ id: string; boardId: string }> {
+	const { db } = appContext();
+	const id = newId();
+	const boardId = newId();
+	const { title, date, purpose, categories, admission } = input.settings;
+	await db.transaction(async (tx) => {
+		await tx.insert(workshops).values({
+			id,
+			title,
+			ownerId: input.ownerId,
+			date: date ? new Date(date) : null,
+			purpose: purpose ?? '',
+			...(categories ? { categories } : {}),
+			...(admission ? { admission } : {})
+		});
+		await tx.insert(boards).values({ id: boardId, workshopId: id, title });
+		await tx
+			.insert(memberships)
+			.values({ workshopId: id, userId: input.ownerId, role: 'facilitator', category: null });
+	});
+	return { id, boardId };
+}
+
+/** Changes a workshop's settings (only the fields given). Recorded in `workshop_events`. */
+export async function updateWorkshop(input: {
+	workshopId: string;
+	actorId: string;
+	settings: WorkshopSettingsInput;
+}): Promise<void> {
+	const { title, date, purpose, categories, admission } = input.settings;
+	const changes: Partial<typeof workshops.$inferInsert> = {};
+	if (title !== undefined) changes.title = title;
+	if (date !== undefined) changes.date = date ? new Date(date) : null;
+	if (purpose !== undefined) changes.purpose = purpose;
+	if (categories !== undefined) changes.categories = categories;
+	if (admission !== undefined) changes.admission = admission;
+	if (Object.keys(changes).length === 0) return;
+	await appContext().db.transaction(async (tx) => {
+		await tx.update(workshops).set(changes).where(eq(workshops.id, input.workshopId));
+		await tx.insert(workshopEvents).values({
+			workshopId: input.workshopId,
+			actorId: input.actorId,
+			type: 'workshop-settings',
+			payload: input.settings
+		});
+	});
+}
+
+/** Adds a board to a workshop; returns its id. */
+export async function addBoard(input: { workshopId: string; title: string }): Promise<string> {
+	const id = newId();
+	await appContext()
+		.db.insert(boards)
+		.values({ id, workshopId: input.workshopId, title: input.title });
+	return id;
+}

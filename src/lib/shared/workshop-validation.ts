@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ROLES } from './roles.ts';
+
+/** A category label (who a person speaks as): a short text, e.g. `usager` or `travailleur pair`. */
+export const categoryName = z.string().trim().min(1).max(40);
+
+/** A workshop's categories: 1 to 12 distinct labels, in display order. */
+export const categoryList = z
+	.array(categoryName)
+	.min(1)
+	.max(12)
+	.refine((list) => new Set(list).size === list.length, 'categories must be distinct');
+
+/** Settings of a workshop; every field optional (`PATCH` changes only those given). */
+export const workshopSettingsInput = z.object({
+	title: z.string().trim().min(1).max(120).optional(),
+	/** ISO 8601 date-time, or null to clear it. */
+	date: z.iso.datetime({ offset: true }).nullable().optional(),
+	purpose: z.string().trim().max(2000).optional(),
+	categories: categoryList.optional(),
+	admission: z.enum(['open', 'admit']).optional()
+});
+export type WorkshopSettingsInput = z.infer<typeof workshopSettingsInput>;
+
+/** Input of `POST /api/workshops`: a title is required. */
+export const createWorkshopInput = workshopSettingsInput.extend({
+	title: z.string().trim().min(1).max(120)
+});
+
+/** Input of `POST /api/workshops/<id>/boards`. */
+export const createWorkshopBoardInput = z.object({ title: z.string().trim().min(1).max(120) });
+
+/** Roles an invitation link may give (facilitators are promoted by hand, never by a link). */
+export const INVITE_ROLES = ['participant', 'observer', 'evaluator'] as const;
+
+/** Input of `POST /api/workshops/<id>/invites`. */
+export const createInviteInput = z.object({
+	role: z.enum(INVITE_ROLES).default('participant'),
+	/** A fixed category, or null to let the guest pick one of the workshop's. */
+	category: categoryName.nullable().default(null),
+	/** Board the link opens (default: the workshop's first board). */
+	boardId: z.string().min(1).max(64).optional(),
+	/** ISO 8601 expiry, or null for none. */
+	expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+	/** Number of people who may join through it, or null for no limit. */
+	maxUses: z.int().min(1).max(10_000).nullable().default(null),
+	label: z.string().trim().max(80).default('')
+});
+export type CreateInviteInput = z.infer<typeof createInviteInput>;
+
+/** Input of `PATCH /api/workshops/<id>/people/<userId>`. */
+export const updatePersonInput = z
+	.object({ role: z.enum(ROLES).optional(), category: categoryName.nullable().optional() })
+	.refine((value) => value.role !== undefined || value.category !== undefined, 'nothing to change');
+
+/** Input of `DELETE /api/workshops/<id>/people/<userId>` (body optional). */
+export const removePersonInput = z.object({
+	/** Also revoke the invitation link this person joined with. */
+	revokeLink: z.boolean().default(false)
+});

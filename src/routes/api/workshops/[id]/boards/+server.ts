@@ -1,0 +1,16 @@
+import { json } from '@sveltejs/kit';
+import { failureResponse, isFailure, readJson } from '$lib/server/http';
+import { addBoard } from '$lib/server/services/workshops';
+import { facilitatorOfRoute } from '$lib/server/workshop-guard';
+import { createWorkshopBoardInput } from '$lib/shared/workshop-validation';
+import type { RequestHandler } from './$types';
+
+/** Adds a board to the workshop (facilitators): 201 `{ id, title }`. */
+export const POST: RequestHandler = async (event) => {
+	const access = await facilitatorOfRoute(event);
+	if (isFailure(access)) return failureResponse(access);
+	const input = await readJson(event.request, createWorkshopBoardInput);
+	if (isFailure(input)) return failureResponse(input);
+	const id = await addBoard({ workshopId: access.workshop.id, title: input.title });
+	return json({ id, title: input.title }, { status: 201 });
+};
