@@ -1,7 +1,9 @@
+import { enWorkshop } from './en-workshop.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
 export const en: Messages = {
+	...enWorkshop,
 	app_name: 'Croisée',
 	app_tagline: 'The collaborative whiteboard for co-constructing public policy',
 	lang_switch: 'Français',

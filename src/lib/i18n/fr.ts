@@ -1,5 +1,8 @@
+import { frWorkshop } from './fr-workshop.ts';
+
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
+	...frWorkshop,
 	app_name: 'Croisée',
 	app_tagline: 'Le tableau blanc collaboratif pour co-construire les politiques publiques',
 	lang_switch: 'English',

@@ -1,0 +1,157 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { formString } from '$lib/server/forms';
+import { isFailure, joinUrl } from '$lib/server/http';
+import { listInvites, revokeInvite } from '$lib/server/services/invite-links';
+import { createInvite } from '$lib/server/services/invites';
+import { admitPerson, listPeople, removePerson, updatePerson } from '$lib/server/services/people';
+import { addBoard, updateWorkshop } from '$lib/server/services/workshops';
+import { facilitatorOfRoute } from '$lib/server/workshop-guard';
+import {
+	createInviteInput,
+	createWorkshopBoardInput,
+	updatePersonInput,
+	workshopSettingsInput
+} from '$lib/shared/workshop-validation';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The facilitator's access, or the matching error page (sign-in first). */
+async function facilitator(event: RequestEvent) {
+	if (!event.locals.user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+	const access = await facilitatorOfRoute(event);
+	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
+	return access;
+}
+
+/** The workshop's settings, boards, links (with QR codes) and people (facilitators only). */
+export const load: PageServerLoad = async (event) => {
+	const access = await facilitator(event);
+	const links = await listInvites(access.workshop.id);
+	return {
+		workshop: access.workshop,
+		invites: links.map(({ code, ...link }) => ({ ...link, joinUrl: joinUrl(event, code) })),
+		people: await listPeople(access.workshop.id),
+		me: access.userId
+	};
+};
+
+/** Splits a textarea of categories (one per line) into a list. */
+function categoryLines(text: string): string[] {
+	return text
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean);
+}
+
+function settingsOf(data: FormData) {
+	const date = formString(data, 'date');
+	return {
+		title: formString(data, 'title'),
+		purpose: formString(data, 'purpose'),
+		date: date ? new Date(date).toISOString() : null,
+		categories: categoryLines(formString(data, 'categories')),
+		admission: formString(data, 'admission') === 'admit' ? 'admit' : 'open'
+	};
+}
+
+export const actions: Actions = {
+	/** Saves title, date, purpose, categories and admission mode. */
+	settings: async (event) => {
+		const access = await facilitator(event);
+		const parsed = workshopSettingsInput.safeParse(settingsOf(await event.request.formData()));
+		if (!parsed.success) return fail(400, { action: 'settings', code: 'settings_invalid' });
+		await updateWorkshop({
+			workshopId: access.workshop.id,
+			actorId: access.userId,
+			settings: parsed.data
+		});
+		return { action: 'settings', saved: true };
+	},
+	/** Adds a board (e.g. a peer-group board). */
+	board: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const parsed = createWorkshopBoardInput.safeParse({ title: formString(data, 'title') });
+		if (!parsed.success) return fail(400, { action: 'board', code: 'title_invalid' });
+		await addBoard({ workshopId: access.workshop.id, title: parsed.data.title });
+		return { action: 'board', saved: true };
+	},
+	/** Creates an invitation link. */
+	invite: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const expires = formString(data, 'expiresAt');
+		const maxUses = formString(data, 'maxUses');
+		const parsed = createInviteInput.safeParse({
+			role: formString(data, 'role') || 'participant',
+			category: formString(data, 'category') || null,
+			boardId: formString(data, 'boardId') || undefined,
+			expiresAt: expires ? new Date(expires).toISOString() : null,
+			maxUses: maxUses ? Number(maxUses) : null,
+			label: formString(data, 'label')
+		});
+		const { workshop } = access;
+		const input = parsed.success ? parsed.data : null;
+		const boardId = input?.boardId ?? workshop.boards[0]?.id;
+		if (!input || !boardId || !workshop.boards.some((board) => board.id === boardId)) {
+			return fail(400, { action: 'invite', code: 'invite_invalid' });
+		}
+		if (input.category !== null && !workshop.categories.includes(input.category)) {
+			return fail(400, { action: 'invite', code: 'category_invalid' });
+		}
+		await createInvite({
+			...input,
+			workshopId: workshop.id,
+			boardId,
+			expiresAt: input.expiresAt ? new Date(input.expiresAt) : null
+		});
+		return { action: 'invite', saved: true };
+	},
+	/** Revokes a link. */
+	revoke: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const refused = await revokeInvite({
+			workshopId: access.workshop.id,
+			inviteId: formString(data, 'inviteId'),
+			actorId: access.userId
+		});
+		return refused ? fail(refused.status, { action: 'revoke', code: refused.code }) : null;
+	},
+	/** Changes someone's role. */
+	role: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const parsed = updatePersonInput.safeParse({ role: formString(data, 'role') });
+		if (!parsed.success) return fail(400, { action: 'role', code: 'role_invalid' });
+		const refused = await updatePerson({
+			workshopId: access.workshop.id,
+			actorId: access.userId,
+			userId: formString(data, 'userId'),
+			role: parsed.data.role
+		});
+		return refused ? fail(refused.status, { action: 'role', code: refused.code }) : null;
+	},
+	/** Admits someone from the waiting list. */
+	admit: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const refused = await admitPerson({
+			workshopId: access.workshop.id,
+			actorId: access.userId,
+			userId: formString(data, 'userId')
+		});
+		return refused ? fail(refused.status, { action: 'admit', code: refused.code }) : null;
+	},
+	/** Removes someone (and, when asked, revokes the link they came with). */
+	remove: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const refused = await removePerson({
+			workshopId: access.workshop.id,
+			actorId: access.userId,
+			userId: formString(data, 'userId'),
+			revokeLink: formString(data, 'revokeLink') === 'on'
+		});
+		return refused ? fail(refused.status, { action: 'remove', code: refused.code }) : null;
+	}
+};
