@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -20,14 +21,61 @@ export type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) 
 /** Folder of the embedded PGlite database inside `DATA_DIR` (beside `secret.key` and files). */
 export const PGLITE_SUBDIR = 'pglite';
 
-/** Opens the configured database (PGlite in `dataDir`, or PostgreSQL) and migrates it. */
+/** The server cannot start; the message is one line saying why (printed by `server/index.ts`). */
+export class StartupError extends Error {
+	override name = 'StartupError';
+}
+
+/** The first line of an error's message. */
+function reasonOf(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n')[0]?.trim() || 'unknown error';
+}
+
+/** Creates `DATA_DIR` if needed and proves it writable (read-only or full disks fail here). */
+function prepareDataDir(dataDir: string): void {
+	try {
+		fs.mkdirSync(dataDir, { recursive: true });
+		const probe = path.join(dataDir, `.write-test-${process.pid}`);
+		fs.writeFileSync(probe, 'croisee');
+		fs.rmSync(probe);
+	} catch (error) {
+		throw new StartupError(`DATA_DIR ${dataDir} is not writable: ${reasonOf(error)}`, {
+			cause: error
+		});
+	}
+}
+
+/** Applies the migrations of `folder`; a failure becomes a one-line `StartupError`. */
+async function migrateOrRefuse(database: DatabaseHandle, folder: string): Promise<void> {
+	try {
+		await database.migrate(folder);
+	} catch (error) {
+		const cause = error instanceof Error && error.cause ? `: ${reasonOf(error.cause)}` : '';
+		throw new StartupError(`database migration failed (${folder}): ${reasonOf(error)}${cause}`, {
+			cause: error
+		});
+	}
+}
+
+/**
+ * Opens the configured database (PGlite in `dataDir`, or PostgreSQL) and migrates it (migrations
+ * from `config.migrationsDir`, else `MIGRATIONS_DIR`). Throws a `StartupError` when `DATA_DIR` is
+ * not writable, the database cannot be opened or a migration fails.
+ */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-	const database = await openDatabase(
-		config.databaseUrl
-			? { url: config.databaseUrl }
-			: { dataDir: path.join(config.dataDir, PGLITE_SUBDIR) }
-	);
-	await database.migrate(MIGRATIONS_DIR);
+	prepareDataDir(config.dataDir);
+	let database: DatabaseHandle;
+	try {
+		database = await openDatabase(
+			config.databaseUrl
+				? { url: config.databaseUrl }
+				: { dataDir: path.join(config.dataDir, PGLITE_SUBDIR) }
+		);
+	} catch (error) {
+		throw new StartupError(`cannot open the database: ${reasonOf(error)}`, { cause: error });
+	}
+	await migrateOrRefuse(database, config.migrationsDir ?? MIGRATIONS_DIR);
 	return database;
 }
 

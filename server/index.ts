@@ -21,8 +21,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	console.error(
-		`Croisée failed to start: ${error instanceof Error ? error.message : String(error)}`
-	);
+	const message = error instanceof Error ? error.message : String(error);
+	// One line, so that service managers and operators see the reason at a glance.
+	console.error(`Croisée failed to start: ${message.split('\n')[0]}`);
 	process.exit(1);
 });

@@ -140,8 +140,9 @@ async function admit(
 		open(admission, req, socket, head, room, decision);
 	} catch (error) {
 		if (error instanceof RealtimeClosedError) return refuse(socket, 503);
+		// Typically the database is unreachable: the client may retry later (its provider does).
 		options.log.error({ err: error, boardId: route.boardId }, 'websocket upgrade failed');
-		refuse(socket, 500);
+		refuse(socket, 503);
 	}
 }
 

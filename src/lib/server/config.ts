@@ -10,6 +10,8 @@ export interface Config {
 	origin: string | null;
 	/** Data directory: the embedded PGlite database (`pglite/`, when `databaseUrl` is null) and `secret.key`. */
 	dataDir: string;
+	/** Folder of the drizzle-kit migrations to apply at start-up; null: the bundled `drizzle/`. */
+	migrationsDir: string | null;
 	/**
 	 * Secret sealing invitation codes (any string; ≥ 32 characters advised). When unset, a random one
 	 * is generated into `<dataDir>/secret.key` on first start. Set the same value on every instance.
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		host: env.HOST || '0.0.0.0',
 		origin,
 		dataDir: path.resolve(env.DATA_DIR || './data'),
+		migrationsDir: env.MIGRATIONS_DIR ? path.resolve(env.MIGRATIONS_DIR) : null,
 		secret: env.SECRET || null,
 		databaseUrl: env.DATABASE_URL || null,
 		maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
