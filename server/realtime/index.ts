@@ -59,6 +59,10 @@ export function attachRealtime(input: {
 			rooms.disconnectUser(args);
 			presence.disconnectUser(args);
 		},
+		signedOutEverywhere(userId) {
+			rooms.disconnectUser({ userId });
+			presence.disconnectUser({ userId });
+		},
 		stats: () => rooms.stats(),
 		close: () =>
 			(closing ??= (async () => {

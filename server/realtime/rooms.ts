@@ -82,11 +82,11 @@ export class RoomRegistry {
 		for (const room of this.#loadedRooms()) yield* room.connections;
 	}
 
-	/** Closes (4403) every connection of `userId` to a board of `workshopId`. */
-	disconnectUser({ workshopId, userId }: { workshopId: string; userId: string }): void {
+	/** Closes (4403) every connection of `userId` to a board of `workshopId` (or of any workshop). */
+	disconnectUser({ workshopId, userId }: { workshopId?: string; userId: string }): void {
 		for (const connection of this.connections()) {
 			const { identity } = connection;
-			if (identity.userId === userId && identity.workshopId === workshopId) {
+			if (identity.userId === userId && (!workshopId || identity.workshopId === workshopId)) {
 				connection.close(CloseCode.Forbidden, 'access revoked');
 			}
 		}

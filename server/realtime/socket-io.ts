@@ -74,8 +74,8 @@ function peopleOn(io: PresenceServer, boardId: string): PresencePerson[] {
 export interface Presence {
 	/** The socket.io server, for the facilitation handlers (`facilitation/`). */
 	io: PresenceServer;
-	/** Disconnects the sockets of `userId` that joined a board of `workshopId`. */
-	disconnectUser(args: { workshopId: string; userId: string }): void;
+	/** Disconnects the sockets of `userId` that joined a board of `workshopId` (any, when absent). */
+	disconnectUser(args: { workshopId?: string; userId: string }): void;
 	/** Disconnects every socket, waits for the last event writes. */
 	close(): Promise<void>;
 }
@@ -133,12 +133,13 @@ export function attachPresence(input: {
 
 function disconnectUserSockets(
 	io: PresenceServer,
-	{ workshopId, userId }: { workshopId: string; userId: string }
+	{ workshopId, userId }: { workshopId?: string; userId: string }
 ): void {
 	for (const socket of io.sockets.sockets.values()) {
 		const { data } = socket;
 		const joined = Object.values(data.boards ?? {});
-		if (data.userId === userId && joined.some((board) => board.workshopId === workshopId)) {
+		const inWorkshop = !workshopId || joined.some((board) => board.workshopId === workshopId);
+		if (data.userId === userId && inWorkshop) {
 			socket.disconnect(true);
 		}
 	}

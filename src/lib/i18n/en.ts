@@ -77,6 +77,10 @@ export const en: Messages = {
 	dashboard_new_submit: 'Create the board',
 	dashboard_list_title: 'Boards',
 	dashboard_empty: 'You have no board yet. Create one to get started.',
+	security_title: 'Account security',
+	security_sign_out_everywhere_hint:
+		'Left a session open on another device? Sign out of every device, this one included.',
+	security_sign_out_everywhere: 'Sign out of every device',
 	dashboard_created_on: 'Created on {date}',
 	dashboard_open: 'Open',
 	dashboard_open_board: 'Open the board “{title}”',

@@ -81,6 +81,10 @@ export const fr = {
 	dashboard_new_submit: 'Créer le tableau',
 	dashboard_list_title: 'Tableaux',
 	dashboard_empty: 'Vous n’avez encore aucun tableau. Créez-en un pour commencer.',
+	security_title: 'Sécurité du compte',
+	security_sign_out_everywhere_hint:
+		'Vous avez laissé une session ouverte sur un autre appareil ? Déconnectez-vous de tous vos appareils, y compris celui-ci.',
+	security_sign_out_everywhere: 'Se déconnecter de tous les appareils',
 	dashboard_created_on: 'Créé le {date}',
 	dashboard_open: 'Ouvrir',
 	dashboard_open_board: 'Ouvrir le tableau « {title} »',

@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { appContext } from './context.ts';
-import { sessions, users, type Session, type User } from './db/schema.ts';
+import { sessions, tickets, users, type Session, type User } from './db/schema.ts';
 import { hashToken, newToken } from './ids.ts';
 
 /** Name of the cookie that carries the session token. */
@@ -19,19 +19,33 @@ export function generateSessionToken(): string {
 	return newToken();
 }
 
+/**
+ * When a session created at `createdAt` should expire if used now: `SESSION_TTL_DAYS` from now,
+ * but never beyond `SESSION_MAX_DAYS` after sign-in.
+ */
+export function sessionExpiry(createdAt: Date, now: number = Date.now()): Date {
+	const { config } = appContext();
+	return new Date(Math.min(now + config.sessionTtlMs, createdAt.getTime() + config.sessionMaxMs));
+}
+
 /** Stores a session for `userId` under the hash of `token`. */
 export async function createSession(token: string, userId: string): Promise<Session> {
-	const { db, config } = appContext();
+	const { db } = appContext();
+	const createdAt = new Date();
 	const session: Session = {
 		id: hashToken(token),
 		userId,
-		expiresAt: new Date(Date.now() + config.sessionTtlMs)
+		expiresAt: sessionExpiry(createdAt),
+		createdAt
 	};
 	await db.insert(sessions).values(session);
 	return session;
 }
 
-/** Finds the session of `token`; deletes it when expired and extends it when half-used. */
+/**
+ * Finds the session of `token`; deletes it when idle for `SESSION_TTL_DAYS` or older than
+ * `SESSION_MAX_DAYS`, and extends it (within that absolute limit) when half-used.
+ */
 export async function validateSessionToken(token: string): Promise<SessionValidationResult> {
 	const { db, config } = appContext();
 	const sessionId = hashToken(token);
@@ -45,15 +59,17 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 		.where(eq(sessions.id, sessionId));
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;
-	if (Date.now() >= session.expiresAt.getTime()) {
+	const now = Date.now();
+	const absoluteEnd = session.createdAt.getTime() + config.sessionMaxMs;
+	if (now >= session.expiresAt.getTime() || now >= absoluteEnd) {
 		await db.delete(sessions).where(eq(sessions.id, session.id));
 		return { session: null, user: null };
 	}
-	if (
-		session.expiresAt.getTime() - Date.now() <
-		Math.min(RENEW_WHEN_LEFT_MS, config.sessionTtlMs / 2)
-	) {
-		session.expiresAt = new Date(Date.now() + config.sessionTtlMs);
+	const renewed = sessionExpiry(session.createdAt, now);
+	const halfUsed =
+		session.expiresAt.getTime() - now < Math.min(RENEW_WHEN_LEFT_MS, config.sessionTtlMs / 2);
+	if (halfUsed && renewed.getTime() > session.expiresAt.getTime()) {
+		session.expiresAt = renewed;
 		await db
 			.update(sessions)
 			.set({ expiresAt: session.expiresAt })
@@ -67,9 +83,17 @@ export async function invalidateSession(sessionId: string): Promise<void> {
 	await appContext().db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** Ends every session of a user (sign-out everywhere). */
+/**
+ * Sign-out everywhere: ends every session and websocket ticket of a user, and closes their live
+ * connections (Yjs and socket.io) so that nothing opened with them stays open.
+ */
 export async function invalidateUserSessions(userId: string): Promise<void> {
-	await appContext().db.delete(sessions).where(eq(sessions.userId, userId));
+	const { db, realtime } = appContext();
+	await db.transaction(async (tx) => {
+		await tx.delete(sessions).where(eq(sessions.userId, userId));
+		await tx.delete(tickets).where(eq(tickets.userId, userId));
+	});
+	realtime?.signedOutEverywhere(userId);
 }
 
 /** Sets the HttpOnly, SameSite=Lax session cookie (Secure when served over HTTPS). */

@@ -13,6 +13,8 @@ export interface RealtimeControl {
 	 * connections so that the server decides their rights again.
 	 */
 	accessChanged(args: { workshopId: string; userId: string }): void;
+	/** Closes every live connection of `userId`, on every board (sign-out everywhere). */
+	signedOutEverywhere(userId: string): void;
 }
 
 /**

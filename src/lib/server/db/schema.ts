@@ -40,7 +40,10 @@ export const sessions = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+		/** Idle expiry: pushed back while the session is used, never beyond `createdAt + SESSION_MAX_DAYS`. */
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		/** Sign-in time: the session ends `SESSION_MAX_DAYS` after it, however active. */
+		createdAt: createdAt()
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );

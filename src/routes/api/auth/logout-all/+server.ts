@@ -1,0 +1,15 @@
+import { json } from '@sveltejs/kit';
+import { deleteSessionTokenCookie, invalidateUserSessions } from '$lib/server/auth';
+import type { RequestHandler } from './$types';
+
+/**
+ * Sign-out everywhere: ends every session and ticket of the caller, on every device, closes their
+ * live connections and clears this browser's cookie. 401 when not signed in.
+ */
+export const POST: RequestHandler = async (event) => {
+	const { user } = event.locals;
+	if (!user) return json({ error: 'Not signed in', code: 'unauthenticated' }, { status: 401 });
+	await invalidateUserSessions(user.id);
+	deleteSessionTokenCookie(event);
+	return json({ ok: true });
+};
