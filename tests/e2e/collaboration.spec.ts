@@ -66,7 +66,7 @@ test('a facilitator and a guest edit one board together and see each other', asy
 	await expect(host.locator('[data-cursor-name="Jean Élu"]')).toHaveText('Jean Élu');
 	const hostCanvas = await host.getByRole('region', { name: /^Tableau/ }).boundingBox();
 	if (!hostCanvas) throw new Error('no canvas');
-	await hover(host, hostCanvas.x + 300, hostCanvas.y + 120);
+	await hover(host, hostCanvas.x + 300, hostCanvas.y + 320);
 	await expect(guest.locator('[data-cursor-name="Fatima Facilitatrice"]')).toHaveText(
 		'Fatima Facilitatrice'
 	);
@@ -92,7 +92,7 @@ test('a facilitator and a guest edit one board together and see each other', asy
 		.toEqual([100, 60]);
 
 	// Delete: the host deletes its note; it disappears for the guest, the guest's note stays.
-	await host.getByRole('button', { name: 'Supprimer la note sélectionnée' }).click();
+	await host.getByRole('button', { name: 'Supprimer la sélection' }).click();
 	await expect(note(guest, hostNote)).toHaveCount(0);
 	await expect.poll(() => noteTexts(guest)).toEqual(['Un arrêt devant la mairie']);
 	await expect.poll(() => noteTexts(host)).toEqual(['Un arrêt devant la mairie']);

@@ -39,8 +39,8 @@ test('a keyboard-only person creates a note with the toolbar, types, recolours a
 	await page.keyboard.press('Enter');
 	await expect(note).toHaveCSS('background-color', 'rgb(207, 238, 203)');
 
-	await tabTo(page, 'Supprimer la note sélectionnée');
+	await tabTo(page, 'Supprimer la sélection');
 	await page.keyboard.press('Enter');
 	await expect(note).toHaveCount(0);
-	await expect(page.getByText('Note supprimée.')).toBeAttached();
+	await expect(page.getByText('Sélection supprimée.')).toBeAttached();
 });

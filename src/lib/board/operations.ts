@@ -55,9 +55,19 @@ function shift(item: ItemMap, dx: number, dy: number): void {
 
 /**
  * Moves items by `(dx, dy)` board units; frames carry their children, free connector ends move with
- * a selected connector. Afterwards each moved item belongs to the frame its centre lies in.
+ * a selected connector. Afterwards each moved item belongs to the frame its centre lies in (unless
+ * `reparent` is false).
  */
-export function moveItems(doc: Y.Doc, input: { ids: Iterable<string>; dx: number; dy: number }) {
+export function moveItems(
+	doc: Y.Doc,
+	input: {
+		ids: Iterable<string>;
+		dx: number;
+		dy: number;
+		/** False during a drag (cheaper): call `reparent` when it ends. */
+		reparent?: boolean;
+	}
+) {
 	const moved = withDescendants(doc, input.ids);
 	const items = itemsOf(doc);
 	doc.transact(() => {

@@ -20,6 +20,17 @@ export interface RemoteCursor {
 	y: number;
 }
 
+/** Another person's selection, from awareness (field `selection`). */
+export interface RemoteSelection {
+	clientId: number;
+	name: string;
+	color: string;
+	ids: string[];
+}
+
+/** Most selected ids published or read from one awareness state. */
+export const MAX_SHARED_SELECTION = 200;
+
 /** Minimum delay between two cursor publications, in milliseconds (≈ 20 Hz). */
 export const CURSOR_INTERVAL_MS = 50;
 
@@ -54,6 +65,19 @@ function readCursor(clientId: number, state: Record<string, unknown>): RemoteCur
 	};
 }
 
+function readSelection(clientId: number, state: Record<string, unknown>): RemoteSelection | null {
+	const ids = state.selection;
+	if (!Array.isArray(ids) || ids.length === 0) return null;
+	const user = (state.user ?? {}) as AwarenessUser;
+	return {
+		clientId,
+		name: typeof user.name === 'string' ? user.name : '?',
+		color:
+			typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#55606e',
+		ids: ids.filter((id): id is string => typeof id === 'string').slice(0, MAX_SHARED_SELECTION)
+	};
+}
+
 /**
  * One board's live document: the `Y.Doc`, its y-websocket provider on `/yjs/<boardId>` (session
  * cookie), the awareness (cursors) and reactive views of both, refreshed at most once per frame.
@@ -67,6 +91,8 @@ export class BoardConnection {
 	items = $state.raw<ItemView[]>([]);
 	/** Cursors of the other people on the board. */
 	cursors = $state.raw<RemoteCursor[]>([]);
+	/** What the other people have selected. */
+	selections = $state.raw<RemoteSelection[]>([]);
 	status = $state<ConnectionStatus>('connecting');
 	/** True once the first full sync with the server is done. */
 	synced = $state(false);
@@ -141,6 +167,7 @@ export class BoardConnection {
 			if (this.#cursorsDirty) {
 				this.#cursorsDirty = false;
 				this.cursors = this.#readCursors();
+				this.selections = this.#readSelections();
 			}
 		});
 	}
@@ -154,6 +181,22 @@ export class BoardConnection {
 			if (cursor) cursors.push(cursor);
 		}
 		return cursors;
+	}
+
+	#readSelections(): RemoteSelection[] {
+		const own = this.doc.clientID;
+		const selections: RemoteSelection[] = [];
+		for (const [clientId, state] of this.awareness.getStates()) {
+			if (clientId === own) continue;
+			const selection = readSelection(clientId, state);
+			if (selection) selections.push(selection);
+		}
+		return selections;
+	}
+
+	/** Publishes this person's selection (awareness field `selection`), so others see it outlined. */
+	setSelection(ids: readonly string[]): void {
+		this.awareness.setLocalStateField('selection', ids.slice(0, MAX_SHARED_SELECTION));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 import {
 	CULL_MARGIN_PX,
 	INITIAL_CAMERA,
+	fitRect,
 	ZOOM_STEP,
 	panBy,
 	screenToBoard,
@@ -61,5 +62,11 @@ export class CanvasCamera {
 	/** The board point at the centre of the visible area. */
 	center(): Point {
 		return viewportCenter(this.camera, { width: this.width, height: this.height });
+	}
+
+	/** Shows a board rectangle whole, centred (zoom to fit, zoom to selection). */
+	fit(rect: Rect): void {
+		if (this.width === 0 || this.height === 0) return;
+		this.camera = fitRect(rect, { width: this.width, height: this.height });
 	}
 }

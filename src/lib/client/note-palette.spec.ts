@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_COLORS } from '../board/schema.ts';
 import { contrastRatio } from './contrast.ts';
-import { NOTE_BACKGROUNDS, NOTE_TEXT_COLOR, noteBackground } from './note-palette.ts';
+import { NOTE_BACKGROUNDS, NOTE_TEXT_COLOR, inkColor, noteBackground } from './note-palette.ts';
 
 describe('note palette', () => {
 	it('gives every colour of the schema a background', () => {
@@ -18,5 +18,13 @@ describe('note palette', () => {
 
 	it('falls back to yellow for an unknown colour name', () => {
 		expect(noteBackground('chartreuse')).toBe(NOTE_BACKGROUNDS.yellow);
+	});
+});
+
+describe('ink colours', () => {
+	it('draw lines with at least 3:1 contrast on the canvas background', () => {
+		for (const color of ['ink', ...NOTE_COLORS]) {
+			expect(contrastRatio(inkColor(color), '#eef0f3')).toBeGreaterThanOrEqual(3);
+		}
 	});
 });

@@ -37,3 +37,19 @@ export function noteBackground(color: string): string {
 export function noteBorder(color: string): string {
 	return NOTE_BORDERS[isNoteColor(color) ? color : 'yellow'];
 }
+
+/** Line colour of pens and connectors: `ink` (default) or a palette name, each ≥ 3:1 on the canvas. */
+export const INK_COLORS: Record<NoteColor | 'ink', string> = {
+	ink: '#1b1f27',
+	yellow: '#8a6d00',
+	pink: '#b0355a',
+	blue: '#1f5fbf',
+	green: '#2f7a27',
+	orange: '#a4520c',
+	purple: '#6a45c2'
+};
+
+/** The line colour of a colour name (unknown names fall back to ink). */
+export function inkColor(color: string): string {
+	return isNoteColor(color) ? INK_COLORS[color] : INK_COLORS.ink;
+}

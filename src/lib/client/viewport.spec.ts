@@ -5,6 +5,9 @@ import {
 	MIN_ZOOM,
 	boardToScreen,
 	cullToRect,
+	fitRect,
+	pinch,
+	rectFromPoints,
 	intersects,
 	panBy,
 	screenToBoard,
@@ -110,5 +113,34 @@ describe('boundingRect', () => {
 				{ x: -10, y: 0, w: 5, h: 100 }
 			])
 		).toEqual({ x: -10, y: 0, w: 25, h: 100 });
+	});
+});
+
+describe('fit, marquee and pinch', () => {
+	it('fits a rectangle centred with padding, never zooming in past the limit', () => {
+		const camera = fitRect({ x: 0, y: 0, w: 1000, h: 500 }, { width: 600, height: 600 }, 50);
+		expect(camera.zoom).toBeCloseTo(0.5);
+		expect(screenToBoard(camera, { x: 300, y: 300 })).toEqual({ x: 500, y: 250 });
+		expect(fitRect({ x: 0, y: 0, w: 10, h: 10 }, { width: 600, height: 600 }).zoom).toBe(1.5);
+	});
+
+	it('builds a marquee rectangle from corners dragged in any direction', () => {
+		expect(rectFromPoints({ x: 10, y: 50 }, { x: 0, y: 20 })).toEqual({
+			x: 0,
+			y: 20,
+			w: 10,
+			h: 30
+		});
+	});
+
+	it('zooms around the fingers and follows their midpoint', () => {
+		const start = { x: 0, y: 0, zoom: 1 };
+		const next = pinch(
+			start,
+			{ mid: { x: 100, y: 100 }, distance: 100 },
+			{ mid: { x: 120, y: 100 }, distance: 200 }
+		);
+		expect(next.zoom).toBe(2);
+		expect(boardToScreen(next, { x: 100, y: 100 })).toEqual({ x: 120, y: 100 });
 	});
 });

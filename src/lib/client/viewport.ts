@@ -128,3 +128,52 @@ export function boundingRect(boxes: readonly Rect[]): Rect | null {
 	}
 	return { x: left, y: top, w: right - left, h: bottom - top };
 }
+
+/** Screen pixels kept free around a rectangle brought into view. */
+export const FIT_PADDING_PX = 48;
+
+/**
+ * The camera that shows `rect` whole and centred in a viewport of `size` screen pixels, with
+ * `paddingPx` around it; the zoom never exceeds `maxZoom` (a single small note is not blown up).
+ */
+export function fitRect(
+	rect: Rect,
+	size: { width: number; height: number },
+	paddingPx = FIT_PADDING_PX,
+	maxZoom = 1.5
+): Camera {
+	const width = Math.max(1, size.width - 2 * paddingPx);
+	const height = Math.max(1, size.height - 2 * paddingPx);
+	const zoom = clampZoom(
+		Math.min(maxZoom, width / Math.max(1, rect.w), height / Math.max(1, rect.h))
+	);
+	return {
+		x: size.width / 2 - (rect.x + rect.w / 2) * zoom,
+		y: size.height / 2 - (rect.y + rect.h / 2) * zoom,
+		zoom
+	};
+}
+
+/** The rectangle spanned by two corner points, in any order. */
+export function rectFromPoints(a: Point, b: Point): Rect {
+	return {
+		x: Math.min(a.x, b.x),
+		y: Math.min(a.y, b.y),
+		w: Math.abs(a.x - b.x),
+		h: Math.abs(a.y - b.y)
+	};
+}
+
+/**
+ * The camera after a two-finger gesture: the board point that was under the fingers' old midpoint
+ * goes under the new one, and the zoom follows the change of distance between the fingers.
+ */
+export function pinch(
+	camera: Camera,
+	before: { mid: Point; distance: number },
+	after: { mid: Point; distance: number }
+): Camera {
+	const zoom = clampZoom(camera.zoom * (after.distance / Math.max(1, before.distance)));
+	const fixed = screenToBoard(camera, before.mid);
+	return { x: after.mid.x - fixed.x * zoom, y: after.mid.y - fixed.y * zoom, zoom };
+}

@@ -1,4 +1,5 @@
 import { enWorkshop } from './en-workshop.ts';
+import { canvasEn } from './canvas-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -118,12 +119,12 @@ export const en: Messages = {
 	board_toolbar: 'Board tools',
 	board_canvas_label: 'Board “{title}”. Double-click the background to add a note.',
 	board_canvas_help:
-		'Move the view: drag the background, or arrow keys. Zoom: Ctrl + wheel, + and − keys, 0 to reset.',
+		'Move the view: wheel, Space + drag, two fingers, or arrow keys. Select: drag on the background. Zoom: Ctrl + wheel, pinch, + and − keys, 0 to reset. ? key: every shortcut.',
 	board_new_note: 'New note',
 	board_new_note_short: 'Note',
 	board_delete_note: 'Delete',
-	board_delete_note_label: 'Delete the selected note',
-	board_colors: 'Colour of the selected note',
+	board_delete_note_label: 'Delete the selection',
+	board_colors: 'Colour of the selection',
 	board_zoom: 'Zoom',
 	board_zoom_in: 'Zoom in',
 	board_zoom_out: 'Zoom out',
@@ -131,9 +132,10 @@ export const en: Messages = {
 	board_read_only: 'Read only: you can follow the board but not change it.',
 	board_note_label: 'Note {category}',
 	board_note_text: 'Note text',
-	board_note_help: 'Enter: write. Escape: done. Arrows: move. Delete: delete the note.',
+	board_note_help:
+		'Enter: write. Escape: done. Arrows: move. Alt + arrows: resize. Delete: delete.',
 	board_note_created: 'Note added.',
-	board_note_deleted: 'Note deleted.',
+	board_note_deleted: 'Selection deleted.',
 	board_empty_hint:
 		'The board is empty. Add a note with the “New note” button or by double-clicking the background.',
 
@@ -164,5 +166,6 @@ export const en: Messages = {
 	share_revoked: 'The link is turned off. People already here stay on the board.',
 	share_renewed: 'New link created: the old one no longer works.',
 	share_none: 'No live link.',
-	close_panel: 'Close'
+	close_panel: 'Close',
+	...canvasEn
 };

@@ -1,5 +1,7 @@
 import { frWorkshop } from './fr-workshop.ts';
 
+import { canvasFr } from './canvas-fr.ts';
+
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
 	...frWorkshop,
@@ -123,12 +125,12 @@ export const fr = {
 	board_toolbar: 'Outils du tableau',
 	board_canvas_label: 'Tableau « {title} ». Double-cliquez sur le fond pour ajouter une note.',
 	board_canvas_help:
-		'Déplacer la vue : faire glisser le fond, ou flèches. Zoom : Ctrl + molette, touches + et −, 0 pour réinitialiser.',
+		'Déplacer la vue : molette, Espace + glisser, deux doigts, ou flèches. Sélectionner : glisser sur le fond. Zoom : Ctrl + molette, pincer, touches + et −, 0 pour réinitialiser. Touche ? : tous les raccourcis.',
 	board_new_note: 'Nouvelle note',
 	board_new_note_short: 'Note',
 	board_delete_note: 'Supprimer',
-	board_delete_note_label: 'Supprimer la note sélectionnée',
-	board_colors: 'Couleur de la note sélectionnée',
+	board_delete_note_label: 'Supprimer la sélection',
+	board_colors: 'Couleur de la sélection',
 	board_zoom: 'Zoom',
 	board_zoom_in: 'Zoom avant',
 	board_zoom_out: 'Zoom arrière',
@@ -137,9 +139,9 @@ export const fr = {
 	board_note_label: 'Note {category}',
 	board_note_text: 'Texte de la note',
 	board_note_help:
-		'Entrée : écrire. Échap : terminer. Flèches : déplacer. Suppr : supprimer la note.',
+		'Entrée : écrire. Échap : terminer. Flèches : déplacer. Alt + flèches : redimensionner. Suppr : supprimer.',
 	board_note_created: 'Note ajoutée.',
-	board_note_deleted: 'Note supprimée.',
+	board_note_deleted: 'Sélection supprimée.',
 	board_empty_hint:
 		'Le tableau est vide. Ajoutez une note avec le bouton « Nouvelle note » ou en double-cliquant sur le fond.',
 
@@ -171,5 +173,6 @@ export const fr = {
 	share_revoked: 'Le lien est désactivé. Les personnes déjà présentes restent sur le tableau.',
 	share_renewed: 'Nouveau lien créé : l’ancien ne fonctionne plus.',
 	share_none: 'Aucun lien actif.',
-	close_panel: 'Fermer'
+	close_panel: 'Fermer',
+	...canvasFr
 } as const;

@@ -1,0 +1,49 @@
+import { exportItems, importItems, parseClipboard, textToNotes } from '../board/transfer.ts';
+import type { BoardController } from './board-controller.svelte.ts';
+import { topLevel } from './placement.ts';
+import { boundingRect, type Point } from './viewport.ts';
+
+/**
+ * Copy and paste of board objects through the system clipboard: a JSON payload as `text/plain`
+ * (so it survives between boards, tabs and browsers), and plain text pasted as one note per line.
+ */
+
+/** The clipboard text of the selection, or null when nothing is selected. */
+export function copySelection(board: BoardController): string | null {
+	if (board.selection.length === 0) return null;
+	return JSON.stringify(exportItems(board.connection.doc, board.selection, board.boardId));
+}
+
+/** Copies the selection, then deletes it. */
+export function cutSelection(board: BoardController): string | null {
+	const text = copySelection(board);
+	if (text) board.deleteSelected();
+	return text;
+}
+
+/**
+ * Pastes clipboard text centred on `at` (board point): Croisée objects keep their layout, any other
+ * text becomes notes. Selects what was pasted and returns the number of objects created.
+ */
+export function pasteText(board: BoardController, text: string, at: Point): number {
+	if (board.readOnly || !text.trim()) return 0;
+	const payload = parseClipboard(text);
+	let ids: string[] = [];
+	board.edit((doc) => {
+		if (payload) {
+			const box = boundingRect(payload.items) ?? { x: 0, y: 0, w: 0, h: 0 };
+			ids = importItems(doc, {
+				payload,
+				dx: Math.round(at.x - (box.x + box.w / 2)),
+				dy: Math.round(at.y - (box.y + box.h / 2)),
+				category: board.category,
+				sameBoard: payload.board === board.boardId
+			});
+		} else {
+			ids = textToNotes(doc, { text, at, category: board.category });
+		}
+	});
+	board.connection.refreshItems();
+	board.setSelection(topLevel(board.connection.items, ids));
+	return ids.length;
+}
