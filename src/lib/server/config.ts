@@ -31,6 +31,8 @@ export interface Config {
 	maxConnectionsPerPerson: number;
 	/** Objects a board may hold; an update that would add beyond this closes its sender (4507). */
 	maxObjectsPerBoard: number;
+	/** Largest image a person may upload to a board, in bytes. */
+	maxUploadBytes: number;
 	/** Idle lifetime of a session, in milliseconds (sliding: extended while in use). */
 	sessionTtlMs: number;
 	/** Absolute lifetime of a session from sign-in, in milliseconds, however active it is. */
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		awarenessMessagesPerSecond: intFrom(env, 'AWARENESS_MESSAGES_PER_SECOND', 30, 1),
 		maxConnectionsPerPerson: intFrom(env, 'MAX_CONNECTIONS_PER_PERSON', 10, 1),
 		maxObjectsPerBoard: intFrom(env, 'MAX_OBJECTS_PER_BOARD', 5000, 1),
+		maxUploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
 		sessionTtlMs: intFrom(env, 'SESSION_TTL_DAYS', 30, 1) * DAY_MS,
 		sessionMaxMs: intFrom(env, 'SESSION_MAX_DAYS', 90, 1) * DAY_MS,
 		ticketTtlMs: intFrom(env, 'TICKET_TTL_SECONDS', 600) * 1000,

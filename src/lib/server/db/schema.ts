@@ -288,6 +288,27 @@ export const feedback = pgTable(
 	(t) => [primaryKey({ columns: [t.workshopId, t.userId] })]
 );
 
+/**
+ * Images uploaded to a board, bytes included: one database holds everything (backups, several
+ * instances on one PostgreSQL, no shared disk), and `MAX_UPLOAD_BYTES` keeps rows small.
+ */
+export const files = pgTable(
+	'files',
+	{
+		id: text('id').primaryKey(),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		uploaderId: text('uploader_id').references(() => users.id, { onDelete: 'set null' }),
+		/** Checked from the bytes, never taken from the request. */
+		contentType: text('content_type').notNull(),
+		size: integer('size').notNull(),
+		bytes: bytea('bytes').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('files_board_idx').on(t.boardId)]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Board = typeof boards.$inferSelect;
