@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isUnstorableText } from './text-guard.ts';
 
 /** Per-field failure codes of a form, e.g. `{ email: 'email_invalid' }` (translated by the page). */
 export type FieldErrors = Record<string, string>;
@@ -16,10 +17,13 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 	return errors;
 }
 
-/** The string value of a form field ('' when missing or a file). */
+/**
+ * The string value of a form field: '' when missing, a file, or holding text the database cannot
+ * store (NUL, lone surrogates), so that validation then reports the field as invalid.
+ */
 export function formString(data: FormData, name: string): string {
 	const value = data.get(name);
-	return typeof value === 'string' ? value : '';
+	return typeof value === 'string' && !isUnstorableText(value) ? value : '';
 }
 
 /**

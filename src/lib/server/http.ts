@@ -9,6 +9,7 @@ import {
 } from './auth.ts';
 import { appContext } from './context.ts';
 import { failure, isFailure, type Failure } from './services/failure.ts';
+import { findUnstorableText } from './text-guard.ts';
 
 /** The JSON error response of a failure: `{ error, code }` with its status. */
 export function failureResponse(value: Failure): Response {
@@ -33,6 +34,14 @@ export async function readJson<T extends z.ZodType>(
 		body = await request.json();
 	} catch {
 		return failure(400, 'invalid_json', 'The body is not valid JSON');
+	}
+	const unstorable = findUnstorableText(body);
+	if (unstorable !== null) {
+		return failure(
+			400,
+			'invalid_text',
+			`${unstorable}: NUL characters and lone surrogates are not accepted`
+		);
 	}
 	const parsed = schema.safeParse(body);
 	if (!parsed.success) {
