@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../src/lib/server/config.ts';
+import { loadConfig, type Config } from '../src/lib/server/config.ts';
 import { setAppContext } from '../src/lib/server/context.ts';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/client.ts';
 import { LoginThrottle } from '../src/lib/server/login-throttle.ts';
@@ -132,12 +132,18 @@ function stampProtocol(req: http.IncomingMessage): void {
 	req.headers[OWN_PROTOCOL_HEADER] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
 }
 
+/** Room above `MAX_UPLOAD_BYTES` in adapter-node's body limit, in bytes. */
+const UPLOAD_BODY_MARGIN_BYTES = 64 * 1024;
+
 /** Loads adapter-node's request handler from the production build. */
 export async function loadBuiltHandler(): Promise<NodeHandler> {
 	// Read by adapter-node when its module loads, hence before the import.
 	if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 		process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 	}
+	// adapter-node refuses bodies over 512 KB by default: let image uploads through (the upload
+	// route enforces MAX_UPLOAD_BYTES itself).
+	process.env.BODY_SIZE_LIMIT ??= String(loadConfig().maxUploadBytes + UPLOAD_BODY_MARGIN_BYTES);
 	const specifier = new URL('../build/handler.js', import.meta.url).href;
 	try {
 		const mod = (await import(/* @vite-ignore */ specifier)) as { handler: NodeHandler };

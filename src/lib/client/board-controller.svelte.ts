@@ -209,7 +209,7 @@ export class BoardController {
 		// Rendered at once, so that its text has the focus before the next key press.
 		this.connection.refreshItems();
 		this.setSelection([id]);
-		this.focusRequest = { id, edit: type !== 'image' && type !== 'stroke' && type !== 'connector' };
+		this.focusRequest = { id, edit: type !== 'stroke' && type !== 'connector' };
 		return id;
 	}
 

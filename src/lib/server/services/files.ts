@@ -1,0 +1,106 @@
+import { and, eq } from 'drizzle-orm';
+import { canWrite } from '../../shared/roles.ts';
+import { appContext } from '../context.ts';
+import { files } from '../db/schema.ts';
+import { newId } from '../ids.ts';
+import { boardAccess } from './boards.ts';
+import { failure, type Failure } from './failure.ts';
+
+/** Image types a board accepts, recognised from their first bytes (SVG is refused: it can script). */
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+	return signature.every((byte, i) => bytes[offset + i] === byte);
+}
+
+/**
+ * The image type of a file judged by its content (magic bytes), never by its name or the
+ * `Content-Type` the client sent; null for anything else (SVG, HTML, PDF, executables…).
+ */
+export function detectImageType(bytes: Uint8Array): ImageType | null {
+	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+	if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) && (bytes[4] === 0x37 || bytes[4] === 0x39)) {
+		return bytes[5] === 0x61 ? 'image/gif' : null;
+	}
+	const riff = startsWith(bytes, [0x52, 0x49, 0x46, 0x46]);
+	if (riff && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+	return null;
+}
+
+/**
+ * Reads a request body up to `limit` bytes; a `Failure` (413) as soon as it goes beyond, without
+ * reading the rest.
+ */
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array | Failure> {
+	const tooLarge = () =>
+		failure(413, 'file_too_large', `The file exceeds the limit of ${limit} bytes`);
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (Number.isFinite(declared) && declared > limit) return tooLarge();
+	if (!request.body) return new Uint8Array();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	const reader = request.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		total += value.byteLength;
+		if (total > limit) {
+			await reader.cancel();
+			return tooLarge();
+		}
+		chunks.push(value);
+	}
+	const bytes = new Uint8Array(total);
+	let at = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, at);
+		at += chunk.byteLength;
+	}
+	return bytes;
+}
+
+/** Stores an image for a board, if `userId` may write on it and the bytes are an accepted image. */
+export async function storeImage(input: {
+	userId: string;
+	boardId: string;
+	bytes: Uint8Array;
+}): Promise<{ id: string; contentType: ImageType; size: number } | Failure> {
+	const access = await boardAccess({ userId: input.userId, boardId: input.boardId });
+	if (!access) return failure(404, 'board_unknown', 'No such board');
+	if (!canWrite(access.role) || access.archived) {
+		return failure(403, 'forbidden', 'You may not add files to this board');
+	}
+	if (input.bytes.byteLength === 0) return failure(400, 'empty_file', 'The file is empty');
+	const contentType = detectImageType(input.bytes);
+	if (!contentType) {
+		return failure(415, 'unsupported_type', 'Only PNG, JPEG, GIF and WebP images are accepted');
+	}
+	const id = newId();
+	await appContext().db.insert(files).values({
+		id,
+		boardId: input.boardId,
+		uploaderId: input.userId,
+		contentType,
+		size: input.bytes.byteLength,
+		bytes: input.bytes
+	});
+	return { id, contentType, size: input.bytes.byteLength };
+}
+
+/** A board's file, if `userId` may see that board (404 otherwise, so ids cannot be probed). */
+export async function readImage(input: {
+	userId: string;
+	boardId: string;
+	fileId: string;
+}): Promise<{ contentType: string; bytes: Uint8Array } | Failure> {
+	const notFound = failure(404, 'file_unknown', 'No such file');
+	const access = await boardAccess({ userId: input.userId, boardId: input.boardId });
+	if (!access) return notFound;
+	const [row] = await appContext()
+		.db.select({ contentType: files.contentType, bytes: files.bytes })
+		.from(files)
+		.where(and(eq(files.id, input.fileId), eq(files.boardId, input.boardId)));
+	return row ?? notFound;
+}
