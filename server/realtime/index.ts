@@ -9,6 +9,8 @@ import { Connection, startKeepAlive } from './connection.ts';
 import type { Room } from './room.ts';
 import { RoomRegistry } from './rooms.ts';
 import { attachFacilitation } from './facilitation/index.ts';
+import { LockStore } from './facilitation/locks.ts';
+import { lockPolicy } from './facilitation/write-policy.ts';
 import { attachPresence } from './socket-io.ts';
 import { attachYjsEndpoint } from './upgrade.ts';
 
@@ -28,11 +30,14 @@ export function attachRealtime(input: {
 }): Realtime {
 	const { httpServer, config } = input;
 	const realtimeLog = log.child({ component: 'realtime' });
+	const locks = new LockStore();
+	locks.ready.catch((error: unknown) => realtimeLog.error({ err: error }, 'locks not loaded'));
 	const rooms = new RoomRegistry({
 		logBatchMs: config.logBatchMs,
 		snapshotEveryUpdates: config.snapshotEveryUpdates,
 		idleBoardUnloadMs: config.idleBoardUnloadMs,
 		maxObjectsPerBoard: config.maxObjectsPerBoard,
+		writePolicy: lockPolicy((boardId) => locks.of(boardId)),
 		log: realtimeLog
 	});
 	const yjs = attachYjsEndpoint({
@@ -45,7 +50,7 @@ export function attachRealtime(input: {
 			openConnection({ ws, room, identity, rooms, config, log: realtimeLog })
 	});
 	const presence = attachPresence({ httpServer, config, log: realtimeLog });
-	const facilitation = attachFacilitation({ io: presence.io, log: realtimeLog });
+	const facilitation = attachFacilitation({ io: presence.io, locks, log: realtimeLog });
 	const stopKeepAlive = startKeepAlive(() => rooms.connections());
 	let closing: Promise<void> | null = null;
 	return {

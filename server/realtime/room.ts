@@ -15,6 +15,7 @@ import {
 	withServerIdentity
 } from './awareness.ts';
 import { wouldExceedObjects } from './board-limits.ts';
+import type { WritePolicy } from './facilitation/write-policy.ts';
 import { Connection, type MessageSink } from './connection.ts';
 import {
 	encodeAwarenessMessage,
@@ -44,6 +45,8 @@ export interface RoomOptions {
 	store?: LogStore;
 	/** Objects the board may hold (`MAX_OBJECTS_PER_BOARD`); unlimited when absent. */
 	maxObjectsPerBoard?: number;
+	/** Asked before applying a writer's update (locks, `facilitation/write-policy.ts`). */
+	writePolicy?: WritePolicy;
 }
 
 /**
@@ -61,6 +64,7 @@ export class Room implements MessageSink {
 	readonly #owners = new AwarenessOwners<Connection>();
 	readonly #log: Logger;
 	readonly #maxObjects: number;
+	readonly #writePolicy: WritePolicy | null;
 	#accepting = true;
 	#destroyed = false;
 
@@ -69,6 +73,7 @@ export class Room implements MessageSink {
 		this.doc = options.doc;
 		this.#log = options.log.child({ boardId: options.boardId });
 		this.#maxObjects = options.maxObjectsPerBoard ?? Number.POSITIVE_INFINITY;
+		this.#writePolicy = options.writePolicy ?? null;
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null);
 		this.#updateLog = new UpdateLog({
@@ -146,12 +151,23 @@ export class Room implements MessageSink {
 				connection.close(CloseCode.BoardFull, 'board full');
 				return;
 			}
+			if (!this.#allowedByPolicy(connection, update)) {
+				connection.log.info('update refused: it changes something locked');
+				connection.close(CloseCode.Locked, 'locked');
+				return;
+			}
 			Y.applyUpdate(this.doc, update, connection);
 			return;
 		}
 		if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return;
 		connection.log.info({ role: connection.identity.role }, 'read-only connection sent an edit');
 		connection.close(CloseCode.Forbidden, 'read-only');
+	}
+
+	#allowedByPolicy(connection: Connection, update: Uint8Array): boolean {
+		if (!this.#writePolicy) return true;
+		const { identity } = connection;
+		return this.#writePolicy.allows({ boardId: this.boardId, doc: this.doc, update, identity });
 	}
 
 	/**

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/lib/shared/close-codes.ts';
 import type { Connection } from './connection.ts';
+import type { WritePolicy } from './facilitation/write-policy.ts';
 import { Room } from './room.ts';
 import { loadBoardInto } from './store.ts';
 import type { LogStore } from './update-log.ts';
@@ -32,6 +33,8 @@ export interface RoomRegistryOptions {
 	store?: LogStore;
 	/** Objects a board may hold (see `Room`). */
 	maxObjectsPerBoard?: number;
+	/** Asked before applying a writer's update (see `Room`). */
+	writePolicy?: WritePolicy;
 }
 
 /**

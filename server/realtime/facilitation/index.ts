@@ -1,9 +1,14 @@
 import type { Logger } from 'pino';
 import type { PresenceServer } from '../socket-io.ts';
+import { handleFacilitation } from './handlers.ts';
+import { LiveState } from './live-state.ts';
+import type { LockStore } from './locks.ts';
+import { SessionStore } from './session.ts';
 
 /**
- * The facilitation control plane over socket.io (see `CONTEXT.md` in this folder): who is online in
- * a workshop, and telling a person their rights changed.
+ * The facilitation control plane over socket.io (see `CONTEXT.md` in this folder): agenda and
+ * timer, hands and reactions, follow-me, spotlight and locks; who is online in a workshop, and
+ * telling a person their rights changed.
  */
 
 /** What the facilitation layer offers to the rest of the realtime server. */
@@ -23,8 +28,15 @@ function* workshopSockets(io: PresenceServer, workshopId: string) {
 }
 
 /** Attaches the facilitation handlers to the presence socket.io server. */
-export function attachFacilitation(input: { io: PresenceServer; log: Logger }): Facilitation {
-	const { io } = input;
+export function attachFacilitation(input: {
+	io: PresenceServer;
+	locks: LockStore;
+	log: Logger;
+}): Facilitation {
+	const { io, locks } = input;
+	const log = input.log.child({ channel: 'facilitation' });
+	const deps = { io, locks, log, sessions: new SessionStore(), live: new LiveState() };
+	io.on('connection', (socket) => handleFacilitation(deps, socket));
 	return {
 		onlineUserIds(workshopId) {
 			const ids = new Set<string>();

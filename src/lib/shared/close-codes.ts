@@ -10,6 +10,8 @@ export const CloseCode = {
 	NotFound: 4404,
 	/** The message is larger than `MAX_MESSAGE_BYTES`. */
 	TooLarge: 4413,
+	/** The update changes something locked by a facilitator (board, frame or object). */
+	Locked: 4423,
 	/** Too many messages in too short a time. */
 	RateLimited: 4429,
 	/** The server is shutting down: reconnect (possibly to another instance). */

@@ -1,3 +1,4 @@
+import type { CommandAck, Reaction, SessionState, Signal, Viewport } from './facilitation.ts';
 import type { Role } from './roles.ts';
 
 /** One person on a board, as the presence list shows them. */
@@ -23,7 +24,42 @@ export interface ServerToClientEvents {
 	presence: (payload: { boardId: string; people: PresencePerson[] }) => void;
 	/** Your role or category in this workshop changed, or you were removed: reload the page. */
 	'access:changed': (payload: { workshopId: string }) => void;
+	/** Agenda, current phase and timer of the workshop (on join and after every change). */
+	'session:state': (state: SessionState) => void;
+	/** Raised hands in the order they were raised (facilitators only). */
+	'hands:state': (payload: { workshopId: string; hands: Signal[] }) => void;
+	/** Whether your own hand is raised (after you or a facilitator changed it). */
+	'hand:yours': (payload: { workshopId: string; raised: boolean }) => void;
+	/** A quick reaction (facilitators only). */
+	reaction: (payload: { workshopId: string; reaction: Reaction; from: Signal }) => void;
+	/** Who leads "follow me" on this board (null: nobody). */
+	'follow:state': (payload: {
+		boardId: string;
+		leader: { personId: string; name: string } | null;
+	}) => void;
+	/** The leader's viewport (sent as volatile: only the latest matters). */
+	'follow:viewport': (payload: { boardId: string; viewport: Viewport }) => void;
+	/** The object or frame in the spotlight (null: none). */
+	spotlight: (payload: { boardId: string; itemId: string | null }) => void;
+	/** The board's locks: `''` is the whole board, other ids are frames or objects. */
+	'locks:state': (payload: { boardId: string; targets: string[] }) => void;
 }
+
+/** Reply to `facilitation:join`: the state a newcomer (or a reconnecting client) needs. */
+export type FacilitationJoinAck =
+	| {
+			ok: true;
+			session: SessionState;
+			locks: string[];
+			follow: { personId: string; name: string } | null;
+			spotlight: string | null;
+			/** Raised hands, for facilitators (empty for others). */
+			hands: Signal[];
+			handRaised: boolean;
+	  }
+	| { ok: false; code: 'invalid' | 'not_joined' };
+
+type Command<T> = (payload: T, ack?: (result: CommandAck) => void) => void;
 
 /** Events a client sends; each is checked on the server against the caller's rights. */
 export interface ClientToServerEvents {
@@ -31,4 +67,36 @@ export interface ClientToServerEvents {
 	'board:join': (payload: { boardId: string }, ack: (result: JoinBoardAck) => void) => void;
 	/** Leave a board's presence room. */
 	'board:leave': (payload: { boardId: string }) => void;
+	/** Enter the facilitation of a board's workshop (after `board:join`). */
+	'facilitation:join': (
+		payload: { boardId: string },
+		ack: (result: FacilitationJoinAck) => void
+	) => void;
+	/** Facilitators: replace the agenda (phases keep their id when given). */
+	'agenda:set': Command<{
+		boardId: string;
+		phases: { id?: string; title: string; plannedSeconds: number }[];
+	}>;
+	/** Facilitators: make a phase current (its timer is set to its planned duration, paused). */
+	'phase:set': Command<{ boardId: string; phaseId: string | null }>;
+	/** Facilitators: start (or resume) the timer, optionally with a new duration in seconds. */
+	'timer:start': Command<{ boardId: string; seconds?: number }>;
+	/** Facilitators: pause the timer. */
+	'timer:pause': Command<{ boardId: string }>;
+	/** Facilitators: add (or remove, when negative) seconds. */
+	'timer:add': Command<{ boardId: string; seconds: number }>;
+	/** Raise or lower one's own hand. */
+	'hand:set': Command<{ boardId: string; raised: boolean }>;
+	/** Facilitators: lower someone's hand. */
+	'hand:lower': Command<{ boardId: string; personId: string }>;
+	/** Send a quick reaction to the facilitators. */
+	'reaction:send': Command<{ boardId: string; reaction: Reaction }>;
+	/** Facilitators: start or stop "follow me" on a board. */
+	'follow:set': Command<{ boardId: string; on: boolean }>;
+	/** The leader's viewport, relayed to followers. */
+	'follow:viewport': (payload: { boardId: string } & Viewport) => void;
+	/** Facilitators: put an object or frame in the spotlight (null to clear). */
+	'spotlight:set': Command<{ boardId: string; itemId: string | null }>;
+	/** Facilitators: lock or unlock the board (`''`), a frame or an object. */
+	'lock:set': Command<{ boardId: string; targetId: string; locked: boolean }>;
 }
