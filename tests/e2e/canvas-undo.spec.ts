@@ -54,6 +54,8 @@ test('undo takes back only one’s own changes, never another person’s', async
 	await guest.keyboard.type('Note invitée');
 	await guest.keyboard.press('Escape');
 	await expect.poll(() => noteTexts(host)).toHaveLength(2);
+	// The guest's note is still selected: the host sees it outlined with the guest's name.
+	await expect(host.locator('[data-remote-selection="Rita Remote"]')).toBeAttached();
 
 	// The host undoes twice: its note's text, then the note itself. The guest's note stays.
 	await host.getByRole('button', { name: 'Annuler', exact: true }).click();
