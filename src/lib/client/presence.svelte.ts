@@ -56,6 +56,11 @@ export class BoardPresence {
 			});
 	};
 
+	/** The socket.io connection, shared with the board's facilitation (`facilitation.svelte.ts`). */
+	get socket(): Socket<ServerToClientEvents, ClientToServerEvents> {
+		return this.#socket;
+	}
+
 	/** Leaves the presence room and closes the socket. */
 	destroy(): void {
 		if (this.#socket.connected) this.#socket.emit('board:leave', { boardId: this.#boardId });

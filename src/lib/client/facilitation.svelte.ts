@@ -1,0 +1,178 @@
+import type { Socket } from 'socket.io-client';
+import {
+	WHOLE_BOARD,
+	type Reaction,
+	type SessionState,
+	type Signal,
+	type Viewport
+} from '../shared/facilitation.ts';
+import type {
+	ClientToServerEvents,
+	FacilitationJoinAck,
+	ServerToClientEvents
+} from '../shared/socket-events.ts';
+import type { CanvasCamera } from './camera.svelte.ts';
+
+type FacilitationSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Reactions kept in the facilitator's feed. */
+const REACTION_FEED_LENGTH = 20;
+
+/**
+ * The facilitation state of one board in the browser, over the presence socket: agenda, phase and
+ * timer; hands and reactions (facilitators); follow-me, spotlight and locks. The server owns all
+ * of it: this class sends commands and keeps what the server announces.
+ */
+export class BoardFacilitation {
+	session = $state.raw<SessionState | null>(null);
+	/** `serverNow - Date.now()` when the last state arrived, to correct this clock. */
+	clockOffsetMs = $state(0);
+	locks = $state.raw<string[]>([]);
+	hands = $state.raw<Signal[]>([]);
+	handRaised = $state(false);
+	reactions = $state.raw<{ reaction: Reaction; from: Signal }[]>([]);
+	leader = $state.raw<{ personId: string; name: string } | null>(null);
+	/** True while this person follows the leader's viewport (they may leave). */
+	following = $state(true);
+	spotlight = $state<string | null>(null);
+	readonly boardLocked: boolean = $derived(this.locks.includes(WHOLE_BOARD));
+
+	readonly #socket: FacilitationSocket;
+	readonly #boardId: string;
+	#camera: CanvasCamera | null = null;
+
+	constructor(input: { socket: FacilitationSocket; boardId: string }) {
+		this.#socket = input.socket;
+		this.#boardId = input.boardId;
+		this.#listen();
+	}
+
+	/** Asks for the whole state; call once the board's presence is joined (and after reconnects). */
+	async join(): Promise<void> {
+		const ack: FacilitationJoinAck = await this.#socket.emitWithAck('facilitation:join', {
+			boardId: this.#boardId
+		});
+		if (!ack.ok) return;
+		this.#setSession(ack.session);
+		this.locks = ack.locks;
+		this.leader = ack.follow;
+		this.spotlight = ack.spotlight;
+		this.hands = ack.hands;
+		this.handRaised = ack.handRaised;
+	}
+
+	/** The camera that follows the leader (a participant's canvas). */
+	attachCamera(camera: CanvasCamera): void {
+		this.#camera = camera;
+	}
+
+	#setSession(state: SessionState): void {
+		this.session = state;
+		this.clockOffsetMs = state.serverNow - Date.now();
+	}
+
+	#listen(): void {
+		const mine = (boardId: string) => boardId === this.#boardId;
+		const socket = this.#socket;
+		socket.on('session:state', (state) => this.#setSession(state));
+		socket.on('hands:state', ({ hands }) => (this.hands = hands));
+		socket.on('hand:yours', ({ raised }) => (this.handRaised = raised));
+		socket.on('reaction', ({ reaction, from }) => {
+			this.reactions = [{ reaction, from }, ...this.reactions].slice(0, REACTION_FEED_LENGTH);
+		});
+		socket.on('locks:state', ({ boardId, targets }) => {
+			if (mine(boardId)) this.locks = targets;
+		});
+		socket.on('spotlight', ({ boardId, itemId }) => {
+			if (mine(boardId)) this.spotlight = itemId;
+		});
+		socket.on('follow:state', ({ boardId, leader }) => {
+			if (!mine(boardId)) return;
+			this.leader = leader;
+			this.following = true;
+		});
+		socket.on('follow:viewport', ({ boardId, viewport }) => {
+			if (mine(boardId) && this.following) this.#follow(viewport);
+		});
+	}
+
+	#follow(viewport: Viewport): void {
+		const camera = this.#camera;
+		if (!camera) return;
+		const { x, y, zoom } = viewport;
+		camera.camera = { x: camera.width / 2 - x * zoom, y: camera.height / 2 - y * zoom, zoom };
+	}
+
+	#command<E extends keyof ClientToServerEvents>(
+		event: E,
+		payload: Record<string, unknown>
+	): Promise<unknown> {
+		const emit = this.#socket.emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
+		return emit.call(this.#socket, event, { boardId: this.#boardId, ...payload });
+	}
+
+	/** Facilitators: replace the agenda. */
+	setAgenda(phases: { id?: string; title: string; plannedSeconds: number }[]) {
+		return this.#command('agenda:set', { phases });
+	}
+	/** Facilitators: make a phase current. */
+	setPhase(phaseId: string | null) {
+		return this.#command('phase:set', { phaseId });
+	}
+	/** Facilitators: start or resume the timer. */
+	startTimer(seconds?: number) {
+		return this.#command('timer:start', seconds === undefined ? {} : { seconds });
+	}
+	/** Facilitators: pause the timer. */
+	pauseTimer() {
+		return this.#command('timer:pause', {});
+	}
+	/** Facilitators: add (or remove) seconds. */
+	addTime(seconds: number) {
+		return this.#command('timer:add', { seconds });
+	}
+	/** Raise or lower one's hand. */
+	setHand(raised: boolean) {
+		return this.#command('hand:set', { raised });
+	}
+	/** Facilitators: lower someone's hand. */
+	lowerHand(personId: string) {
+		return this.#command('hand:lower', { personId });
+	}
+	/** Send a quick reaction. */
+	react(reaction: Reaction) {
+		return this.#command('reaction:send', { reaction });
+	}
+	/** Facilitators: lead (or stop leading) "follow me". */
+	setFollow(on: boolean) {
+		return this.#command('follow:set', { on });
+	}
+	/** Facilitators: send this viewport to followers (board point at the centre, zoom). */
+	sendViewport(viewport: Viewport): void {
+		this.#socket.emit('follow:viewport', { boardId: this.#boardId, ...viewport });
+	}
+	/** Facilitators: put an item in the spotlight (null clears it). */
+	setSpotlight(itemId: string | null) {
+		return this.#command('spotlight:set', { itemId });
+	}
+	/** Facilitators: lock or unlock the board (`''`), a frame or an object. */
+	setLock(targetId: string, locked: boolean) {
+		return this.#command('lock:set', { targetId, locked });
+	}
+
+	/** Stops listening (the socket belongs to the presence client). */
+	destroy(): void {
+		for (const event of [
+			'session:state',
+			'hands:state',
+			'hand:yours',
+			'reaction',
+			'locks:state',
+			'spotlight',
+			'follow:state',
+			'follow:viewport'
+		] as const) {
+			this.#socket.off(event);
+		}
+	}
+}

@@ -1,0 +1,55 @@
+import { expect, test, type Page } from '@playwright/test';
+import { joinAsGuest, signUp } from './helpers.ts';
+
+/** Creates a workshop from /workshops; returns its first join link (the guest picks a category). */
+async function createWorkshop(page: Page, title: string): Promise<string> {
+	await page.goto('/workshops');
+	await page.getByLabel('Titre').fill(title);
+	await page.getByRole('button', { name: 'Créer l’atelier' }).click();
+	await expect(page).toHaveURL(/\/workshops\/[a-z0-9]+$/);
+	return page.getByLabel('Lien d’invitation').first().inputValue();
+}
+
+test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, locked board', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	const link = await createWorkshop(page, 'Mobilité solidaire');
+	await page.getByRole('link', { name: 'Mobilité solidaire' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Connecté' })).toBeVisible();
+
+	const usager = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const elu = await joinAsGuest(browser, { link, name: 'Élise Élue', category: 'Élu·e' });
+
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByLabel('Nouvelle étape').fill('Idées en silence');
+	await page.getByLabel('Durée (minutes)').fill('5');
+	await page.getByRole('button', { name: 'Ajouter l’étape' }).click();
+	await page.getByRole('button', { name: 'Passer à l’étape « Idées en silence »' }).click();
+	await page.getByRole('button', { name: 'Démarrer' }).click();
+	for (const person of [usager, elu]) {
+		const timer = person.getByTestId('session-timer');
+		await expect(timer).toContainText('Idées en silence');
+		await expect(timer).toContainText(/4:[0-5]\d|5:00/);
+	}
+	await page.getByRole('button', { name: 'Mettre en pause' }).click();
+	await expect(usager.getByTestId('session-timer')).toContainText('en pause');
+
+	await elu.getByRole('button', { name: 'Lever la main' }).click();
+	await usager.getByRole('button', { name: 'Lever la main' }).click();
+	await expect(page.getByRole('heading', { name: 'Mains levées (2)' })).toBeVisible();
+	const hands = page.getByRole('listitem').filter({ hasText: /Élue|Usager/ });
+	await expect(hands.first()).toContainText('Élise Élue · Élu·e');
+	await page.getByRole('button', { name: 'Baisser la main de Élise Élue' }).click();
+	await expect(elu.getByRole('button', { name: 'Lever la main' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Mains levées (1)' })).toBeVisible();
+
+	await page.getByRole('button', { name: 'Verrouiller le tableau' }).click();
+	await expect(usager.getByText('Le tableau est verrouillé par l’animation')).toBeVisible();
+	await page.getByRole('button', { name: 'Déverrouiller le tableau' }).click();
+	await expect(usager.getByText('Le tableau est verrouillé par l’animation')).toHaveCount(0);
+
+	await usager.context().close();
+	await elu.context().close();
+});
