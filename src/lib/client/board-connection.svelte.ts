@@ -135,7 +135,7 @@ export class BoardConnection {
 
 	#onSync = (synced: boolean) => {
 		// The whole board just arrived: show it now rather than on the next frame.
-		if (synced) this.items = listItems(this.doc);
+		if (synced) this.refreshItems();
 		this.synced = synced;
 	};
 

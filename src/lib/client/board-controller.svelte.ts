@@ -30,6 +30,7 @@ import { BoardConnection, LOCAL_ORIGIN } from './board-connection.svelte.ts';
 import { CanvasCamera } from './camera.svelte.ts';
 import { BoardPresence } from './presence.svelte.ts';
 import {
+	centres,
 	containsRect,
 	freeSpot,
 	hiddenByCollapse,
@@ -195,10 +196,9 @@ export class BoardController {
 	createAt(type: ItemType, point: Point, extras: Partial<NewItem> = {}): string | null {
 		if (this.readOnly) return null;
 		const size = { w: extras.w ?? DEFAULT_SIZES[type].w, h: extras.h ?? DEFAULT_SIZES[type].h };
-		const spot = freeSpot(this.connection.items, {
-			x: point.x - size.w / 2,
-			y: point.y - size.h / 2
-		});
+		// Cascades on centres, so objects of different sizes created at one spot do not pile up.
+		const centre = freeSpot(centres(this.connection.items), point);
+		const spot = { x: Math.round(centre.x - size.w / 2), y: Math.round(centre.y - size.h / 2) };
 		let id = '';
 		this.edit((doc) => {
 			// A frame goes under everything, so the objects it will hold stay visible.

@@ -78,3 +78,8 @@ export function topLevel(items: readonly ItemView[], ids: readonly string[]): st
 	const created = new Set(ids);
 	return items.filter((i) => created.has(i.id) && !created.has(i.frame ?? '')).map((i) => i.id);
 }
+
+/** The centre of each box. */
+export function centres(boxes: readonly Rect[]): Point[] {
+	return boxes.map((box) => ({ x: box.x + box.w / 2, y: box.y + box.h / 2 }));
+}
