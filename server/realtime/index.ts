@@ -50,7 +50,7 @@ export function attachRealtime(input: {
 			openConnection({ ws, room, identity, rooms, config, log: realtimeLog })
 	});
 	const presence = attachPresence({ httpServer, config, log: realtimeLog });
-	const facilitation = attachFacilitation({ io: presence.io, locks, log: realtimeLog });
+	const facilitation = attachFacilitation({ io: presence.io, locks, rooms, log: realtimeLog });
 	const stopKeepAlive = startKeepAlive(() => rooms.connections());
 	let closing: Promise<void> | null = null;
 	return {

@@ -4,6 +4,7 @@ import { appContext } from '../../../src/lib/server/context.ts';
 import { workshopEvents } from '../../../src/lib/server/db/schema.ts';
 import type { CommandAck } from '../../../src/lib/shared/facilitation.ts';
 import type { BoardIdentity } from '../access.ts';
+import type { Room } from '../room.ts';
 import type { PresenceServer, PresenceSocket } from '../socket-io.ts';
 import type { LiveState } from './live-state.ts';
 import type { LockStore } from './locks.ts';
@@ -21,7 +22,19 @@ export interface FacilitationDeps {
 	sessions: SessionStore;
 	locks: LockStore;
 	live: LiveState;
+	/** The loaded boards (to check a vote against the live document). */
+	rooms: { acquire(boardId: string): Promise<Room>; release(room: Room): void };
 	log: Logger;
+}
+
+/** Thrown by a command that goes against the current rules: acknowledged as `refused`. */
+export class RefusedError extends Error {
+	override name = 'RefusedError';
+}
+
+/** True for a `RefusedError`. */
+function isRefusal(error: unknown): boolean {
+	return error instanceof RefusedError;
 }
 
 /** Who may send a command: facilitators, or anyone who may write (participants too). */
@@ -85,6 +98,7 @@ export function command<S extends z.ZodType<{ boardId: string }>>(
 				.then(
 					() => reply({ ok: true }),
 					(error: unknown) => {
+						if (isRefusal(error)) return reply({ ok: false, code: 'refused' });
 						log.error({ err: error, event: spec.event }, 'facilitation command failed');
 						reply({ ok: false, code: 'invalid' });
 					}

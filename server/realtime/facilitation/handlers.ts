@@ -11,6 +11,7 @@ import {
 	type FacilitationDeps
 } from './commands.ts';
 import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './session.ts';
+import { registerVotes, voteSnapshot } from './votes.ts';
 
 /** Shortest interval between two reactions of one socket, in milliseconds. */
 export const REACTION_INTERVAL_MS = 1000;
@@ -36,6 +37,7 @@ export function handleFacilitation(deps: FacilitationDeps, socket: PresenceSocke
 	registerSession(deps, socket);
 	registerHands(deps, socket);
 	registerBoardControls(deps, socket);
+	registerVotes(deps, socket);
 	socket.on('disconnect', () => {
 		for (const boardId of deps.live.boardsLedBy(socket.id)) {
 			deps.live.setLeader(boardId, null);
@@ -66,7 +68,8 @@ async function join(
 		follow: leader ? { personId: leader.personId, name: leader.name } : null,
 		spotlight: deps.live.spotlight(boardId),
 		hands: facilitator ? deps.live.hands(workshopId) : [],
-		handRaised: deps.live.handRaised(workshopId, identity.personId)
+		handRaised: deps.live.handRaised(workshopId, identity.personId),
+		vote: await voteSnapshot(identity)
 	};
 }
 

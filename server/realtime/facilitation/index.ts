@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { PresenceServer } from '../socket-io.ts';
+import type { FacilitationDeps } from './commands.ts';
 import { handleFacilitation } from './handlers.ts';
 import { LiveState } from './live-state.ts';
 import type { LockStore } from './locks.ts';
@@ -31,11 +32,12 @@ function* workshopSockets(io: PresenceServer, workshopId: string) {
 export function attachFacilitation(input: {
 	io: PresenceServer;
 	locks: LockStore;
+	rooms: FacilitationDeps['rooms'];
 	log: Logger;
 }): Facilitation {
-	const { io, locks } = input;
+	const { io, locks, rooms } = input;
 	const log = input.log.child({ channel: 'facilitation' });
-	const deps = { io, locks, log, sessions: new SessionStore(), live: new LiveState() };
+	const deps = { io, locks, rooms, log, sessions: new SessionStore(), live: new LiveState() };
 	io.on('connection', (socket) => handleFacilitation(deps, socket));
 	return {
 		onlineUserIds(workshopId) {

@@ -67,6 +67,9 @@ export function remainingMs(timer: TimerState, now: number): number {
 /** Longest planned phase or timer, in seconds (8 hours). */
 export const MAX_TIMER_SECONDS = 8 * 3600;
 
+/** Most dots a person may get in one round. */
+export const MAX_DOTS = 20;
+
 const id = z.string().min(1).max(64);
 const seconds = z.int().min(0).max(MAX_TIMER_SECONDS);
 
@@ -100,8 +103,39 @@ export const commandInput = {
 		zoom: z.number().finite().min(0.01).max(100)
 	}),
 	spotlight: z.object({ boardId: id, itemId: z.string().max(64).nullable() }),
-	lock: z.object({ boardId: id, targetId: z.string().max(64), locked: z.boolean() })
+	lock: z.object({ boardId: id, targetId: z.string().max(64), locked: z.boolean() }),
+	voteOpen: z.object({
+		boardId: id,
+		frameId: id.nullable().default(null),
+		dots: z.int().min(1).max(MAX_DOTS),
+		onePerObject: z.boolean().default(false),
+		anonymous: z.boolean().default(false)
+	}),
+	vote: z.object({ boardId: id, itemId: id }),
+	voteClose: z.object({ boardId: id })
 } as const;
 
-/** Answer of every facilitation command. */
-export type CommandAck = { ok: true } | { ok: false; code: 'invalid' | 'forbidden' | 'not_joined' };
+/** Answer of every facilitation command (`refused`: against the current rules, e.g. no dot left). */
+export type CommandAck =
+	{ ok: true } | { ok: false; code: 'invalid' | 'forbidden' | 'not_joined' | 'refused' };
+
+/** A dot-voting round as everyone sees it. */
+export interface VoteRound {
+	id: string;
+	boardId: string;
+	/** Only objects of this frame may get dots (null: the whole board). */
+	frameId: string | null;
+	dots: number;
+	onePerObject: boolean;
+	anonymous: boolean;
+	open: boolean;
+}
+
+/** The dots one object got, in total and per category (side by side), voters when not anonymous. */
+export interface VoteResult {
+	itemId: string;
+	total: number;
+	byCategory: Record<string, number>;
+	/** Names of the voters (empty in an anonymous round). */
+	voters: string[];
+}

@@ -1,4 +1,12 @@
-import type { CommandAck, Reaction, SessionState, Signal, Viewport } from './facilitation.ts';
+import type {
+	CommandAck,
+	Reaction,
+	SessionState,
+	Signal,
+	Viewport,
+	VoteResult,
+	VoteRound
+} from './facilitation.ts';
 import type { Role } from './roles.ts';
 
 /** One person on a board, as the presence list shows them. */
@@ -43,6 +51,12 @@ export interface ServerToClientEvents {
 	spotlight: (payload: { boardId: string; itemId: string | null }) => void;
 	/** The board's locks: `''` is the whole board, other ids are frames or objects. */
 	'locks:state': (payload: { boardId: string; targets: string[] }) => void;
+	/** The board's open voting round (null once closed). */
+	'vote:state': (payload: { boardId: string; round: VoteRound | null }) => void;
+	/** Your own dots in the open round (one entry per dot). */
+	'vote:mine': (payload: { boardId: string; roundId: string; dots: string[] }) => void;
+	/** A closed round's results, per object and per category: sent only once it is closed. */
+	'vote:results': (payload: { boardId: string; round: VoteRound; results: VoteResult[] }) => void;
 }
 
 /** Reply to `facilitation:join`: the state a newcomer (or a reconnecting client) needs. */
@@ -56,6 +70,13 @@ export type FacilitationJoinAck =
 			/** Raised hands, for facilitators (empty for others). */
 			hands: Signal[];
 			handRaised: boolean;
+			vote: {
+				round: VoteRound | null;
+				/** Your dots in the open round. */
+				mine: string[];
+				/** The latest closed round's results. */
+				last: { round: VoteRound; results: VoteResult[] } | null;
+			};
 	  }
 	| { ok: false; code: 'invalid' | 'not_joined' };
 
@@ -99,4 +120,18 @@ export interface ClientToServerEvents {
 	'spotlight:set': Command<{ boardId: string; itemId: string | null }>;
 	/** Facilitators: lock or unlock the board (`''`), a frame or an object. */
 	'lock:set': Command<{ boardId: string; targetId: string; locked: boolean }>;
+	/** Facilitators: open a dot-voting round on the board or one frame (closes any open one). */
+	'vote:open': Command<{
+		boardId: string;
+		frameId: string | null;
+		dots: number;
+		onePerObject: boolean;
+		anonymous: boolean;
+	}>;
+	/** Put one dot on an object (refused beyond the round's rules). */
+	'vote:cast': Command<{ boardId: string; itemId: string }>;
+	/** Take back one of one's dots on an object. */
+	'vote:retract': Command<{ boardId: string; itemId: string }>;
+	/** Facilitators: close the round; everyone then gets the results. */
+	'vote:close': Command<{ boardId: string }>;
 }

@@ -1,0 +1,124 @@
+import * as Y from 'yjs';
+import { itemsOf } from '../../../src/lib/board/schema.ts';
+import { isFailure } from '../../../src/lib/server/services/failure.ts';
+import {
+	castDot,
+	closeRound,
+	dotsOf,
+	latestResults,
+	openRound,
+	retractDot,
+	roundResults,
+	startRound
+} from '../../../src/lib/server/services/votes.ts';
+import { commandInput } from '../../../src/lib/shared/facilitation.ts';
+import type { FacilitationJoinAck } from '../../../src/lib/shared/socket-events.ts';
+import type { BoardIdentity } from '../access.ts';
+import type { PresenceSocket } from '../socket-io.ts';
+import { boardRoom, command, record, RefusedError, type FacilitationDeps } from './commands.ts';
+
+/**
+ * Dot voting: a facilitator opens a round on a board or one frame; people put dots on objects
+ * within the round's rules (checked against the live board document); nobody sees any count until
+ * the round closes, then everyone gets the results per object and per category.
+ */
+
+/** Deepest frame nesting followed when checking that an object is inside the round's frame. */
+const MAX_FRAME_DEPTH = 32;
+
+/** True when `itemId` exists on the board and, for a frame round, sits inside that frame. */
+function votable(doc: Y.Doc, itemId: string, frameId: string | null): boolean {
+	const items = itemsOf(doc);
+	if (!items.has(itemId) || itemId === frameId) return false;
+	if (frameId === null) return true;
+	let current: unknown = items.get(itemId)?.get('frame');
+	for (let depth = 0; typeof current === 'string' && depth < MAX_FRAME_DEPTH; depth++) {
+		if (current === frameId) return true;
+		current = items.get(current)?.get('frame');
+	}
+	return false;
+}
+
+async function onBoard(
+	deps: FacilitationDeps,
+	boardId: string,
+	itemId: string,
+	frameId: string | null
+) {
+	const room = await deps.rooms.acquire(boardId);
+	try {
+		return votable(room.doc, itemId, frameId);
+	} finally {
+		deps.rooms.release(room);
+	}
+}
+
+/** The voting part of `facilitation:join`. */
+export async function voteSnapshot(
+	identity: BoardIdentity
+): Promise<Extract<FacilitationJoinAck, { ok: true }>['vote']> {
+	const round = await openRound(identity.boardId);
+	return {
+		round,
+		mine: round ? await dotsOf(round.id, identity.userId) : [],
+		last: await latestResults(identity.boardId)
+	};
+}
+
+function sendMine(
+	socket: PresenceSocket,
+	identity: BoardIdentity,
+	roundId: string,
+	dots: string[]
+) {
+	socket.emit('vote:mine', { boardId: identity.boardId, roundId, dots });
+}
+
+/** Registers the voting events on a socket. */
+export function registerVotes(deps: FacilitationDeps, socket: PresenceSocket): void {
+	const { io } = deps;
+	const open = { event: 'vote:open', schema: commandInput.voteOpen, rule: 'facilitator' } as const;
+	command(deps, socket, open, async (who, input) => {
+		const round = await startRound({ ...input, workshopId: who.workshopId, openedBy: who.userId });
+		await record(who, 'vote-open', { ...round });
+		io.to(boardRoom(who.boardId)).emit('vote:state', { boardId: who.boardId, round });
+	});
+	const cast = { event: 'vote:cast', schema: commandInput.vote, rule: 'writer' } as const;
+	command(deps, socket, cast, async (who, input) => {
+		const round = await openRound(who.boardId);
+		if (!round) throw new RefusedError('no open round');
+		if (!(await onBoard(deps, who.boardId, input.itemId, round.frameId))) {
+			throw new RefusedError('not votable');
+		}
+		const dots = await castDot({
+			round,
+			userId: who.userId,
+			category: who.category,
+			itemId: input.itemId
+		});
+		if (isFailure(dots)) throw new RefusedError(dots.code);
+		await record(who, 'vote', { roundId: round.id, itemId: input.itemId });
+		sendMine(socket, who, round.id, dots);
+	});
+	const retract = { event: 'vote:retract', schema: commandInput.vote, rule: 'writer' } as const;
+	command(deps, socket, retract, async (who, input) => {
+		const round = await openRound(who.boardId);
+		if (!round) throw new RefusedError('no open round');
+		const dots = await retractDot({ round, userId: who.userId, itemId: input.itemId });
+		await record(who, 'vote-retract', { roundId: round.id, itemId: input.itemId });
+		sendMine(socket, who, round.id, dots);
+	});
+	const close = {
+		event: 'vote:close',
+		schema: commandInput.voteClose,
+		rule: 'facilitator'
+	} as const;
+	command(deps, socket, close, async (who) => {
+		const round = await closeRound(who.boardId);
+		if (!round) throw new RefusedError('no open round');
+		const results = await roundResults(round);
+		await record(who, 'vote-close', { roundId: round.id, objects: results.length });
+		io.to(boardRoom(who.boardId)).emit('vote:state', { boardId: who.boardId, round: null });
+		io.to(boardRoom(who.boardId)).emit('vote:results', { boardId: who.boardId, round, results });
+	});
+}

@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createItem, createSticky, itemsOf } from '../../src/lib/board/schema.ts';
+import { votes } from '../../src/lib/server/db/schema.ts';
+import type { VoteResult } from '../../src/lib/shared/facilitation.ts';
+import { DRIVERS } from '../helpers/database.ts';
+import { facilitationClient, workshopWith } from './facilitation-support.ts';
+import { Harness, db, warmUp } from './support.ts';
+
+const WAIT = { timeout: 10_000, interval: 20 };
+
+describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
+	const h = new Harness();
+	beforeAll(() => warmUp(driver));
+	afterEach(() => h.cleanup());
+
+	async function votingRoom() {
+		const setup = await workshopWith(h, driver, [
+			{ name: 'Paul', category: 'usager' },
+			{ name: 'Élise', category: 'elu' },
+			{ name: 'Olga', category: 'agent', role: 'observer' }
+		]);
+		const { server, facilitator, ws, guests } = setup;
+		const doc = (await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie })).doc;
+		const frame = createItem(doc, { type: 'frame', x: 0, y: 0, text: 'Pistes' });
+		const a = createSticky(doc, { x: 10, y: 10, text: 'Navette' });
+		itemsOf(doc).get(a)!.set('frame', frame);
+		const b = createSticky(doc, { x: 2000, y: 0, text: 'Covoiturage' });
+		// The server must hold the notes before anyone votes for them.
+		const check = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
+		await vi.waitFor(() => expect(itemsOf(check.doc).size).toBe(3), WAIT);
+		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
+		const [paul, elise, olga] = await Promise.all(
+			guests.map((guest) => facilitationClient(h, server, guest.cookie, ws.boardId))
+		);
+		return { ...setup, fatima, paul: paul!, elise: elise!, olga: olga!, frame, a, b };
+	}
+
+	it('keeps results hidden until the round closes, then shows them per object and per category', async () => {
+		const { ws, fatima, paul, elise, olga, a, b } = await votingRoom();
+		const boardId = ws.boardId;
+		const open = { boardId, frameId: null, dots: 2, onePerObject: true, anonymous: false };
+		expect(await paul.socket.emitWithAck('vote:open', open)).toEqual({
+			ok: false,
+			code: 'forbidden'
+		});
+		expect(await fatima.socket.emitWithAck('vote:open', open)).toEqual({ ok: true });
+		await vi.waitFor(
+			() => expect(paul.last('vote:state')).toMatchObject({ round: { dots: 2 } }),
+			WAIT
+		);
+
+		const cast = (client: typeof paul, itemId: string) =>
+			client.socket.emitWithAck('vote:cast', { boardId, itemId });
+		expect(await cast(paul, a)).toEqual({ ok: true });
+		expect(await cast(paul, a)).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(paul, b)).toEqual({ ok: true });
+		expect(await cast(paul, 'no-such-note')).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(elise, a)).toEqual({ ok: true });
+		expect(await cast(olga, a)).toEqual({ ok: false, code: 'forbidden' });
+		await vi.waitFor(() => expect(paul.last('vote:mine')).toMatchObject({ dots: [a, b] }), WAIT);
+		expect(await cast(paul, a)).toEqual({ ok: false, code: 'refused' });
+
+		for (const client of [fatima, paul, elise, olga]) {
+			expect(client.received.has('vote:results')).toBe(false);
+		}
+		expect(await fatima.socket.emitWithAck('vote:close', { boardId })).toEqual({ ok: true });
+		const results = () => olga.last<{ results: VoteResult[] }>('vote:results')?.results;
+		await vi.waitFor(() => expect(results()).toBeDefined(), WAIT);
+		expect(results()).toEqual([
+			{
+				itemId: a,
+				total: 2,
+				byCategory: { usager: 1, elu: 1 },
+				voters: expect.arrayContaining(['Paul', 'Élise'])
+			},
+			{ itemId: b, total: 1, byCategory: { usager: 1 }, voters: ['Paul'] }
+		]);
+		const stored = await db().select({ category: votes.category }).from(votes);
+		expect(stored.map((row) => row.category).sort()).toEqual(['elu', 'usager', 'usager']);
+		expect(await cast(elise, b)).toEqual({ ok: false, code: 'refused' });
+	});
+
+	it('limits a frame round to that frame’s objects and names no voter in an anonymous round', async () => {
+		const { ws, fatima, paul, frame, a, b } = await votingRoom();
+		const boardId = ws.boardId;
+		await fatima.socket.emitWithAck('vote:open', {
+			boardId,
+			frameId: frame,
+			dots: 3,
+			onePerObject: false,
+			anonymous: true
+		});
+		const cast = (itemId: string) => paul.socket.emitWithAck('vote:cast', { boardId, itemId });
+		expect(await cast(b)).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(frame)).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(a)).toEqual({ ok: true });
+		expect(await cast(a)).toEqual({ ok: true });
+		expect(await paul.socket.emitWithAck('vote:retract', { boardId, itemId: a })).toEqual({
+			ok: true
+		});
+		await fatima.socket.emitWithAck('vote:close', { boardId });
+		await vi.waitFor(
+			() =>
+				expect(paul.last<{ results: VoteResult[] }>('vote:results')?.results).toEqual([
+					{ itemId: a, total: 1, byCategory: { usager: 1 }, voters: [] }
+				]),
+			WAIT
+		);
+		const rows = await db().select().from(votes).where(eq(votes.itemId, a));
+		expect(rows).toHaveLength(1);
+	});
+});
