@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import { json, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import {
 	SESSION_COOKIE,
@@ -7,6 +7,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
+import { isUnstorableText } from '$lib/server/text-guard';
 
 /** Fills `locals.user` and `locals.session` from the session cookie (Lucia-guide shape). */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -44,4 +45,15 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleAuth, handleLocale);
+/**
+ * A route parameter the database cannot even compare (NUL, lone surrogates: PostgreSQL errors
+ * out) names nothing that can exist: 404 before any query.
+ */
+const handleImpossibleParams: Handle = async ({ event, resolve }) => {
+	if (Object.values(event.params).some((value) => value && isUnstorableText(value))) {
+		return json({ error: 'Not found', code: 'not_found' }, { status: 404 });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleHeaders, handleImpossibleParams, handleAuth, handleLocale);

@@ -19,7 +19,16 @@ import {
 	updateOf,
 	type ClientSocket
 } from './fuzz-support.ts';
-import { Harness, RawSocket, db, joinAsGuest, ticketFor, warmUp, wsBase } from './support.ts';
+import {
+	Harness,
+	RawSocket,
+	db,
+	joinAsGuest,
+	ticketFor,
+	upgradeStatus,
+	warmUp,
+	wsBase
+} from './support.ts';
 import WebSocket from 'ws';
 
 const WAIT = { timeout: 10_000, interval: 20 };
@@ -296,6 +305,45 @@ describe.each(DRIVERS)('bad input (%s)', (driver) => {
 		);
 		console.info(`[api bodies] statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
 		expect(await rowCounts()).toEqual(counts);
+	});
+
+	it('traversal and odd ids in paths are answered with a redirect or a 4xx, never a 5xx', async () => {
+		const seed = testSeed('paths');
+		const { server, facilitator } = await h.board(driver);
+		const segment = fc.oneof(
+			fc.constantFrom(
+				'..',
+				'../..',
+				'..%2F..%2Fetc%2Fpasswd',
+				'%2e%2e',
+				'..\\..',
+				'%00',
+				'a'.repeat(300)
+			),
+			fc.string({ unit: 'grapheme', maxLength: 40 }).map((text) => encodeURIComponent(text))
+		);
+		const statuses = new Map<number, number>();
+		await fc.assert(
+			fc.asyncProperty(segment, async (id) => {
+				const yjs = await upgradeStatus(server, `/yjs/${id}`, {
+					headers: { cookie: facilitator.cookie }
+				}).catch(() => 0);
+				expect([0, 400, 403, 404]).toContain(yjs);
+				for (const path of [`/api/boards/${id}`, `/api/boards/${id}/ticket`]) {
+					const method = path.endsWith('ticket') ? 'POST' : 'GET';
+					const response = await fetch(server.url + path, {
+						method,
+						headers: { cookie: facilitator.cookie, origin: server.url },
+						redirect: 'manual'
+					});
+					statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+					expect(response.status, `${method} ${path}`).toBeGreaterThanOrEqual(300);
+					expect(response.status, `${method} ${path}`).toBeLessThan(500);
+				}
+			}),
+			{ seed, numRuns: RUNS }
+		);
+		console.info(`[paths] statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
 	});
 
 	it('SQL, markup and odd Unicode in names and titles are refused with a 400 or stored exactly', async () => {
