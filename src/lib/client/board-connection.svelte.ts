@@ -98,6 +98,7 @@ export class BoardConnection {
 	synced = $state(false);
 
 	#frame = 0;
+	#syncFrame = 0;
 	#itemsDirty = false;
 	#cursorsDirty = false;
 	#cursorTimer: ReturnType<typeof setTimeout> | null = null;
@@ -134,9 +135,18 @@ export class BoardConnection {
 	};
 
 	#onSync = (synced: boolean) => {
-		// The whole board just arrived: show it now rather than on the next frame.
-		if (synced) this.refreshItems();
-		this.synced = synced;
+		if (!synced) {
+			this.synced = false;
+			return;
+		}
+		// The whole board just arrived, applied in one long task: list and render it on the next
+		// frame, in a task of its own, so that typing never waits for both at once.
+		if (this.#syncFrame) cancelAnimationFrame(this.#syncFrame);
+		this.#syncFrame = requestAnimationFrame(() => {
+			this.#syncFrame = 0;
+			this.refreshItems();
+			this.synced = true;
+		});
 	};
 
 	#onClosed = ({ code }: { code: number }) => {
@@ -233,6 +243,7 @@ export class BoardConnection {
 	/** Closes the socket and frees the document. */
 	destroy(): void {
 		if (this.#frame) cancelAnimationFrame(this.#frame);
+		if (this.#syncFrame) cancelAnimationFrame(this.#syncFrame);
 		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
 		if (this.#reconnectTimer) clearTimeout(this.#reconnectTimer);
 		this.doc.off('update', this.#onUpdate);
