@@ -10,7 +10,7 @@ async function createWorkshop(page: Page, title: string): Promise<string> {
 	return page.getByLabel('Lien d’invitation').first().inputValue();
 }
 
-test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, locked board', async ({
+test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, dot vote by category, locked board', async ({
 	page,
 	browser
 }) => {
@@ -44,6 +44,26 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await page.getByRole('button', { name: 'Baisser la main de Élise Élue' }).click();
 	await expect(elu.getByRole('button', { name: 'Lever la main' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Mains levées (1)' })).toBeVisible();
+
+	// Dot vote: results hidden until the facilitator closes, then per category side by side.
+	await usager.getByRole('button', { name: 'Nouvelle note' }).click();
+	await usager.keyboard.type('Navette le dimanche');
+	await usager.keyboard.press('Escape');
+	await page.getByLabel('Points par personne').fill('2');
+	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+	await expect(usager.getByText('Points restants : 2')).toBeVisible();
+	await usager.getByRole('button', { name: 'Voter pour la sélection' }).click();
+	await expect(usager.getByText('Points restants : 1')).toBeVisible();
+	await elu.locator('[data-note-id]').first().click();
+	await elu.getByRole('button', { name: 'Voter pour la sélection' }).click();
+	await expect(elu.getByText('Points restants : 1')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Résultats du vote' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Clore le vote' }).click();
+	for (const person of [page, usager, elu]) {
+		const table = person.getByRole('table');
+		await expect(table.getByRole('columnheader')).toHaveText(['Objet', 'Total', 'Élu·e', 'Usager']);
+		await expect(table.getByRole('row', { name: /Navette le dimanche/ })).toContainText('2');
+	}
 
 	await page.getByRole('button', { name: 'Verrouiller le tableau' }).click();
 	await expect(usager.getByText('Le tableau est verrouillé par l’animation')).toBeVisible();

@@ -4,7 +4,9 @@ import {
 	type Reaction,
 	type SessionState,
 	type Signal,
-	type Viewport
+	type Viewport,
+	type VoteResult,
+	type VoteRound
 } from '../shared/facilitation.ts';
 import type {
 	ClientToServerEvents,
@@ -35,6 +37,13 @@ export class BoardFacilitation {
 	/** True while this person follows the leader's viewport (they may leave). */
 	following = $state(true);
 	spotlight = $state<string | null>(null);
+	/** The open voting round, or null. */
+	vote = $state.raw<VoteRound | null>(null);
+	/** This person's dots in the open round (one entry per dot). */
+	myDots = $state.raw<string[]>([]);
+	/** The latest closed round with its results (hidden until it closed). */
+	results = $state.raw<{ round: VoteRound; results: VoteResult[] } | null>(null);
+	readonly dotsLeft: number = $derived(this.vote ? this.vote.dots - this.myDots.length : 0);
 	readonly boardLocked: boolean = $derived(this.locks.includes(WHOLE_BOARD));
 
 	readonly #socket: FacilitationSocket;
@@ -59,6 +68,9 @@ export class BoardFacilitation {
 		this.spotlight = ack.spotlight;
 		this.hands = ack.hands;
 		this.handRaised = ack.handRaised;
+		this.vote = ack.vote.round;
+		this.myDots = ack.vote.mine;
+		this.results = ack.vote.last;
 	}
 
 	/** The camera that follows the leader (a participant's canvas). */
@@ -93,6 +105,17 @@ export class BoardFacilitation {
 		});
 		socket.on('follow:viewport', ({ boardId, viewport }) => {
 			if (mine(boardId) && this.following) this.#follow(viewport);
+		});
+		socket.on('vote:state', ({ boardId, round }) => {
+			if (!mine(boardId)) return;
+			if (round?.id !== this.vote?.id) this.myDots = [];
+			this.vote = round;
+		});
+		socket.on('vote:mine', ({ boardId, dots }) => {
+			if (mine(boardId)) this.myDots = dots;
+		});
+		socket.on('vote:results', ({ boardId, round, results }) => {
+			if (mine(boardId)) this.results = { round, results };
 		});
 	}
 
@@ -160,6 +183,28 @@ export class BoardFacilitation {
 		return this.#command('lock:set', { targetId, locked });
 	}
 
+	/** Facilitators: open a voting round on the board or one frame. */
+	openVote(input: {
+		frameId: string | null;
+		dots: number;
+		onePerObject: boolean;
+		anonymous: boolean;
+	}) {
+		return this.#command('vote:open', input);
+	}
+	/** Put a dot on an object. */
+	castDot(itemId: string) {
+		return this.#command('vote:cast', { itemId });
+	}
+	/** Take one of one's dots back from an object. */
+	retractDot(itemId: string) {
+		return this.#command('vote:retract', { itemId });
+	}
+	/** Facilitators: close the round (everyone then sees the results). */
+	closeVote() {
+		return this.#command('vote:close', {});
+	}
+
 	/** Stops listening (the socket belongs to the presence client). */
 	destroy(): void {
 		for (const event of [
@@ -170,7 +215,10 @@ export class BoardFacilitation {
 			'locks:state',
 			'spotlight',
 			'follow:state',
-			'follow:viewport'
+			'follow:viewport',
+			'vote:state',
+			'vote:mine',
+			'vote:results'
 		] as const) {
 			this.#socket.off(event);
 		}
