@@ -10,7 +10,7 @@ async function createWorkshop(page: Page, title: string): Promise<string> {
 	return page.getByLabel('Lien d’invitation').first().inputValue();
 }
 
-test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, dot vote by category, locked board', async ({
+test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, dot vote by category, locked board, voice balance, feedback', async ({
 	page,
 	browser
 }) => {
@@ -60,7 +60,7 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await expect(page.getByRole('heading', { name: 'Résultats du vote' })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Clore le vote' }).click();
 	for (const person of [page, usager, elu]) {
-		const table = person.getByRole('table');
+		const table = person.getByRole('table', { name: /Points reçus/ });
 		await expect(table.getByRole('columnheader')).toHaveText(['Objet', 'Total', 'Élu·e', 'Usager']);
 		await expect(table.getByRole('row', { name: /Navette le dimanche/ })).toContainText('2');
 	}
@@ -69,6 +69,15 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await expect(usager.getByText('Le tableau est verrouillé par l’animation')).toBeVisible();
 	await page.getByRole('button', { name: 'Déverrouiller le tableau' }).click();
 	await expect(usager.getByText('Le tableau est verrouillé par l’animation')).toHaveCount(0);
+
+	// Voice balance for the facilitator, then feedback stored with the category.
+	const balance = page.getByRole('table', { name: 'Part de chaque catégorie' });
+	await expect(balance.getByRole('row', { name: /Usager/ })).toContainText('%');
+	await elu.getByRole('link', { name: 'Donner mon avis' }).click();
+	await elu.getByRole('radio', { name: '5 – tout à fait' }).check();
+	await elu.getByLabel('Ce qui a bien marché').fill('On a vraiment écouté les usagers');
+	await elu.getByRole('button', { name: 'Envoyer mon avis' }).click();
+	await expect(elu.getByText('Merci, votre avis est enregistré.')).toBeVisible();
 
 	await usager.context().close();
 	await elu.context().close();

@@ -58,3 +58,10 @@ export const removePersonInput = z.object({
 	/** Also revoke the invitation link this person joined with. */
 	revokeLink: z.boolean().default(false)
 });
+
+/** Input of `POST /api/workshops/<id>/feedback`. */
+export const feedbackInput = z.object({
+	satisfaction: z.int().min(1).max(5),
+	worked: z.string().trim().max(2000).default(''),
+	change: z.string().trim().max(2000).default('')
+});

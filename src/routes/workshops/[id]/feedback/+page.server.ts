@@ -1,0 +1,44 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { formString } from '$lib/server/forms';
+import { isFailure } from '$lib/server/http';
+import { submitFeedback } from '$lib/server/services/feedback';
+import { memberOfRoute } from '$lib/server/workshop-guard';
+import { feedbackInput } from '$lib/shared/workshop-validation';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function member(event: RequestEvent) {
+	if (!event.locals.user) redirect(303, '/');
+	const access = await memberOfRoute(event);
+	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
+	if (access.role === 'observer' || access.role === 'evaluator') {
+		error(403, { message: 'Only people who took part give feedback', code: 'forbidden' });
+	}
+	return access;
+}
+
+/** The end-of-workshop feedback form. */
+export const load: PageServerLoad = async (event) => {
+	const access = await member(event);
+	return { title: access.workshop.title };
+};
+
+export const actions: Actions = {
+	/** Stores the answers with the person's category. */
+	default: async (event) => {
+		const access = await member(event);
+		const data = await event.request.formData();
+		const parsed = feedbackInput.safeParse({
+			satisfaction: Number(formString(data, 'satisfaction')) || 0,
+			worked: formString(data, 'worked'),
+			change: formString(data, 'change')
+		});
+		if (!parsed.success) return fail(400, { code: 'feedback_invalid' });
+		await submitFeedback({
+			workshopId: access.workshop.id,
+			userId: access.userId,
+			category: access.category,
+			...parsed.data
+		});
+		return { sent: true };
+	}
+};
