@@ -46,7 +46,7 @@ test('the pen draws a smoothed stroke and the arrow tool joins two notes and fol
 	await createBoard(page, 'Atelier dessin');
 	const box = await canvasBox(page);
 	for (const x of [200, 600]) {
-		await page.mouse.dblclick(box.x + x, box.y + 400);
+		await page.mouse.dblclick(box.x + x, box.y + box.height * 0.4);
 		await page.keyboard.press('Escape');
 	}
 	await page.keyboard.press('Escape');
@@ -56,11 +56,19 @@ test('the pen draws a smoothed stroke and the arrow tool joins two notes and fol
 		'aria-pressed',
 		'true'
 	);
-	await drag(page, { x: box.x + 150, y: box.y + 600 }, { x: box.x + 400, y: box.y + 650 });
+	await drag(
+		page,
+		{ x: box.x + 150, y: box.y + box.height * 0.82 },
+		{ x: box.x + 400, y: box.y + box.height * 0.9 }
+	);
 	await expect(page.locator('[data-type="stroke"] path')).toHaveAttribute('d', /^M.+Z$/);
 
 	await page.getByRole('button', { name: 'Flèche', exact: true }).click();
-	await drag(page, { x: box.x + 200, y: box.y + 400 }, { x: box.x + 600, y: box.y + 400 });
+	await drag(
+		page,
+		{ x: box.x + 200, y: box.y + box.height * 0.4 },
+		{ x: box.x + 600, y: box.y + box.height * 0.4 }
+	);
 	await expect(page.locator('[data-type="connector"]')).toHaveCount(1);
 	const notes = (await objects(page)).filter((o) => o.type === 'sticky');
 	const line = page.locator('[data-type="connector"] line:not(.hit)');
@@ -84,6 +92,7 @@ test('a frame carries its objects when moved and collapses into its header', asy
 	await page.keyboard.press('Escape');
 	await page.keyboard.press('Escape');
 	// Zoomed out, so that the frame's header clears the toolbar.
+	await page.keyboard.press('-');
 	await page.keyboard.press('-');
 	await expectObjectCount(page, 2);
 	const [frame, note] = await objects(page);

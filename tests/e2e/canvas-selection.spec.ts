@@ -16,11 +16,11 @@ import {
 async function threeNotes(page: import('@playwright/test').Page): Promise<string[]> {
 	const box = await canvasBox(page);
 	for (const [x, y] of [
-		[200, 350],
-		[450, 420],
-		[750, 380]
+		[200, 0.45],
+		[450, 0.55],
+		[750, 0.5]
 	] as const) {
-		await page.mouse.dblclick(box.x + x, box.y + y);
+		await page.mouse.dblclick(box.x + x, box.y + box.height * y);
 		await page.keyboard.type(`Note ${x}`);
 		await page.keyboard.press('Escape');
 	}
@@ -36,7 +36,11 @@ test('marquee, shift-click, moving and aligning several notes at once', async ({
 	const box = await canvasBox(page);
 
 	// A marquee around the first two selects them.
-	await drag(page, { x: box.x + 60, y: box.y + 250 }, { x: box.x + 600, y: box.y + 600 });
+	await drag(
+		page,
+		{ x: box.x + 60, y: box.y + box.height * 0.2 },
+		{ x: box.x + 600, y: box.y + box.height * 0.92 }
+	);
 	await expect.poll(() => selectedIds(page)).toEqual(ids.slice(0, 2));
 	// Shift-click adds the third.
 	const third = await boxOf(object(page, ids[2]!));

@@ -294,29 +294,41 @@ export function endpointPoint(
 	return end;
 }
 
-/** Gives each connector the box of its two resolved ends (so culling and selection see it). */
-function placeConnectors(views: ItemView[]): void {
-	const byId = new Map(views.map((view) => [view.id, view]));
-	for (const view of views) {
-		if (view.type !== 'connector') continue;
+/**
+ * The views with each connector replaced by a copy carrying the box of its two resolved ends (so
+ * culling and selection see it); other views are kept as they are. `byId` resolves the ends.
+ */
+export function placeConnectors(
+	views: readonly ItemView[],
+	byId: ReadonlyMap<string, ItemView> = new Map(views.map((view) => [view.id, view]))
+): ItemView[] {
+	return views.map((view) => {
+		if (view.type !== 'connector') return view;
 		const a = endpointPoint(view.start, byId) ?? { x: view.x, y: view.y };
 		const b = endpointPoint(view.end, byId) ?? a;
-		view.x = Math.min(a.x, b.x);
-		view.y = Math.min(a.y, b.y);
-		view.w = Math.abs(a.x - b.x);
-		view.h = Math.abs(a.y - b.y);
-	}
+		return {
+			...view,
+			x: Math.min(a.x, b.x),
+			y: Math.min(a.y, b.y),
+			w: Math.abs(a.x - b.x),
+			h: Math.abs(a.y - b.y)
+		};
+	});
 }
 
-/** Every readable item, in paint order; connectors carry the box of their resolved ends. */
-export function listItems(doc: Y.Doc): ItemView[] {
+/** Every readable item as stored (connectors not placed), in paint order. */
+export function readItems(doc: Y.Doc): ItemView[] {
 	const views: ItemView[] = [];
 	for (const [id, item] of itemsOf(doc).entries()) {
 		const view = readItem(id, item);
 		if (view) views.push(view);
 	}
-	placeConnectors(views);
 	return views.sort(byPaintOrder);
+}
+
+/** Every readable item, in paint order; connectors carry the box of their resolved ends. */
+export function listItems(doc: Y.Doc): ItemView[] {
+	return placeConnectors(readItems(doc));
 }
 
 /** Number of objects on the board (stored with each snapshot). */

@@ -1,7 +1,8 @@
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { listItems, type ItemView } from '../board/schema.ts';
+import { ItemIndex, changedItemIds } from '../board/item-index.ts';
+import { itemsOf, type ItemView } from '../board/schema.ts';
 import { CloseCode } from '../shared/close-codes.ts';
 import type { Point } from './viewport.ts';
 
@@ -87,7 +88,7 @@ export class BoardConnection {
 	readonly doc = new Y.Doc();
 	readonly provider: WebsocketProvider;
 	readonly awareness: Awareness;
-	/** Every item in paint order (see `listItems`). */
+	/** Every item in paint order (the same list as `listItems`, kept up to date by `ItemIndex`). */
 	items = $state.raw<ItemView[]>([]);
 	/** Cursors of the other people on the board. */
 	cursors = $state.raw<RemoteCursor[]>([]);
@@ -98,8 +99,10 @@ export class BoardConnection {
 	synced = $state(false);
 
 	#frame = 0;
-	#syncFrame = 0;
+	/** The first sync arrived: `synced` turns true once its items are listed. */
+	#syncPending = false;
 	#itemsDirty = false;
+	readonly #index = new ItemIndex();
 	#cursorsDirty = false;
 	#cursorTimer: ReturnType<typeof setTimeout> | null = null;
 	#reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -111,14 +114,15 @@ export class BoardConnection {
 		// disableBc: every update goes through the server, which authorises and records it.
 		this.provider = new WebsocketProvider(serverUrl, input.boardId, this.doc, { disableBc: true });
 		this.awareness = this.provider.awareness;
-		this.doc.on('update', this.#onUpdate);
+		itemsOf(this.doc).observeDeep(this.#onItems);
 		this.awareness.on('change', this.#onAwareness);
 		this.provider.on('status', this.#onStatus);
 		this.provider.on('sync', this.#onSync);
 		this.provider.on('closed', this.#onClosed);
 	}
 
-	#onUpdate = () => {
+	#onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+		this.#index.markChanged(changedItemIds(events, itemsOf(this.doc)));
 		this.#itemsDirty = true;
 		this.#schedule();
 	};
@@ -141,12 +145,10 @@ export class BoardConnection {
 		}
 		// The whole board just arrived, applied in one long task: list and render it on the next
 		// frame, in a task of its own, so that typing never waits for both at once.
-		if (this.#syncFrame) cancelAnimationFrame(this.#syncFrame);
-		this.#syncFrame = requestAnimationFrame(() => {
-			this.#syncFrame = 0;
-			this.refreshItems();
-			this.synced = true;
-		});
+		this.#syncPending = true;
+		this.#itemsDirty = true;
+		this.#index.markChanged(null);
+		this.#schedule();
 	};
 
 	#onClosed = ({ code }: { code: number }) => {
@@ -172,7 +174,12 @@ export class BoardConnection {
 			this.#frame = 0;
 			if (this.#itemsDirty) {
 				this.#itemsDirty = false;
-				this.items = listItems(this.doc);
+				// Only the objects that changed are read again (see ItemIndex).
+				this.items = this.#index.refresh(this.doc);
+				if (this.#syncPending) {
+					this.#syncPending = false;
+					this.synced = true;
+				}
 			}
 			if (this.#cursorsDirty) {
 				this.#cursorsDirty = false;
@@ -232,7 +239,7 @@ export class BoardConnection {
 	/** Recomputes `items` now rather than on the next frame (e.g. to focus a note just created). */
 	refreshItems(): void {
 		this.#itemsDirty = false;
-		this.items = listItems(this.doc);
+		this.items = this.#index.rebuild(this.doc);
 	}
 
 	/** Runs `edit` as one local transaction (one update sent to the server). */
@@ -243,10 +250,9 @@ export class BoardConnection {
 	/** Closes the socket and frees the document. */
 	destroy(): void {
 		if (this.#frame) cancelAnimationFrame(this.#frame);
-		if (this.#syncFrame) cancelAnimationFrame(this.#syncFrame);
 		if (this.#cursorTimer) clearTimeout(this.#cursorTimer);
 		if (this.#reconnectTimer) clearTimeout(this.#reconnectTimer);
-		this.doc.off('update', this.#onUpdate);
+		itemsOf(this.doc).unobserveDeep(this.#onItems);
 		this.awareness.off('change', this.#onAwareness);
 		this.provider.off('status', this.#onStatus);
 		this.provider.off('sync', this.#onSync);
