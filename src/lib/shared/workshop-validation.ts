@@ -27,8 +27,23 @@ export const createWorkshopInput = workshopSettingsInput.extend({
 	title: z.string().trim().min(1).max(120)
 });
 
-/** Input of `POST /api/workshops/<id>/boards`. */
-export const createWorkshopBoardInput = z.object({ title: z.string().trim().min(1).max(120) });
+/** Keys of the built-in board templates (layouts in `server/services/template-layouts.ts`). */
+export const TEMPLATE_KEYS = [
+	'idea-box',
+	'user-journey',
+	'empathy-map',
+	'how-might-we',
+	'barometer',
+	'action-plan',
+	'retrospective'
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+/** Input of `POST /api/workshops/<id>/boards`: a title and, optionally, a template. */
+export const createWorkshopBoardInput = z.object({
+	title: z.string().trim().min(1).max(120),
+	template: z.enum(TEMPLATE_KEYS).optional()
+});
 
 /** Roles an invitation link may give (facilitators are promoted by hand, never by a link). */
 export const INVITE_ROLES = ['participant', 'observer', 'evaluator'] as const;

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
-import type { WorkshopSettingsInput } from '../../shared/workshop-validation.ts';
+import type { TemplateKey, WorkshopSettingsInput } from '../../shared/workshop-validation.ts';
 import { appContext } from '../context.ts';
 import { boards, memberships, workshopEvents, workshops } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import { failure, type Failure } from './failure.ts';
+import { buildTemplate, seedBoard } from './templates.ts';
 
 /** A workshop as its members see it. */
 export interface WorkshopView {
@@ -162,11 +163,16 @@ export async function updateWorkshop(input: {
 	});
 }
 
-/** Adds a board to a workshop; returns its id. */
-export async function addBoard(input: { workshopId: string; title: string }): Promise<string> {
+/** Adds a board to a workshop, laid out from a built-in template when given; returns its id. */
+export async function addBoard(input: {
+	workshopId: string;
+	title: string;
+	template?: TemplateKey;
+}): Promise<string> {
 	const id = newId();
 	await appContext()
 		.db.insert(boards)
 		.values({ id, workshopId: input.workshopId, title: input.title });
+	if (input.template) await seedBoard(id, buildTemplate(input.template));
 	return id;
 }

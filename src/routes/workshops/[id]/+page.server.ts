@@ -66,13 +66,16 @@ export const actions: Actions = {
 		});
 		return { action: 'settings', saved: true };
 	},
-	/** Adds a board (e.g. a peer-group board). */
+	/** Adds a board (e.g. a peer-group board), possibly from a template. */
 	board: async (event) => {
 		const access = await facilitator(event);
 		const data = await event.request.formData();
-		const parsed = createWorkshopBoardInput.safeParse({ title: formString(data, 'title') });
+		const parsed = createWorkshopBoardInput.safeParse({
+			title: formString(data, 'title'),
+			template: formString(data, 'template') || undefined
+		});
 		if (!parsed.success) return fail(400, { action: 'board', code: 'title_invalid' });
-		await addBoard({ workshopId: access.workshop.id, title: parsed.data.title });
+		await addBoard({ workshopId: access.workshop.id, ...parsed.data });
 		return { action: 'board', saved: true };
 	},
 	/** Creates an invitation link. */

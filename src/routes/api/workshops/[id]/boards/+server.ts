@@ -5,12 +5,12 @@ import { facilitatorOfRoute } from '$lib/server/workshop-guard';
 import { createWorkshopBoardInput } from '$lib/shared/workshop-validation';
 import type { RequestHandler } from './$types';
 
-/** Adds a board to the workshop (facilitators): 201 `{ id, title }`. */
+/** Adds a board, from a built-in template if asked (facilitators): 201 `{ id, title, template }`. */
 export const POST: RequestHandler = async (event) => {
 	const access = await facilitatorOfRoute(event);
 	if (isFailure(access)) return failureResponse(access);
 	const input = await readJson(event.request, createWorkshopBoardInput);
 	if (isFailure(input)) return failureResponse(input);
-	const id = await addBoard({ workshopId: access.workshop.id, title: input.title });
-	return json({ id, title: input.title }, { status: 201 });
+	const id = await addBoard({ workshopId: access.workshop.id, ...input });
+	return json({ id, title: input.title, template: input.template ?? null }, { status: 201 });
 };
