@@ -72,6 +72,8 @@ export const workshops = pgTable('workshops', {
 	admission: text('admission', { enum: ['open', 'admit'] })
 		.notNull()
 		.default('open'),
+	/** Anonymous mode: participants appear to others by their category only, never by name. */
+	anonymous: boolean('anonymous').notNull().default(false),
 	/** Agenda: phases with planned durations, in order (facilitation state, owned by the server). */
 	agenda: jsonb('agenda')
 		.$type<{ id: string; title: string; plannedSeconds: number }[]>()

@@ -1,0 +1,1 @@
+ALTER TABLE "workshops" ADD COLUMN "anonymous" boolean DEFAULT false NOT NULL;
