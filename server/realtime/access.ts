@@ -94,6 +94,23 @@ export function personIdOf(boardId: string, userId: string): string {
 /** Why a caller may not open a board: no such board, or not (or no longer) a member. */
 export type Refusal = 'not_found' | 'forbidden';
 
+/**
+ * The name others see: in an anonymous workshop a participant or observer shows only their
+ * category (facilitators keep their name).
+ */
+function shownName(input: {
+	name: string;
+	anonymous: boolean;
+	role: Role;
+	category: string | null;
+}) {
+	if (!input.anonymous || input.role === 'facilitator') return input.name;
+	return input.category ?? ANONYMOUS_NAME;
+}
+
+/** Name shown for an anonymous person without category. */
+export const ANONYMOUS_NAME = 'anonyme';
+
 /** The caller's identity on `boardId`, or why they may not open it. */
 export async function identityOn(
 	caller: Pick<Caller, 'userId' | 'name'>,
@@ -103,7 +120,7 @@ export async function identityOn(
 	if (!access) return (await boardExists(boardId)) ? 'forbidden' : 'not_found';
 	return {
 		userId: caller.userId,
-		name: caller.name,
+		name: shownName({ ...access, name: caller.name }),
 		boardId: access.boardId,
 		workshopId: access.workshopId,
 		role: access.role,

@@ -17,6 +17,9 @@ import type { CanvasCamera } from './camera.svelte.ts';
 
 type FacilitationSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** Shortest interval between two viewports sent while leading "follow me", in milliseconds. */
+const VIEWPORT_SEND_MS = 50;
+
 /** Reactions kept in the facilitator's feed. */
 const REACTION_FEED_LENGTH = 20;
 
@@ -49,6 +52,8 @@ export class BoardFacilitation {
 	readonly #socket: FacilitationSocket;
 	readonly #boardId: string;
 	#camera: CanvasCamera | null = null;
+	#pendingViewport: Viewport | null = null;
+	#viewportTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(input: { socket: FacilitationSocket; boardId: string }) {
 		this.#socket = input.socket;
@@ -87,6 +92,8 @@ export class BoardFacilitation {
 		const mine = (boardId: string) => boardId === this.#boardId;
 		const socket = this.#socket;
 		socket.on('session:state', (state) => this.#setSession(state));
+		// Role, category, removal or anonymous mode changed: the server decides again on reload.
+		socket.on('access:changed', () => window.location.reload());
 		socket.on('hands:state', ({ hands }) => (this.hands = hands));
 		socket.on('hand:yours', ({ raised }) => (this.handRaised = raised));
 		socket.on('reaction', ({ reaction, from }) => {
@@ -172,7 +179,16 @@ export class BoardFacilitation {
 	}
 	/** Facilitators: send this viewport to followers (board point at the centre, zoom). */
 	sendViewport(viewport: Viewport): void {
+		this.#pendingViewport = viewport;
+		if (this.#viewportTimer) return;
 		this.#socket.emit('follow:viewport', { boardId: this.#boardId, ...viewport });
+		this.#pendingViewport = null;
+		// At most one viewport per VIEWPORT_SEND_MS; the last one of a burst is sent at its end.
+		this.#viewportTimer = setTimeout(() => {
+			this.#viewportTimer = null;
+			const last = this.#pendingViewport;
+			if (last) this.sendViewport(last);
+		}, VIEWPORT_SEND_MS);
 	}
 	/** Facilitators: put an item in the spotlight (null clears it). */
 	setSpotlight(itemId: string | null) {
@@ -207,8 +223,10 @@ export class BoardFacilitation {
 
 	/** Stops listening (the socket belongs to the presence client). */
 	destroy(): void {
+		if (this.#viewportTimer) clearTimeout(this.#viewportTimer);
 		for (const event of [
 			'session:state',
+			'access:changed',
 			'hands:state',
 			'hand:yours',
 			'reaction',

@@ -151,6 +151,9 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 	template_barometer: 'Cross-perception barometer',
 	'template_action-plan': 'Action plan',
 	template_retrospective: 'Retrospective',
+	workshop_anonymous: 'Anonymous mode',
+	workshop_anonymous_hint:
+		'Participants appear to others by their category only, never by their name.',
 	error_settings_invalid:
 		'Check the settings: a title, and at least one category (at most 12, all different).',
 	error_invite_invalid: 'Check the link: role, board, expiry date and largest number.',

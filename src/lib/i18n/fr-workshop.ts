@@ -149,6 +149,9 @@ export const frWorkshop = {
 	template_barometer: 'Baromètre des perceptions croisées',
 	'template_action-plan': 'Plan d’action',
 	template_retrospective: 'Rétrospective',
+	workshop_anonymous: 'Mode anonyme',
+	workshop_anonymous_hint:
+		'Les participants n’apparaissent aux autres que par leur catégorie, jamais par leur nom.',
 	error_settings_invalid:
 		'Vérifiez les réglages : un titre, et au moins une catégorie (12 au plus, toutes différentes).',
 	error_invite_invalid: 'Vérifiez le lien : rôle, tableau, date d’expiration et nombre maximal.',

@@ -18,7 +18,8 @@ export const workshopSettingsInput = z.object({
 	date: z.iso.datetime({ offset: true }).nullable().optional(),
 	purpose: z.string().trim().max(2000).optional(),
 	categories: categoryList.optional(),
-	admission: z.enum(['open', 'admit']).optional()
+	admission: z.enum(['open', 'admit']).optional(),
+	anonymous: z.boolean().optional()
 });
 export type WorkshopSettingsInput = z.infer<typeof workshopSettingsInput>;
 

@@ -14,6 +14,8 @@ export interface BoardAccess {
 	category: string | null;
 	/** True once the workshop is archived: nobody writes any more. */
 	archived: boolean;
+	/** Anonymous mode: participants appear to others by their category only. */
+	anonymous: boolean;
 }
 
 /** A board as listed on a dashboard. */
@@ -86,7 +88,8 @@ export async function boardAccess(input: {
 			category: memberships.category,
 			removed: memberships.removed,
 			memberStatus: memberships.status,
-			status: workshops.status
+			status: workshops.status,
+			anonymous: workshops.anonymous
 		})
 		.from(boards)
 		.innerJoin(workshops, eq(workshops.id, boards.workshopId))
@@ -102,7 +105,8 @@ export async function boardAccess(input: {
 		title: row.title,
 		role: row.role,
 		category: row.category,
-		archived: row.status === 'archived'
+		archived: row.status === 'archived',
+		anonymous: row.anonymous
 	};
 }
 

@@ -16,6 +16,8 @@ export interface WorkshopView {
 	purpose: string;
 	categories: string[];
 	admission: 'open' | 'admit';
+	/** Anonymous mode: participants appear to others by their category only. */
+	anonymous: boolean;
 	archived: boolean;
 	boards: { id: string; title: string }[];
 }
@@ -47,6 +49,7 @@ export async function getWorkshop(workshopId: string): Promise<WorkshopView | nu
 		purpose: row.purpose,
 		categories: row.categories,
 		admission: row.admission,
+		anonymous: row.anonymous,
 		archived: row.status === 'archived',
 		boards: await workshopBoards(workshopId)
 	};
@@ -138,20 +141,25 @@ export async function createWorkshop(input: {
 	return { id, boardId };
 }
 
-/** Changes a workshop's settings (only the fields given). Recorded in `workshop_events`. */
+/**
+ * Changes a workshop's settings (only the fields given). Recorded in `workshop_events`. Turning
+ * anonymous mode on or off makes every connected person reconnect with the new names.
+ */
 export async function updateWorkshop(input: {
 	workshopId: string;
 	actorId: string;
 	settings: WorkshopSettingsInput;
 }): Promise<void> {
-	const { title, date, purpose, categories, admission } = input.settings;
+	const { title, date, purpose, categories, admission, anonymous } = input.settings;
 	const changes: Partial<typeof workshops.$inferInsert> = {};
 	if (title !== undefined) changes.title = title;
 	if (date !== undefined) changes.date = date ? new Date(date) : null;
 	if (purpose !== undefined) changes.purpose = purpose;
 	if (categories !== undefined) changes.categories = categories;
 	if (admission !== undefined) changes.admission = admission;
+	if (anonymous !== undefined) changes.anonymous = anonymous;
 	if (Object.keys(changes).length === 0) return;
+	const before = await getWorkshop(input.workshopId);
 	await appContext().db.transaction(async (tx) => {
 		await tx.update(workshops).set(changes).where(eq(workshops.id, input.workshopId));
 		await tx.insert(workshopEvents).values({
@@ -161,6 +169,13 @@ export async function updateWorkshop(input: {
 			payload: input.settings
 		});
 	});
+	// Names are part of each connection's identity: everyone reconnects to see the new mode.
+	if (anonymous !== undefined && anonymous !== before?.anonymous) {
+		const { realtime } = appContext();
+		for (const userId of realtime?.onlineUserIds(input.workshopId) ?? []) {
+			realtime?.accessChanged({ workshopId: input.workshopId, userId });
+		}
+	}
 }
 
 /** Adds a board to a workshop, laid out from a built-in template when given; returns its id. */

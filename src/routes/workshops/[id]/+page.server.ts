@@ -49,7 +49,8 @@ function settingsOf(data: FormData) {
 		purpose: formString(data, 'purpose'),
 		date: date ? new Date(date).toISOString() : null,
 		categories: categoryLines(formString(data, 'categories')),
-		admission: formString(data, 'admission') === 'admit' ? 'admit' : 'open'
+		admission: formString(data, 'admission') === 'admit' ? 'admit' : 'open',
+		anonymous: formString(data, 'anonymous') === 'on'
 	};
 }
 
