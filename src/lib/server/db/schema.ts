@@ -311,6 +311,23 @@ export const files = pgTable(
 	(t) => [index('files_board_idx').on(t.boardId)]
 );
 
+/** Silent brainstorm: each person's private draft document on a board, seen only by them. */
+export const boardDrafts = pgTable(
+	'board_drafts',
+	{
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		category: text('category'),
+		state: bytea('state').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.boardId, t.userId] })]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Board = typeof boards.$inferSelect;
