@@ -11,6 +11,7 @@ import {
 	type FacilitationDeps
 } from './commands.ts';
 import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './session.ts';
+import { registerBrainstorm } from './brainstorm.ts';
 import { registerVotes, voteSnapshot } from './votes.ts';
 
 /** Shortest interval between two reactions of one socket, in milliseconds. */
@@ -38,6 +39,7 @@ export function handleFacilitation(deps: FacilitationDeps, socket: PresenceSocke
 	registerHands(deps, socket);
 	registerBoardControls(deps, socket);
 	registerVotes(deps, socket);
+	registerBrainstorm(deps, socket);
 	socket.on('disconnect', () => {
 		for (const boardId of deps.live.boardsLedBy(socket.id)) {
 			deps.live.setLeader(boardId, null);
@@ -69,7 +71,8 @@ async function join(
 		spotlight: deps.live.spotlight(boardId),
 		hands: facilitator ? deps.live.hands(workshopId) : [],
 		handRaised: deps.live.handRaised(workshopId, identity.personId),
-		vote: await voteSnapshot(identity)
+		vote: await voteSnapshot(identity),
+		brainstorm: deps.live.brainstorm(boardId)
 	};
 }
 

@@ -9,6 +9,18 @@ export class LiveState {
 	readonly #leaders = new Map<string, { personId: string; name: string; socketId: string }>();
 	readonly #spotlights = new Map<string, string>();
 	readonly #viewports = new Map<string, Viewport>();
+	readonly #brainstorms = new Set<string>();
+
+	/** True while a silent brainstorm is on for a board. */
+	brainstorm(boardId: string): boolean {
+		return this.#brainstorms.has(boardId);
+	}
+
+	/** Starts or stops a board's silent brainstorm. */
+	setBrainstorm(boardId: string, on: boolean): void {
+		if (on) this.#brainstorms.add(boardId);
+		else this.#brainstorms.delete(boardId);
+	}
 
 	/** Raised hands of a workshop, oldest first. */
 	hands(workshopId: string): Signal[] {

@@ -112,7 +112,9 @@ export const commandInput = {
 		anonymous: z.boolean().default(false)
 	}),
 	vote: z.object({ boardId: id, itemId: id }),
-	voteClose: z.object({ boardId: id })
+	voteClose: z.object({ boardId: id }),
+	brainstorm: z.object({ boardId: id, on: z.boolean() }),
+	draft: z.object({ boardId: id, update: z.instanceof(Uint8Array) })
 } as const;
 
 /** Answer of every facilitation command (`refused`: against the current rules, e.g. no dot left). */

@@ -57,6 +57,12 @@ export interface ServerToClientEvents {
 	'vote:mine': (payload: { boardId: string; roundId: string; dots: string[] }) => void;
 	/** A closed round's results, per object and per category: sent only once it is closed. */
 	'vote:results': (payload: { boardId: string; round: VoteRound; results: VoteResult[] }) => void;
+	/** Whether a silent brainstorm is on: new notes go to one's private draft. */
+	'brainstorm:state': (payload: { boardId: string; on: boolean }) => void;
+	/** An update of your own draft made in another of your tabs (nobody else gets it). */
+	'draft:update': (payload: { boardId: string; update: Uint8Array }) => void;
+	/** The drafts were revealed into the board: drop your local draft. */
+	'draft:cleared': (payload: { boardId: string }) => void;
 }
 
 /** Reply to `facilitation:join`: the state a newcomer (or a reconnecting client) needs. */
@@ -77,6 +83,8 @@ export type FacilitationJoinAck =
 				/** The latest closed round's results. */
 				last: { round: VoteRound; results: VoteResult[] } | null;
 			};
+			/** True while a silent brainstorm is on. */
+			brainstorm: boolean;
 	  }
 	| { ok: false; code: 'invalid' | 'not_joined' };
 
@@ -134,4 +142,12 @@ export interface ClientToServerEvents {
 	'vote:retract': Command<{ boardId: string; itemId: string }>;
 	/** Facilitators: close the round; everyone then gets the results. */
 	'vote:close': Command<{ boardId: string }>;
+	/** Facilitators: start or stop a silent brainstorm. */
+	'brainstorm:set': Command<{ boardId: string; on: boolean }>;
+	/** A Yjs update of one's private draft (only while a brainstorm is on). */
+	'draft:update': Command<{ boardId: string; update: Uint8Array }>;
+	/** One's private draft, encoded as a Yjs update. */
+	'draft:sync': (payload: { boardId: string }, ack: (state: Uint8Array) => void) => void;
+	/** Facilitators: reveal every draft into the board at once (attributed by category only). */
+	'brainstorm:reveal': Command<{ boardId: string }>;
 }
