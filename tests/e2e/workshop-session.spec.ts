@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { joinAsGuest, signUp } from './helpers.ts';
+import { joinAsGuest, noteTexts, signUp } from './helpers.ts';
 
 /** Creates a workshop from /workshops; returns its first join link (the guest picks a category). */
 async function createWorkshop(page: Page, title: string): Promise<string> {
@@ -10,7 +10,7 @@ async function createWorkshop(page: Page, title: string): Promise<string> {
 	return page.getByLabel('Lien d’invitation').first().inputValue();
 }
 
-test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, dot vote by category, locked board, voice balance, feedback', async ({
+test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, silent brainstorm, dot vote by category, locked board, voice balance, feedback', async ({
 	page,
 	browser
 }) => {
@@ -27,7 +27,7 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await page.getByLabel('Durée (minutes)').fill('5');
 	await page.getByRole('button', { name: 'Ajouter l’étape' }).click();
 	await page.getByRole('button', { name: 'Passer à l’étape « Idées en silence »' }).click();
-	await page.getByRole('button', { name: 'Démarrer' }).click();
+	await page.getByRole('button', { name: 'Démarrer', exact: true }).click();
 	for (const person of [usager, elu]) {
 		const timer = person.getByTestId('session-timer');
 		await expect(timer).toContainText('Idées en silence');
@@ -45,6 +45,19 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await expect(elu.getByRole('button', { name: 'Lever la main' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Mains levées (1)' })).toBeVisible();
 
+	// Silent brainstorm: private ideas, revealed at once with their category only.
+	await page.getByRole('button', { name: 'Démarrer les idées en silence' }).click();
+	await usager.getByLabel('Une idée').fill('Un bus à la demande le soir');
+	await usager.getByRole('button', { name: 'Ajouter', exact: true }).click();
+	await expect(
+		usager.getByRole('listitem').filter({ hasText: 'Un bus à la demande le soir' })
+	).toBeVisible();
+	await expect(elu.getByText('Un bus à la demande le soir')).toHaveCount(0);
+	await expect.poll(() => noteTexts(elu)).not.toContain('Un bus à la demande le soir');
+	await page.getByRole('button', { name: 'Dévoiler toutes les idées' }).click();
+	await expect.poll(() => noteTexts(elu)).toContain('Un bus à la demande le soir');
+	await expect(usager.getByRole('heading', { name: 'Mes idées (en silence)' })).toHaveCount(0);
+
 	// Dot vote: results hidden until the facilitator closes, then per category side by side.
 	await usager.getByRole('button', { name: 'Nouvelle note' }).click();
 	await usager.keyboard.type('Navette le dimanche');
@@ -54,7 +67,15 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await expect(usager.getByText('Points restants : 2')).toBeVisible();
 	await usager.getByRole('button', { name: 'Voter pour la sélection' }).click();
 	await expect(usager.getByText('Points restants : 1')).toBeVisible();
-	await elu.locator('[data-note-id]').first().click();
+	const navette = await elu
+		.locator('[data-note-id]')
+		.evaluateAll(
+			(nodes) =>
+				nodes
+					.find((node) => node.querySelector('textarea')?.value === 'Navette le dimanche')
+					?.getAttribute('data-note-id') ?? ''
+		);
+	await elu.locator(`[data-note-id="${navette}"]`).click();
 	await elu.getByRole('button', { name: 'Voter pour la sélection' }).click();
 	await expect(elu.getByText('Points restants : 1')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Résultats du vote' })).toHaveCount(0);

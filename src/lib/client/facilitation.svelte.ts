@@ -1,4 +1,6 @@
 import type { Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { createSticky, listItems } from '../board/schema.ts';
 import {
 	WHOLE_BOARD,
 	type Reaction,
@@ -46,6 +48,10 @@ export class BoardFacilitation {
 	myDots = $state.raw<string[]>([]);
 	/** The latest closed round with its results (hidden until it closed). */
 	results = $state.raw<{ round: VoteRound; results: VoteResult[] } | null>(null);
+	/** True while a silent brainstorm is on. */
+	brainstorm = $state(false);
+	/** Texts of this person's private draft notes (seen by nobody else until the reveal). */
+	draftNotes = $state.raw<string[]>([]);
 	readonly dotsLeft: number = $derived(this.vote ? this.vote.dots - this.myDots.length : 0);
 	readonly boardLocked: boolean = $derived(this.locks.includes(WHOLE_BOARD));
 
@@ -53,6 +59,7 @@ export class BoardFacilitation {
 	readonly #boardId: string;
 	#camera: CanvasCamera | null = null;
 	#pendingViewport: Viewport | null = null;
+	#draft = new Y.Doc();
 	#viewportTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(input: { socket: FacilitationSocket; boardId: string }) {
@@ -76,6 +83,30 @@ export class BoardFacilitation {
 		this.vote = ack.vote.round;
 		this.myDots = ack.vote.mine;
 		this.results = ack.vote.last;
+		this.brainstorm = ack.brainstorm;
+		const state = await this.#socket.emitWithAck('draft:sync', { boardId: this.#boardId });
+		this.#applyDraft(new Uint8Array(state));
+	}
+
+	#applyDraft(update: Uint8Array): void {
+		Y.applyUpdate(this.#draft, update, 'remote');
+		this.draftNotes = listItems(this.#draft).map((item) => item.text);
+	}
+
+	/** Adds a note to this person's private draft (only while a brainstorm is on). */
+	async addDraftNote(text: string, category: string | null): Promise<boolean> {
+		const before = Y.encodeStateVector(this.#draft);
+		const count = this.draftNotes.length;
+		createSticky(this.#draft, {
+			x: (count % 5) * 200,
+			y: Math.floor(count / 5) * 200,
+			text,
+			category
+		});
+		const update = Y.encodeStateAsUpdate(this.#draft, before);
+		this.draftNotes = listItems(this.#draft).map((item) => item.text);
+		const ack = (await this.#command('draft:update', { update })) as { ok: boolean };
+		return ack.ok;
 	}
 
 	/** The camera that follows the leader (a participant's canvas). */
@@ -123,6 +154,18 @@ export class BoardFacilitation {
 		});
 		socket.on('vote:results', ({ boardId, round, results }) => {
 			if (mine(boardId)) this.results = { round, results };
+		});
+		socket.on('brainstorm:state', ({ boardId, on }) => {
+			if (mine(boardId)) this.brainstorm = on;
+		});
+		socket.on('draft:update', ({ boardId, update }) => {
+			if (mine(boardId)) this.#applyDraft(new Uint8Array(update));
+		});
+		socket.on('draft:cleared', ({ boardId }) => {
+			if (!mine(boardId)) return;
+			this.#draft.destroy();
+			this.#draft = new Y.Doc();
+			this.draftNotes = [];
 		});
 	}
 
@@ -221,6 +264,15 @@ export class BoardFacilitation {
 		return this.#command('vote:close', {});
 	}
 
+	/** Facilitators: start or stop a silent brainstorm. */
+	setBrainstorm(on: boolean) {
+		return this.#command('brainstorm:set', { on });
+	}
+	/** Facilitators: reveal every draft into the board at once. */
+	reveal() {
+		return this.#command('brainstorm:reveal', {});
+	}
+
 	/** Stops listening (the socket belongs to the presence client). */
 	destroy(): void {
 		if (this.#viewportTimer) clearTimeout(this.#viewportTimer);
@@ -236,7 +288,10 @@ export class BoardFacilitation {
 			'follow:viewport',
 			'vote:state',
 			'vote:mine',
-			'vote:results'
+			'vote:results',
+			'brainstorm:state',
+			'draft:update',
+			'draft:cleared'
 		] as const) {
 			this.#socket.off(event);
 		}

@@ -154,6 +154,15 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 	workshop_anonymous: 'Anonymous mode',
 	workshop_anonymous_hint:
 		'Participants appear to others by their category only, never by their name.',
+	brainstorm_title: 'Silent brainstorm',
+	brainstorm_start: 'Start the silent brainstorm',
+	brainstorm_stop: 'Stop the silent brainstorm',
+	brainstorm_reveal: 'Reveal every idea',
+	brainstorm_mine: 'My ideas (silent)',
+	brainstorm_private:
+		'Only you see them. They join the board, without your name, when the facilitator reveals them.',
+	brainstorm_idea: 'An idea',
+	brainstorm_add: 'Add',
 	error_settings_invalid:
 		'Check the settings: a title, and at least one category (at most 12, all different).',
 	error_invite_invalid: 'Check the link: role, board, expiry date and largest number.',

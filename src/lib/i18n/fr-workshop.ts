@@ -152,6 +152,15 @@ export const frWorkshop = {
 	workshop_anonymous: 'Mode anonyme',
 	workshop_anonymous_hint:
 		'Les participants n’apparaissent aux autres que par leur catégorie, jamais par leur nom.',
+	brainstorm_title: 'Idées en silence',
+	brainstorm_start: 'Démarrer les idées en silence',
+	brainstorm_stop: 'Arrêter les idées en silence',
+	brainstorm_reveal: 'Dévoiler toutes les idées',
+	brainstorm_mine: 'Mes idées (en silence)',
+	brainstorm_private:
+		'Vous seul·e les voyez. Elles rejoindront le tableau, sans votre nom, quand l’animateur les dévoilera.',
+	brainstorm_idea: 'Une idée',
+	brainstorm_add: 'Ajouter',
 	error_settings_invalid:
 		'Vérifiez les réglages : un titre, et au moins une catégorie (12 au plus, toutes différentes).',
 	error_invite_invalid: 'Vérifiez le lien : rôle, tableau, date d’expiration et nombre maximal.',
