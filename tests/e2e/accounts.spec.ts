@@ -10,7 +10,7 @@ test('a facilitator signs up, signs out, signs in again, creates a board and rea
 	await expect(page.getByRole('heading', { level: 1, name: 'Mes tableaux' })).toBeVisible();
 	await expect(page.getByText('Bonjour Fatima Facilitatrice.')).toBeVisible();
 
-	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
 	await expect(page).toHaveURL(/\/$/);
 	await expect(page.getByRole('link', { name: 'Créer un compte animateur' })).toBeVisible();
 	await page.goto('/dashboard');
