@@ -12,6 +12,7 @@ import {
 } from './commands.ts';
 import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './session.ts';
 import { registerBrainstorm } from './brainstorm.ts';
+import { registerPeerGroups } from './peer-groups.ts';
 import { registerVotes, voteSnapshot } from './votes.ts';
 
 /** Shortest interval between two reactions of one socket, in milliseconds. */
@@ -40,6 +41,7 @@ export function handleFacilitation(deps: FacilitationDeps, socket: PresenceSocke
 	registerBoardControls(deps, socket);
 	registerVotes(deps, socket);
 	registerBrainstorm(deps, socket);
+	registerPeerGroups(deps, socket);
 	socket.on('disconnect', () => {
 		for (const boardId of deps.live.boardsLedBy(socket.id)) {
 			deps.live.setLeader(boardId, null);

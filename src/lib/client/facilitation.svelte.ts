@@ -125,6 +125,10 @@ export class BoardFacilitation {
 		socket.on('session:state', (state) => this.#setSession(state));
 		// Role, category, removal or anonymous mode changed: the server decides again on reload.
 		socket.on('access:changed', () => window.location.reload());
+		// Peer groups split, or crossing back: the server says which board to be on.
+		socket.on('workshop:goto', ({ boardId }) => {
+			if (!mine(boardId)) window.location.assign(`/boards/${encodeURIComponent(boardId)}`);
+		});
 		socket.on('hands:state', ({ hands }) => (this.hands = hands));
 		socket.on('hand:yours', ({ raised }) => (this.handRaised = raised));
 		socket.on('reaction', ({ reaction, from }) => {
@@ -268,6 +272,14 @@ export class BoardFacilitation {
 	setBrainstorm(on: boolean) {
 		return this.#command('brainstorm:set', { on });
 	}
+	/** Facilitators: split participants into one peer-group board per category. */
+	splitGroups() {
+		return this.#command('groups:split', {});
+	}
+	/** Facilitators: bring the groups' boards side by side onto this board. */
+	crossGroups() {
+		return this.#command('groups:cross', {});
+	}
 	/** Facilitators: reveal every draft into the board at once. */
 	reveal() {
 		return this.#command('brainstorm:reveal', {});
@@ -279,6 +291,7 @@ export class BoardFacilitation {
 		for (const event of [
 			'session:state',
 			'access:changed',
+			'workshop:goto',
 			'hands:state',
 			'hand:yours',
 			'reaction',

@@ -163,6 +163,11 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 		'Only you see them. They join the board, without your name, when the facilitator reveals them.',
 	brainstorm_idea: 'An idea',
 	brainstorm_add: 'Add',
+	groups_title: 'Peer groups then crossing',
+	groups_hint:
+		'Each category works on its own board without seeing the others; “Cross” brings them here, side by side.',
+	groups_split: 'Form the groups by category',
+	groups_cross: 'Cross the groups on this board',
 	error_settings_invalid:
 		'Check the settings: a title, and at least one category (at most 12, all different).',
 	error_invite_invalid: 'Check the link: role, board, expiry date and largest number.',

@@ -161,6 +161,11 @@ export const frWorkshop = {
 		'Vous seul·e les voyez. Elles rejoindront le tableau, sans votre nom, quand l’animateur les dévoilera.',
 	brainstorm_idea: 'Une idée',
 	brainstorm_add: 'Ajouter',
+	groups_title: 'Groupes de pairs puis croisement',
+	groups_hint:
+		'Chaque catégorie travaille sur son propre tableau, sans voir les autres ; « Croiser » les rassemble ici, côte à côte.',
+	groups_split: 'Former les groupes par catégorie',
+	groups_cross: 'Croiser les groupes sur ce tableau',
 	error_settings_invalid:
 		'Vérifiez les réglages : un titre, et au moins une catégorie (12 au plus, toutes différentes).',
 	error_invite_invalid: 'Vérifiez le lien : rôle, tableau, date d’expiration et nombre maximal.',

@@ -63,6 +63,13 @@ export interface ServerToClientEvents {
 	'draft:update': (payload: { boardId: string; update: Uint8Array }) => void;
 	/** The drafts were revealed into the board: drop your local draft. */
 	'draft:cleared': (payload: { boardId: string }) => void;
+	/** Go to this board of the workshop (peer groups split, or crossing back to the plenary). */
+	'workshop:goto': (payload: { workshopId: string; boardId: string }) => void;
+	/** The workshop's peer-group boards, one per category. */
+	'groups:state': (payload: {
+		workshopId: string;
+		groups: { category: string; boardId: string }[];
+	}) => void;
 }
 
 /** Reply to `facilitation:join`: the state a newcomer (or a reconnecting client) needs. */
@@ -150,4 +157,8 @@ export interface ClientToServerEvents {
 	'draft:sync': (payload: { boardId: string }, ack: (state: Uint8Array) => void) => void;
 	/** Facilitators: reveal every draft into the board at once (attributed by category only). */
 	'brainstorm:reveal': Command<{ boardId: string }>;
+	/** Facilitators: split participants into one peer-group board per category. */
+	'groups:split': Command<{ boardId: string }>;
+	/** Facilitators: bring the groups' boards side by side onto this (plenary) board. */
+	'groups:cross': Command<{ boardId: string }>;
 }

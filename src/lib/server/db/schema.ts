@@ -98,7 +98,9 @@ export const boards = pgTable(
 			.notNull()
 			.references(() => workshops.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),
-		createdAt: createdAt()
+		createdAt: createdAt(),
+		/** Peer-group board: only this category's participants (and facilitators) may open it. */
+		groupCategory: text('group_category')
 	},
 	(t) => [index('boards_workshop_idx').on(t.workshopId)]
 );

@@ -88,6 +88,7 @@ export async function boardAccess(input: {
 			category: memberships.category,
 			removed: memberships.removed,
 			memberStatus: memberships.status,
+			groupCategory: boards.groupCategory,
 			status: workshops.status,
 			anonymous: workshops.anonymous
 		})
@@ -99,6 +100,9 @@ export async function boardAccess(input: {
 		)
 		.where(eq(boards.id, input.boardId));
 	if (!row || row.removed || row.memberStatus !== 'active') return null;
+	// A peer group's board is open to its own category only (and to facilitators, evaluators).
+	const outsider = row.role === 'participant' || row.role === 'observer';
+	if (row.groupCategory && outsider && row.category !== row.groupCategory) return null;
 	return {
 		boardId: row.boardId,
 		workshopId: row.workshopId,
