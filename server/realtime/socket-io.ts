@@ -12,6 +12,7 @@ import type {
 	ServerToClientEvents
 } from '../../src/lib/shared/socket-events.ts';
 import { authenticate, identityOn, originAllowed, type BoardIdentity } from './access.ts';
+import { TokenBucket } from './rate-limit.ts';
 
 /**
  * The socket.io control plane, for now presence: who is on which board. Every event is checked
@@ -120,7 +121,10 @@ export function attachPresence(input: {
 			}
 		);
 	});
-	io.on('connection', (socket) => handleSocket({ io, socket, events, log }));
+	io.on('connection', (socket) => {
+		limitEventRate(socket, input.config.socketIoEventsPerSecond, log);
+		handleSocket({ io, socket, events, log });
+	});
 	return {
 		io,
 		disconnectUser: (args) => disconnectUserSockets(io, args),
@@ -129,6 +133,31 @@ export function attachPresence(input: {
 			await events.settled();
 		}
 	};
+}
+
+/** The acknowledgement of an event refused for its rate. */
+export const RATE_LIMITED_ACK = {
+	ok: false,
+	code: 'rate_limited',
+	error: 'Too many events: slow down'
+} as const;
+
+/**
+ * Refuses a socket's events beyond `perSecond` (burst: twice as many) before any handler runs,
+ * so that one client cannot make the server query the database in a loop. A refused event that
+ * asks for an acknowledgement gets `RATE_LIMITED_ACK`; the socket stays open.
+ */
+function limitEventRate(socket: PresenceSocket, perSecond: number, log: Logger): void {
+	const bucket = new TokenBucket(perSecond * 2, perSecond);
+	let warned = false;
+	socket.use((packet, next) => {
+		if (bucket.take()) return next();
+		if (!warned)
+			log.warn({ socketId: socket.id }, 'too many socket.io events: refusing the excess');
+		warned = true;
+		const ack: unknown = packet[packet.length - 1];
+		if (typeof ack === 'function') ack(RATE_LIMITED_ACK);
+	});
 }
 
 function disconnectUserSockets(

@@ -37,7 +37,7 @@ export async function childStorage(driver: 'pglite' | 'postgres'): Promise<Child
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-fault-'));
 		return {
 			env: { DATA_DIR: dir },
-			destroy: async () => fs.rmSync(dir, { recursive: true, force: true })
+			destroy: async () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
 		};
 	}
 	const adminUrl = process.env.DATABASE_URL ?? '';
@@ -52,7 +52,7 @@ export async function childStorage(driver: 'pglite' | 'postgres'): Promise<Child
 		destroy: async () => {
 			await admin.unsafe(`drop database if exists ${name} with (force)`);
 			await admin.end();
-			fs.rmSync(dir, { recursive: true, force: true });
+			fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 		}
 	};
 }

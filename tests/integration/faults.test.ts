@@ -29,6 +29,8 @@ import {
 } from './support.ts';
 
 const WAIT = { timeout: 30_000, interval: 50 };
+/** Time for a test that starts server processes (slow on a loaded machine). */
+const CHILD_TEST_TIMEOUT_MS = 180_000;
 const CLIENTS = 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -93,59 +95,63 @@ describe.each(DRIVERS)('faults (%s)', (driver) => {
 		return started;
 	}
 
-	it('kill -9 while 20 clients edit: what any client received is stored, and reconnecting clients resend the rest', async () => {
-		const random = seededRandom(testSeed('kill -9'));
-		const storage = await childStorage(driver);
-		h.defer(() => storage.destroy());
-		const port = await freePort();
-		const first = await child(port, storage.env);
-		const host = new ApiClient(first.server.url);
-		await host.signUp('Fatima Facilitatrice');
-		const board = await host.createBoard('Atelier résilience');
-		const people = [host];
-		for (let i = 1; i < CLIENTS; i++) {
-			people.push(await joinAsGuest(first.server, board.joinUrl, `Personne ${i}`, 'usager'));
-		}
-		const editors: Editor[] = [];
-		for (const [index, person] of people.entries()) {
-			const client = await h.syncedProvider(first.server, board.id, { cookie: person.cookie });
-			editors.push(new Editor(index, client, random));
-		}
+	it(
+		'kill -9 while 20 clients edit: what any client received is stored, and reconnecting clients resend the rest',
+		async () => {
+			const random = seededRandom(testSeed('kill -9'));
+			const storage = await childStorage(driver);
+			h.defer(() => storage.destroy());
+			const port = await freePort();
+			const first = await child(port, storage.env);
+			const host = new ApiClient(first.server.url);
+			await host.signUp('Fatima Facilitatrice');
+			const board = await host.createBoard('Atelier résilience');
+			const people = [host];
+			for (let i = 1; i < CLIENTS; i++) {
+				people.push(await joinAsGuest(first.server, board.joinUrl, `Personne ${i}`, 'usager'));
+			}
+			const editors: Editor[] = [];
+			for (const [index, person] of people.entries()) {
+				const client = await h.syncedProvider(first.server, board.id, { cookie: person.cookie });
+				editors.push(new Editor(index, client, random));
+			}
 
-		for (const editor of editors) editor.start(40 + Math.floor(random() * 40));
-		await sleep(2000);
-		await killHard(first);
-		await sleep(300); // edits go on, offline
-		for (const editor of editors) editor.stop();
-		for (const { client } of editors) client.provider.disconnect();
+			for (const editor of editors) editor.start(40 + Math.floor(random() * 40));
+			await sleep(2000);
+			await killHard(first);
+			await sleep(300); // edits go on, offline
+			for (const editor of editors) editor.stop();
+			for (const { client } of editors) client.provider.disconnect();
 
-		const second = await child(port, storage.env);
-		const observer = await h.syncedProvider(second.server, board.id, { cookie: host.cookie });
-		const lost = editors.map(({ client }) => missingFromStored(client.doc, observer.doc));
-		expect(lost).toEqual(new Array(CLIENTS).fill(0));
-		const empty = new Y.Doc();
-		const received = editors.map(({ client }) => missingFromStored(client.doc, empty));
-		expect(Math.min(...received)).toBeGreaterThan(0);
+			const second = await child(port, storage.env);
+			const observer = await h.syncedProvider(second.server, board.id, { cookie: host.cookie });
+			const lost = editors.map(({ client }) => missingFromStored(client.doc, observer.doc));
+			expect(lost).toEqual(new Array(CLIENTS).fill(0));
+			const empty = new Y.Doc();
+			const received = editors.map(({ client }) => missingFromStored(client.doc, empty));
+			expect(Math.min(...received)).toBeGreaterThan(0);
 
-		for (const { client } of editors) client.provider.connect();
-		const created = editors.flatMap((editor) => editor.created).sort();
-		const docs = [observer.doc, ...editors.map(({ client }) => client.doc)];
-		await vi.waitFor(() => {
-			expect(
-				listItems(observer.doc)
-					.map((item) => item.id)
-					.sort()
-			).toEqual(created);
-			expect(sameDocs(docs)).toBe(true);
-		}, WAIT);
-		expect(created.length).toBeGreaterThan(CLIENTS);
-		console.info(
-			`[kill -9] ${CLIENTS} clients, ${created.length} notes, ` +
-				`${received.reduce((sum, n) => sum + n, 0)} structs received from others before the kill, 0 lost`
-		);
-		await stopChild(second);
-		expect(second.output()).not.toMatch(/"level":(50|60)/);
-	});
+			for (const { client } of editors) client.provider.connect();
+			const created = editors.flatMap((editor) => editor.created).sort();
+			const docs = [observer.doc, ...editors.map(({ client }) => client.doc)];
+			await vi.waitFor(() => {
+				expect(
+					listItems(observer.doc)
+						.map((item) => item.id)
+						.sort()
+				).toEqual(created);
+				expect(sameDocs(docs)).toBe(true);
+			}, WAIT);
+			expect(created.length).toBeGreaterThan(CLIENTS);
+			console.info(
+				`[kill -9] ${CLIENTS} clients, ${created.length} notes, ` +
+					`${received.reduce((sum, n) => sum + n, 0)} structs received from others before the kill, 0 lost`
+			);
+			await stopChild(second);
+			expect(second.output()).not.toMatch(/"level":(50|60)/);
+		},
+		CHILD_TEST_TIMEOUT_MS
+	);
 
 	it('a database outage: nothing unstored is relayed, new sockets get 503, and everything is caught up when it returns', async () => {
 		const { server, facilitator, board } = await h.board(driver);
@@ -182,24 +188,28 @@ describe('start-up', () => {
 	const h = new Harness();
 	afterEach(() => h.cleanup());
 
-	it('refuses to start, with a one-line reason, when DATA_DIR is not writable or a migration fails', async () => {
-		const unwritable = await runServerToExit({ DATA_DIR: '/dev/null/croisee' });
-		expect(unwritable.code).toBe(1);
-		expect(unwritable.stderr.trim()).toMatch(
-			/^Croisée failed to start: DATA_DIR \/dev\/null\/croisee is not writable: ENOTDIR[^\n]*$/
-		);
-		const storage = await childStorage('pglite');
-		h.defer(() => storage.destroy());
-		const broken = await runServerToExit({
-			...storage.env,
-			MIGRATIONS_DIR: brokenMigrations(storage.env.DATA_DIR ?? '')
-		});
-		expect(broken.code).toBe(1);
-		expect(broken.stderr.trim()).toMatch(
-			/^Croisée failed to start: database migration failed \([^)]*\): [^\n]*no_such_table[^\n]*$/
-		);
-		expect(broken.stdout).not.toContain('Croisée is running');
-	});
+	it(
+		'refuses to start, with a one-line reason, when DATA_DIR is not writable or a migration fails',
+		async () => {
+			const unwritable = await runServerToExit({ DATA_DIR: '/dev/null/croisee' });
+			expect(unwritable.code).toBe(1);
+			expect(unwritable.stderr.trim()).toMatch(
+				/^Croisée failed to start: DATA_DIR \/dev\/null\/croisee is not writable: ENOTDIR[^\n]*$/
+			);
+			const storage = await childStorage('pglite');
+			h.defer(() => storage.destroy());
+			const broken = await runServerToExit({
+				...storage.env,
+				MIGRATIONS_DIR: brokenMigrations(storage.env.DATA_DIR ?? '')
+			});
+			expect(broken.code).toBe(1);
+			expect(broken.stderr.trim()).toMatch(
+				/^Croisée failed to start: database migration failed \([^)]*\): [^\n]*no_such_table[^\n]*$/
+			);
+			expect(broken.stdout).not.toContain('Croisée is running');
+		},
+		CHILD_TEST_TIMEOUT_MS
+	);
 });
 
 /** A copy of the migrations with one more that cannot apply; returns its folder. */

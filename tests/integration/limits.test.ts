@@ -104,6 +104,33 @@ describe.each(DRIVERS)('configured limits (%s)', (driver) => {
 		expect(a.closeCodes).toEqual([]);
 	});
 
+	it('refuses socket.io events beyond the configured rate without disconnecting, and serves the socket again later', async () => {
+		const { server, facilitator, board } = await h.board(driver, { socketIoEventsPerSecond: 5 });
+		const socket = socketIoClient(h, server, facilitator.cookie);
+		await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+		const replies: Array<{ ok: boolean; code?: string }> = [];
+		const SENT = 40;
+		for (let i = 0; i < SENT; i++) {
+			socket.emit('board:join', { boardId: board.id }, (reply) => replies.push(reply));
+		}
+		await vi.waitFor(() => expect(replies).toHaveLength(SENT), WAIT);
+		const served = replies.filter((reply) => reply.ok).length;
+		expect(served).toBeGreaterThanOrEqual(10);
+		expect(served).toBeLessThanOrEqual(12);
+		expect(replies.filter((reply) => reply.code === 'rate_limited')).toHaveLength(SENT - served);
+		expect(socket.connected).toBe(true);
+		await vi.waitFor(async () => {
+			const ack = await new Promise<JoinBoardAck | null>((resolve) => {
+				const timer = setTimeout(() => resolve(null), 500);
+				socket.emit('board:join', { boardId: board.id }, (result) => {
+					clearTimeout(timer);
+					resolve(result);
+				});
+			});
+			expect(ack).toMatchObject({ ok: true });
+		}, WAIT);
+	});
+
 	it('disconnects a socket.io client sending a message above the configured size, the others stay', async () => {
 		const { server, facilitator, board } = await h.board(driver, {
 			maxSocketIoMessageBytes: 2048

@@ -23,6 +23,8 @@ export interface Config {
 	maxMessageBytes: number;
 	/** Largest socket.io message accepted (`maxHttpBufferSize`), in bytes. */
 	maxSocketIoMessageBytes: number;
+	/** socket.io events per second per socket (burst: twice as many); the excess is refused. */
+	socketIoEventsPerSecond: number;
 	/** Sustained Yjs document messages per second per connection (also the burst); beyond: 4429. */
 	docMessagesPerSecond: number;
 	/** Awareness messages (cursors) per second per connection (also the burst); beyond: dropped. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		databaseUrl: env.DATABASE_URL || null,
 		maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
 		maxSocketIoMessageBytes: intFrom(env, 'MAX_SOCKETIO_MESSAGE_BYTES', 100_000, 1024),
+		socketIoEventsPerSecond: intFrom(env, 'SOCKETIO_EVENTS_PER_SECOND', 50, 1),
 		docMessagesPerSecond: intFrom(env, 'DOC_MESSAGES_PER_SECOND', 300, 1),
 		awarenessMessagesPerSecond: intFrom(env, 'AWARENESS_MESSAGES_PER_SECOND', 30, 1),
 		maxConnectionsPerPerson: intFrom(env, 'MAX_CONNECTIONS_PER_PERSON', 10, 1),
