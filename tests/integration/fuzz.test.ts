@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app.ts';
 import { createSticky, listItems } from '../../src/lib/board/schema.ts';
-import { boards, sessions, users, workshopEvents } from '../../src/lib/server/db/schema.ts';
+import { boards, files, sessions, users, workshopEvents } from '../../src/lib/server/db/schema.ts';
 import type { JoinBoardAck } from '../../src/lib/shared/socket-events.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
@@ -309,7 +309,7 @@ describe.each(DRIVERS)('bad input (%s)', (driver) => {
 
 	it('traversal and odd ids in paths are answered with a redirect or a 4xx, never a 5xx', async () => {
 		const seed = testSeed('paths');
-		const { server, facilitator } = await h.board(driver);
+		const { server, facilitator, board } = await h.board(driver);
 		const segment = fc.oneof(
 			fc.constantFrom(
 				'..',
@@ -329,7 +329,12 @@ describe.each(DRIVERS)('bad input (%s)', (driver) => {
 					headers: { cookie: facilitator.cookie }
 				}).catch(() => 0);
 				expect([0, 400, 403, 404]).toContain(yjs);
-				for (const path of [`/api/boards/${id}`, `/api/boards/${id}/ticket`]) {
+				const paths = [
+					`/api/boards/${id}`,
+					`/api/boards/${id}/ticket`,
+					`/api/boards/${board.id}/files/${id}`
+				];
+				for (const path of paths) {
 					const method = path.endsWith('ticket') ? 'POST' : 'GET';
 					const response = await fetch(server.url + path, {
 						method,
@@ -344,6 +349,25 @@ describe.each(DRIVERS)('bad input (%s)', (driver) => {
 			{ seed, numRuns: RUNS }
 		);
 		console.info(`[paths] statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+	});
+
+	it('a 50 MB upload is cut off with a 413, nothing stored, and the server keeps serving', async () => {
+		const { server, facilitator, board } = await h.board(driver);
+		const body = new Uint8Array(50 * 1024 * 1024);
+		body.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]); // a PNG signature, then zeros
+		const response = await fetch(`${server.url}/api/boards/${board.id}/files`, {
+			method: 'POST',
+			headers: {
+				cookie: facilitator.cookie,
+				origin: server.url,
+				'content-type': 'application/octet-stream'
+			},
+			body
+		}).catch((error: unknown) => ({ status: 0, error }));
+		// The server may answer 413 or cut the connection while the body still streams in.
+		expect([0, 413]).toContain(response.status);
+		expect(await db().select({ n: count() }).from(files)).toEqual([{ n: 0 }]);
+		expect((await facilitator.request('GET', '/api/boards')).status).toBe(200);
 	});
 
 	it('SQL, markup and odd Unicode in names and titles are refused with a 400 or stored exactly', async () => {
