@@ -1,0 +1,129 @@
+import { parseArgs } from 'node:util';
+import type { TargetId } from './targets.ts';
+
+/** Everything `npm run bench -- …` can change; defaults finish in about 12 minutes on 2 cores. */
+export interface BenchOptions {
+	/** Client counts of the fan-out runs. */
+	n: number[];
+	/** Measurement window of each fan-out run, in seconds. */
+	durationS: number;
+	/** Load before the window opens, in seconds. */
+	warmupS: number;
+	/** Longest wait for late deliveries after the window, in seconds. */
+	drainS: number;
+	writerRatio: number;
+	editHz: number;
+	cursorRatio: number;
+	awarenessHz: number;
+	/** Board sizes of the join runs. */
+	joinItems: number[];
+	joinRepeats: number;
+	/** Clients joining at once (on the first join board). */
+	burst: number;
+	/** Idle connections for the RSS-per-connection figure. */
+	idle: number;
+	targets: TargetId[];
+	scenarios: Array<'fanout' | 'joins'>;
+	/** Run Croisée on PostgreSQL (`DATABASE_URL`) instead of embedded PGlite. */
+	postgres: boolean;
+	pin: boolean;
+	/** Croisée's `LOG_LEVEL`. */
+	logLevel: string;
+	/** Longest wait for other processes to quiet down before each run, in seconds. */
+	quietWaitS: number;
+	/** JSON results file. */
+	out: string;
+}
+
+/** Usage text of `npm run bench -- --help`. */
+export const USAGE = `npm run bench -- [options]
+  --n 50,200,500,1000       clients per fan-out run
+  --duration 15             measurement window (s)     --warmup 5   --drain 5
+  --writer-ratio 0.1        --edit-hz 2                 --cursor-ratio 0.3   --awareness-hz 10
+  --join-items 1000,10000   --join-repeats 5            --burst 50   --idle <max n>
+  --targets croisee,y-websocket-server,hocuspocus       --scenarios fanout,joins
+  --postgres                Croisée on PostgreSQL (DATABASE_URL) instead of PGlite
+  --no-pin                  do not pin processes to cores (taskset)
+  --quiet-wait 30           before each run, wait up to this long (s) for other processes to calm
+  --log-level warn          Croisée's LOG_LEVEL        --out tests/bench/results/latest.json`;
+
+const ALL_TARGETS: TargetId[] = ['croisee', 'y-websocket-server', 'hocuspocus'];
+
+function numbers(raw: string, name: string): number[] {
+	const list = raw.split(',').map((part) => Number(part.trim()));
+	if (list.length === 0 || list.some((value) => !Number.isFinite(value) || value <= 0)) {
+		throw new Error(`--${name} expects positive numbers separated by commas, got "${raw}"`);
+	}
+	return list;
+}
+
+function positive(raw: string, name: string): number {
+	const [value] = numbers(raw, name);
+	return value as number;
+}
+
+function ratio(raw: string, name: string): number {
+	const value = Number(raw);
+	if (!(value >= 0 && value <= 1)) throw new Error(`--${name} must be between 0 and 1`);
+	return value;
+}
+
+function subset<T extends string>(raw: string, allowed: readonly T[], name: string): T[] {
+	const list = raw.split(',').map((part) => part.trim()) as T[];
+	const unknown = list.filter((item) => !allowed.includes(item));
+	if (unknown.length > 0) throw new Error(`--${name}: unknown ${unknown.join(', ')}`);
+	return list;
+}
+
+/** Parses the command line; returns null when `--help` was asked. */
+export function parseOptions(argv: string[]): BenchOptions | null {
+	const { values } = parseArgs({
+		args: argv,
+		strict: true,
+		options: {
+			n: { type: 'string', default: '50,200,500,1000' },
+			duration: { type: 'string', default: '15' },
+			warmup: { type: 'string', default: '5' },
+			drain: { type: 'string', default: '5' },
+			'writer-ratio': { type: 'string', default: '0.1' },
+			'edit-hz': { type: 'string', default: '2' },
+			'cursor-ratio': { type: 'string', default: '0.3' },
+			'awareness-hz': { type: 'string', default: '10' },
+			'join-items': { type: 'string', default: '1000,10000' },
+			'join-repeats': { type: 'string', default: '5' },
+			burst: { type: 'string', default: '50' },
+			idle: { type: 'string' },
+			targets: { type: 'string', default: ALL_TARGETS.join(',') },
+			scenarios: { type: 'string', default: 'fanout,joins' },
+			postgres: { type: 'boolean', default: false },
+			'no-pin': { type: 'boolean', default: false },
+			'log-level': { type: 'string', default: 'warn' },
+			'quiet-wait': { type: 'string', default: '30' },
+			out: { type: 'string', default: 'tests/bench/results/latest.json' },
+			help: { type: 'boolean', default: false }
+		}
+	});
+	if (values.help) return null;
+	const n = numbers(values.n, 'n').map(Math.round);
+	return {
+		n,
+		durationS: positive(values.duration, 'duration'),
+		warmupS: Number(values.warmup),
+		drainS: Number(values.drain),
+		writerRatio: ratio(values['writer-ratio'], 'writer-ratio'),
+		editHz: positive(values['edit-hz'], 'edit-hz'),
+		cursorRatio: ratio(values['cursor-ratio'], 'cursor-ratio'),
+		awarenessHz: positive(values['awareness-hz'], 'awareness-hz'),
+		joinItems: numbers(values['join-items'], 'join-items').map(Math.round),
+		joinRepeats: Math.round(positive(values['join-repeats'], 'join-repeats')),
+		burst: Math.round(Number(values.burst)),
+		idle: values.idle ? Math.round(positive(values.idle, 'idle')) : Math.max(...n),
+		targets: subset(values.targets, ALL_TARGETS, 'targets'),
+		scenarios: subset(values.scenarios, ['fanout', 'joins'] as const, 'scenarios'),
+		postgres: values.postgres,
+		pin: !values['no-pin'],
+		logLevel: values['log-level'],
+		quietWaitS: Number(values['quiet-wait']) || 0,
+		out: values.out
+	};
+}
