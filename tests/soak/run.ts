@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../../src/lib/server/config.ts';
 import { startServer, type RunningServer } from '../../server/app.ts';
@@ -122,7 +125,7 @@ async function main(): Promise<void> {
 		...loadConfig(),
 		port: 0,
 		host: '127.0.0.1',
-		dataDir: (await import('node:fs')).mkdtempSync('/tmp/croisee-soak-'),
+		dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-soak-')),
 		secret: 'soak-secret',
 		idleBoardUnloadMs: 1000,
 		maxConnectionsPerPerson: 10
@@ -160,6 +163,7 @@ async function main(): Promise<void> {
 	await waitFor('every board to unload', () => server.realtime.stats().boards === 0);
 	const final = await heapAfterGc();
 	await server.close();
+	fs.rmSync(config.dataDir, { recursive: true, force: true, maxRetries: 5 });
 
 	const heapOk = final <= baseline + HEAP_SLACK_BYTES;
 	const errors = errorLogs.count();
