@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles.ts';
 import { appContext } from '../context.ts';
 import { boards, memberships, workshops } from '../db/schema.ts';
 import { newId } from '../ids.ts';
+import { activeMembershipOf } from './membership-filter.ts';
 import { createInvite } from './invites.ts';
 
 /** What a person may do on one board, as the server decides it. */
@@ -63,13 +64,7 @@ export async function listBoards(userId: string): Promise<BoardSummary[]> {
 		})
 		.from(boards)
 		.innerJoin(memberships, eq(memberships.workshopId, boards.workshopId))
-		.where(
-			and(
-				eq(memberships.userId, userId),
-				eq(memberships.removed, false),
-				eq(memberships.status, 'active')
-			)
-		)
+		.where(activeMembershipOf(userId))
 		.orderBy(desc(boards.createdAt));
 }
 

@@ -4,6 +4,7 @@ import type { TemplateKey, WorkshopSettingsInput } from '../../shared/workshop-v
 import { appContext } from '../context.ts';
 import { boards, memberships, workshopEvents, workshops } from '../db/schema.ts';
 import { newId } from '../ids.ts';
+import { activeMembershipOf } from './membership-filter.ts';
 import { failure, type Failure } from './failure.ts';
 import { buildTemplate, seedBoard } from './templates.ts';
 
@@ -103,13 +104,7 @@ export async function listWorkshops(
 		})
 		.from(workshops)
 		.innerJoin(memberships, eq(memberships.workshopId, workshops.id))
-		.where(
-			and(
-				eq(memberships.userId, userId),
-				eq(memberships.removed, false),
-				eq(memberships.status, 'active')
-			)
-		)
+		.where(activeMembershipOf(userId))
 		.orderBy(desc(workshops.createdAt));
 	return rows.map((row) => ({ ...row, date: row.date ? row.date.toISOString() : null }));
 }
