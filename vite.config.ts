@@ -11,6 +11,10 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
-		env: { NODE_ENV: 'test' }
+		env: { NODE_ENV: 'test' },
+		// The production build is loaded by the integration tests as Node loads it in production:
+		// not transformed again (its chunks are named `*.svelte.js-<hash>.js`, which the Svelte
+		// plugin would recompile as rune modules, failing every page render).
+		server: { deps: { external: [/\/build\//] } }
 	}
 });

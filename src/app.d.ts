@@ -13,6 +13,8 @@ declare global {
 			message: string;
 			/** Stable machine code of an expected failure (`invite_revoked`, …), for translation. */
 			code?: string;
+			/** Id of an unexpected error, logged with its details, for support. */
+			errorId?: string;
 		}
 	}
 }

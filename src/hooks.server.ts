@@ -1,4 +1,4 @@
-import { json, type Handle } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import {
 	SESSION_COOKIE,
@@ -6,6 +6,7 @@ import {
 	setSessionTokenCookie,
 	validateSessionToken
 } from '$lib/server/auth';
+import { log } from '$lib/server/log';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 import { isUnstorableText } from '$lib/server/text-guard';
 
@@ -57,3 +58,16 @@ const handleImpossibleParams: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(handleHeaders, handleImpossibleParams, handleAuth, handleLocale);
+
+/**
+ * Logs every unexpected error with the request it broke and an id the person can quote; the page
+ * shows only a generic message and that id, never the error itself.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const errorId = crypto.randomUUID();
+	log.error(
+		{ err: error, errorId, status, method: event.request.method, path: event.url.pathname },
+		'unexpected error'
+	);
+	return { message: 'Internal Error', errorId };
+};

@@ -9,6 +9,7 @@ export const en: Messages = {
 	app_tagline: 'The collaborative whiteboard for co-constructing public policy',
 	lang_switch: 'Français',
 	lang_switch_label: 'Passer l’interface en français',
+	error_reference: 'Error reference, to give to support: {id}',
 	error_generic: 'Something went wrong.',
 
 	skip_to_content: 'Skip to content',

@@ -9,6 +9,7 @@ export const fr = {
 	app_tagline: 'Le tableau blanc collaboratif pour co-construire les politiques publiques',
 	lang_switch: 'English',
 	lang_switch_label: 'Switch the interface to English',
+	error_reference: 'Référence de l’erreur, à communiquer au support : {id}',
 	error_generic: 'Une erreur est survenue.',
 
 	skip_to_content: 'Aller au contenu',

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/app.ts';
+import { DRIVERS, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { ApiClient } from '../helpers/http-client.ts';
+import { startTestServer } from '../helpers/server.ts';
+
+describe.each(DRIVERS)('server-rendered pages (%s)', (driver) => {
+	let database: TestDatabase;
+	let server: RunningServer;
+
+	beforeEach(async () => {
+		database = await createTestDatabase(driver);
+		server = await startTestServer({ database });
+	});
+
+	afterEach(async () => {
+		await server.close();
+		await database.destroy();
+	});
+
+	async function page(path: string, cookie = '', language = 'fr-FR') {
+		const response = await fetch(server.url + path, {
+			headers: { cookie, 'accept-language': language },
+			redirect: 'manual'
+		});
+		return { status: response.status, html: await response.text(), response };
+	}
+
+	it('renders the dashboard with the facilitator’s boards, in French by default', async () => {
+		const facilitator = new ApiClient(server.url);
+		await facilitator.signUp('Nadia');
+		await facilitator.createBoard('Atelier <parcours> & accueil');
+		const { status, html } = await page('/dashboard', facilitator.cookie);
+		expect(status).toBe(200);
+		expect(html).toContain('<html lang="fr"');
+		expect(html).toContain('Atelier &lt;parcours> &amp; accueil');
+		expect(html).not.toContain('<parcours>');
+	});
+
+	it('sends a visitor without a session from the dashboard to the sign-in page', async () => {
+		const { status, response } = await page('/dashboard');
+		expect(status).toBe(303);
+		expect(response.headers.get('location')).toMatch(/^\/login/);
+	});
+
+	it('shows the join form with the board title, and a clear 404 page for an unknown link', async () => {
+		const facilitator = new ApiClient(server.url);
+		await facilitator.signUp();
+		const board = await facilitator.createBoard('Boîte à idées');
+		const join = await page(new URL(board.joinUrl).pathname, '', 'en-GB');
+		expect(join.status).toBe(200);
+		expect(join.html).toContain('<html lang="en"');
+		expect(join.html).toContain('Boîte à idées');
+		const unknown = await page('/join/no-such-code-at-all');
+		expect(unknown.status).toBe(404);
+		expect(unknown.html).toContain('<h1');
+	});
+});
