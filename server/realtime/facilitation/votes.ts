@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { itemsOf } from '../../../src/lib/board/schema.ts';
+import { itemAt } from '../../../src/lib/board/schema.ts';
 import { isFailure } from '../../../src/lib/server/services/failure.ts';
 import {
 	castDot,
@@ -28,13 +28,12 @@ const MAX_FRAME_DEPTH = 32;
 
 /** True when `itemId` exists on the board and, for a frame round, sits inside that frame. */
 function votable(doc: Y.Doc, itemId: string, frameId: string | null): boolean {
-	const items = itemsOf(doc);
-	if (!items.has(itemId) || itemId === frameId) return false;
+	if (!itemAt(doc, itemId) || itemId === frameId) return false;
 	if (frameId === null) return true;
-	let current: unknown = items.get(itemId)?.get('frame');
+	let current: unknown = itemAt(doc, itemId)?.get('frame');
 	for (let depth = 0; typeof current === 'string' && depth < MAX_FRAME_DEPTH; depth++) {
 		if (current === frameId) return true;
-		current = items.get(current)?.get('frame');
+		current = itemAt(doc, current)?.get('frame');
 	}
 	return false;
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { itemsOf } from '../../../src/lib/board/schema.ts';
+import { itemAt, itemsOf } from '../../../src/lib/board/schema.ts';
 import type { BoardIdentity } from '../access.ts';
 
 /**
@@ -58,11 +58,10 @@ const MAX_FRAME_DEPTH = 32;
 
 /** True when a frame `itemId` sits in (directly or through nested frames) is in `locks`. */
 function inLockedFrame(doc: Y.Doc, itemId: string, locks: LockSet): boolean {
-	const items = itemsOf(doc);
-	let current: unknown = items.get(itemId)?.get('frame');
+	let current: unknown = itemAt(doc, itemId)?.get('frame');
 	for (let depth = 0; typeof current === 'string' && depth < MAX_FRAME_DEPTH; depth++) {
 		if (locks.has(current)) return true;
-		current = items.get(current)?.get('frame');
+		current = itemAt(doc, current)?.get('frame');
 	}
 	return false;
 }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import {
 	byPaintOrder,
-	itemsOf,
+	itemAt,
 	placeConnectors,
 	readItem,
 	readItems,
@@ -47,10 +47,9 @@ export class ItemIndex {
 
 	/** Reads the given items again (gone ones are dropped) and returns the list in paint order. */
 	update(doc: Y.Doc, ids: Iterable<string>): ItemView[] {
-		const items = itemsOf(doc);
 		let reorder = false;
 		for (const id of ids) {
-			const map = items.get(id);
+			const map = itemAt(doc, id);
 			const view = map ? readItem(id, map) : null;
 			const old = this.#views.get(id);
 			if (!view) {

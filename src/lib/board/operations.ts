@@ -6,6 +6,8 @@ import {
 	STICKY_SIZES,
 	byPaintOrder,
 	endpointPoint,
+	itemAt,
+	itemEntries,
 	itemsOf,
 	listItems,
 	readEndpoint,
@@ -27,12 +29,11 @@ const MAX_FRAME_DEPTH = 8;
 /** `ids` plus, for every frame among them, everything inside it (recursively). */
 export function withDescendants(doc: Y.Doc, ids: Iterable<string>): Set<string> {
 	const result = new Set(ids);
-	const items = itemsOf(doc);
-	let frontier = [...result].filter((id) => items.get(id)?.get('type') === 'frame');
+	let frontier = [...result].filter((id) => itemAt(doc, id)?.get('type') === 'frame');
 	for (let depth = 0; frontier.length > 0 && depth < MAX_FRAME_DEPTH; depth++) {
 		const parents = new Set(frontier);
 		frontier = [];
-		for (const [id, item] of items.entries()) {
+		for (const [id, item] of itemEntries(doc)) {
 			const parent = item.get('frame');
 			if (typeof parent !== 'string' || !parents.has(parent) || result.has(id)) continue;
 			result.add(id);
@@ -69,15 +70,14 @@ export function moveItems(
 	}
 ) {
 	const moved = withDescendants(doc, input.ids);
-	const items = itemsOf(doc);
 	doc.transact(() => {
 		for (const id of moved) {
-			const item = items.get(id);
+			const item = itemAt(doc, id);
 			if (item) shift(item, input.dx, input.dy);
 		}
 		reparent(
 			doc,
-			[...moved].filter((id) => !moved.has(String(items.get(id)?.get('frame'))))
+			[...moved].filter((id) => !moved.has(String(itemAt(doc, id)?.get('frame'))))
 		);
 	});
 }
@@ -101,13 +101,12 @@ export function reparent(doc: Y.Doc, ids: Iterable<string>): void {
 	const views = listItems(doc);
 	const frames = views.filter((view) => view.type === 'frame').reverse();
 	const byId = new Map(views.map((view) => [view.id, view]));
-	const items = itemsOf(doc);
 	doc.transact(() => {
 		for (const id of ids) {
 			const view = byId.get(id);
 			if (!view || view.type === 'frame' || view.type === 'connector') continue;
 			const parent = frames.find((frame) => centreInside(view, frame))?.id ?? null;
-			if (parent !== view.frame) items.get(id)?.set('frame', parent);
+			if (parent !== view.frame) itemAt(doc, id)?.set('frame', parent);
 		}
 	});
 }
@@ -117,7 +116,7 @@ export function resizeItem(
 	doc: Y.Doc,
 	input: { id: string; x: number; y: number; w: number; h: number }
 ): void {
-	const item = itemsOf(doc).get(input.id);
+	const item = itemAt(doc, input.id);
 	if (!item) return;
 	const w = Math.max(MIN_ITEM_SIZE, Math.round(input.w));
 	const h = Math.max(MIN_ITEM_SIZE, Math.round(input.h));
@@ -144,7 +143,7 @@ export function resizeItem(
 
 /** Gives a sticky note one of the standard sizes, keeping its centre. */
 export function setStickySize(doc: Y.Doc, input: { id: string; size: StickySize }): void {
-	const item = itemsOf(doc).get(input.id);
+	const item = itemAt(doc, input.id);
 	if (!item || item.get('type') !== 'sticky') return;
 	const size = STICKY_SIZES[input.size];
 	const x = Number(item.get('x')) || 0;
@@ -156,15 +155,14 @@ export function setStickySize(doc: Y.Doc, input: { id: string; size: StickySize 
 
 /** Collapses a frame into its header (children hidden) or opens it again. */
 export function setCollapsed(doc: Y.Doc, input: { id: string; collapsed: boolean }): void {
-	const item = itemsOf(doc).get(input.id);
+	const item = itemAt(doc, input.id);
 	if (item?.get('type') === 'frame') item.set('collapsed', input.collapsed);
 }
 
 /** Recolours several items. */
 export function setColors(doc: Y.Doc, input: { ids: Iterable<string>; color: string }): void {
-	const items = itemsOf(doc);
 	doc.transact(() => {
-		for (const id of input.ids) items.get(id)?.set('color', input.color);
+		for (const id of input.ids) itemAt(doc, id)?.set('color', input.color);
 	});
 }
 
@@ -177,8 +175,7 @@ function restack(doc: Y.Doc, ids: Iterable<string>, where: 'front' | 'back'): vo
 		where === 'front'
 			? generateNKeysBetween(max, null, chosen.length)
 			: generateNKeysBetween(null, min, chosen.length);
-	const items = itemsOf(doc);
-	doc.transact(() => chosen.forEach((view, i) => items.get(view.id)?.set('z', keys[i])));
+	doc.transact(() => chosen.forEach((view, i) => itemAt(doc, view.id)?.set('z', keys[i])));
 }
 
 /** Paints the items above all others, keeping their order among themselves. */
@@ -200,7 +197,7 @@ export function deleteItems(doc: Y.Doc, ids: Iterable<string>): void {
 	const items = itemsOf(doc);
 	const byId = new Map(listItems(doc).map((view) => [view.id, view]));
 	doc.transact(() => {
-		for (const [id, item] of items.entries()) {
+		for (const [id, item] of itemEntries(doc)) {
 			if (gone.has(id)) continue;
 			if (gone.has(String(item.get('frame')))) item.set('frame', null);
 			for (const key of ['start', 'end'] as const) {

@@ -113,3 +113,20 @@ describe('object kinds', () => {
 		expect(listItems(doc)[0]).toMatchObject({ w: 320, h: 256 });
 	});
 });
+
+describe('malformed items from a peer', () => {
+	it('are skipped by every reader and never break creating, moving or colouring', () => {
+		const doc = new Y.Doc();
+		const id = createSticky(doc, { x: 0, y: 0, text: 'kept' });
+		const items = doc.getMap<unknown>('items');
+		items.set('bogus-string', 'not a map');
+		items.set('bogus-text', new Y.Text('not a map either'));
+		expect(listItems(doc).map((item) => item.id)).toEqual([id]);
+		expect(itemText(doc, 'bogus-string')).toBeNull();
+		moveItem(doc, { id: 'bogus-string', x: 5, y: 5 });
+		setItemColor(doc, { id: 'bogus-text', color: 'blue' });
+		bringToFront(doc, 'bogus-string');
+		const second = createSticky(doc, { x: 10, y: 10 });
+		expect(listItems(doc).map((item) => item.id)).toEqual([id, second]);
+	});
+});

@@ -108,6 +108,24 @@ export function itemsOf(doc: Y.Doc): Y.Map<ItemMap> {
 	return doc.getMap<ItemMap>('items');
 }
 
+/**
+ * The item `id` as a map, or null when absent or malformed: peers' data is untrusted, and a client
+ * may write any value under `items` (a string there must not break every other reader).
+ */
+export function itemAt(doc: Y.Doc, id: string): ItemMap | null {
+	const value: unknown = itemsOf(doc).get(id);
+	return value instanceof Y.Map ? (value as ItemMap) : null;
+}
+
+/** Every well-formed item as `[id, map]` (malformed entries are skipped; see `itemAt`). */
+export function itemEntries(doc: Y.Doc): Array<[string, ItemMap]> {
+	const entries: Array<[string, ItemMap]> = [];
+	for (const [id, value] of itemsOf(doc).entries()) {
+		if ((value as unknown) instanceof Y.Map) entries.push([id, value]);
+	}
+	return entries;
+}
+
 /** The board's shared metadata (title, template, settings). */
 export function metaOf(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap('meta');
@@ -115,7 +133,7 @@ export function metaOf(doc: Y.Doc): Y.Map<unknown> {
 
 /** The `Y.Text` of an item, or null when the item does not exist or has no text. */
 export function itemText(doc: Y.Doc, id: string): Y.Text | null {
-	const text = itemsOf(doc).get(id)?.get('text');
+	const text = itemAt(doc, id)?.get('text');
 	return text instanceof Y.Text ? text : null;
 }
 
@@ -123,7 +141,7 @@ export function itemText(doc: Y.Doc, id: string): Y.Text | null {
 export function zRange(doc: Y.Doc): { min: string | null; max: string | null } {
 	let min: string | null = null;
 	let max: string | null = null;
-	for (const item of itemsOf(doc).values()) {
+	for (const [, item] of itemEntries(doc)) {
 		const z = item.get('z');
 		if (typeof z !== 'string') continue;
 		if (max === null || z > max) max = z;
@@ -255,6 +273,7 @@ function readExtras(item: ItemMap): ItemExtras {
 
 /** Reads an item as plain data, tolerating missing or malformed fields from other clients. */
 export function readItem(id: string, item: ItemMap): ItemView | null {
+	if (!((item as unknown) instanceof Y.Map)) return null;
 	const type = item.get('type');
 	if (typeof type !== 'string' || !(ITEM_TYPES as readonly string[]).includes(type)) return null;
 	const text = item.get('text');
@@ -319,7 +338,7 @@ export function placeConnectors(
 /** Every readable item as stored (connectors not placed), in paint order. */
 export function readItems(doc: Y.Doc): ItemView[] {
 	const views: ItemView[] = [];
-	for (const [id, item] of itemsOf(doc).entries()) {
+	for (const [id, item] of itemEntries(doc)) {
 		const view = readItem(id, item);
 		if (view) views.push(view);
 	}
@@ -338,12 +357,12 @@ export function countItems(doc: Y.Doc): number {
 
 /** Changes an item's colour. */
 export function setItemColor(doc: Y.Doc, input: { id: string; color: string }): void {
-	itemsOf(doc).get(input.id)?.set('color', input.color);
+	itemAt(doc, input.id)?.set('color', input.color);
 }
 
 /** Moves an item to `(x, y)` (alone: see `moveItems` for frames and selections). */
 export function moveItem(doc: Y.Doc, input: { id: string; x: number; y: number }): void {
-	const item = itemsOf(doc).get(input.id);
+	const item = itemAt(doc, input.id);
 	if (!item) return;
 	doc.transact(() => {
 		item.set('x', Math.round(input.x));
@@ -353,7 +372,7 @@ export function moveItem(doc: Y.Doc, input: { id: string; x: number; y: number }
 
 /** Puts an item above all others. */
 export function bringToFront(doc: Y.Doc, id: string): void {
-	const item = itemsOf(doc).get(id);
+	const item = itemAt(doc, id);
 	if (item) item.set('z', topZ(doc));
 }
 
