@@ -1,20 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, defineConfig } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, NO_CHROMIUM_MESSAGE, findChromium } from './tests/helpers/chromium.ts';
 
 /** Fixed port of the server under test (Playwright's `webServer` needs to know it in advance). */
 const PORT = Number(process.env.E2E_PORT) || 4173;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-/** Debian's Chromium first, then Playwright's own browser; otherwise say how to get one. */
-function findChromium(): string {
-	if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-	const bundled = chromium.executablePath();
-	if (bundled && fs.existsSync(bundled)) return bundled;
-	console.error(
-		'No Chromium found: run `apt-get install -y chromium` or `npx playwright install chromium`.'
-	);
+/** The browser, or a one-line hint on how to get one. */
+function chromiumOrExit(): string {
+	const found = findChromium();
+	if (found) return found;
+	console.error(NO_CHROMIUM_MESSAGE);
 	process.exit(1);
 }
 
@@ -41,17 +39,8 @@ export default defineConfig({
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {
-			executablePath: findChromium(),
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			executablePath: chromiumOrExit(),
+			args: CHROMIUM_ARGS
 		}
 	},
 	projects: [{ name: 'chromium' }],

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { countItems } from '../../src/lib/board/schema.ts';
 import { loadConfig } from '../../src/lib/server/config.ts';
 import { startServer, type RunningServer } from '../../server/app.ts';
+import { chromiumLaunchOptions } from '../helpers/chromium.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { fillBoard } from './canvas/board-fill.ts';
 import { FRAME_LOOP, PAGE_PROBE } from './canvas/page-probe.ts';
@@ -27,16 +28,6 @@ const FILL_BATCH = 250;
 const FRAMES = 300;
 /** The targets of the issue. */
 const TARGETS = { firstRenderMs: 1500, medianFps: 50, p95Fps: 30, longestTaskMs: 100 };
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -184,10 +175,7 @@ async function main(): Promise<void> {
 	if (!existsSync(path.resolve('build/handler.js'))) throw new Error('run `npx vite build` first');
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'croisee-canvas-bench-'));
 	const server = await start(dataDir);
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: CHROMIUM_ARGS
-	});
+	const browser = await chromium.launch(chromiumLaunchOptions());
 	try {
 		const client = new ApiClient(server.url);
 		await client.signUp('Bench Canvas');

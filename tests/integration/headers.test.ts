@@ -1,6 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSticky } from '../../src/lib/board/schema.ts';
+import { chromiumLaunchOptions } from '../helpers/chromium.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { childStorage, freePort, startChildServer, stopChild } from './faults-support.ts';
@@ -37,10 +38,7 @@ describe.each(DRIVERS)('security headers and hostile text (%s)', (driver) => {
 	const h = new Harness();
 	let browser: Browser;
 	beforeAll(async () => {
-		browser = await chromium.launch({
-			executablePath: '/usr/bin/chromium',
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run']
-		});
+		browser = await chromium.launch(chromiumLaunchOptions());
 	});
 	afterAll(() => browser?.close());
 	afterEach(() => h.cleanup());
