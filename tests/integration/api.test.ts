@@ -4,25 +4,21 @@ import type { RunningServer } from '../../server/app.ts';
 import { appContext } from '../../src/lib/server/context.ts';
 import { invites, sessions, users } from '../../src/lib/server/db/schema.ts';
 import { hashToken } from '../../src/lib/server/ids.ts';
-import { DRIVERS, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { Harness } from './support.ts';
 
 describe.each(DRIVERS)('JSON API on %s', (driver) => {
-	let database: TestDatabase;
+	const h = new Harness();
 	let server: RunningServer;
 	let facilitator: ApiClient;
 
 	beforeEach(async () => {
-		database = await createTestDatabase(driver);
-		server = await startTestServer({ database });
+		server = await h.server(await h.database(driver));
 		facilitator = new ApiClient(server.url);
 	});
 
-	afterEach(async () => {
-		await server.close();
-		await database.destroy();
-	});
+	afterEach(() => h.cleanup());
 
 	it('reports healthy once migrated and listening', async () => {
 		const response = await fetch(`${server.url}/healthz`);

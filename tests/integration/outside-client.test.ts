@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app.ts';
-import { DRIVERS, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { Harness } from './support.ts';
 
 const run = promisify(execFile);
 const CLIENT = 'tests/fixtures/yjs-client.ts';
@@ -17,18 +17,14 @@ async function outsideClient(args: string[]): Promise<string[]> {
 }
 
 describe.each(DRIVERS)('a stock y-websocket client in another process (%s)', (driver) => {
-	let database: TestDatabase;
+	const h = new Harness();
 	let server: RunningServer;
 
 	beforeEach(async () => {
-		database = await createTestDatabase(driver);
-		server = await startTestServer({ database });
+		server = await h.server(await h.database(driver));
 	});
 
-	afterEach(async () => {
-		await server.close();
-		await database.destroy();
-	});
+	afterEach(() => h.cleanup());
 
 	it('sees and edits the same board as a browser participant, with a ticket', async () => {
 		const facilitator = new ApiClient(server.url);

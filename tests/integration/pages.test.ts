@@ -1,22 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app.ts';
-import { DRIVERS, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { Harness } from './support.ts';
 
 describe.each(DRIVERS)('server-rendered pages (%s)', (driver) => {
-	let database: TestDatabase;
+	const h = new Harness();
 	let server: RunningServer;
 
 	beforeEach(async () => {
-		database = await createTestDatabase(driver);
-		server = await startTestServer({ database });
+		server = await h.server(await h.database(driver));
 	});
 
-	afterEach(async () => {
-		await server.close();
-		await database.destroy();
-	});
+	afterEach(() => h.cleanup());
 
 	async function page(path: string, cookie = '', language = 'fr-FR') {
 		const response = await fetch(server.url + path, {
