@@ -83,7 +83,7 @@ export const TEMPLATE_LAYOUTS: Record<TemplateKey, TemplateLayout> = {
 	},
 	barometer: {
 		instructions:
-			'Baromètre des perceptions croisées — Pour chaque critère, chaque catégorie donne une note de 1 (très mauvais) à 5 (très bon) en écrivant « 1 » à « 5 » sur une note. L’écart entre les notes des usagers et celles des agents se lit critère par critère.',
+			'Baromètre des perceptions croisées — Pour chaque critère, chaque catégorie donne une note de 1 (très mauvais) à 5 (très bon) sur une note qui commence par le chiffre, seul ou suivi d’un tiret et d’une raison (« 4 — accueil chaleureux »). L’écart entre les notes des usagers et celles des agents se lit critère par critère.',
 		frames: BAROMETER_CRITERIA.map((criterion, index) => ({
 			title: criterion,
 			x: 0,
