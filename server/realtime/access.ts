@@ -6,6 +6,7 @@ import type { Config } from '../../src/lib/server/config.ts';
 import { appContext } from '../../src/lib/server/context.ts';
 import { users } from '../../src/lib/server/db/schema.ts';
 import { boardAccess, boardExists } from '../../src/lib/server/services/boards.ts';
+import { pseudonymFor, seesPseudonyms } from '../../src/lib/server/services/pseudonyms.ts';
 import { redeemTicket } from '../../src/lib/server/services/tickets.ts';
 import { colorForUser } from '../../src/lib/shared/colors.ts';
 import { canWrite, type Role } from '../../src/lib/shared/roles.ts';
@@ -30,6 +31,10 @@ export interface BoardIdentity {
 	color: string;
 	/** Opaque per-board id of the person (16 hex characters), safe to show to others. */
 	personId: string;
+	/** The name shown to viewers who see pseudonyms (`services/pseudonyms.ts`). */
+	pseudonym: string;
+	/** True when this person must see others by pseudonym (an evaluator, by default). */
+	seesPseudonyms: boolean;
 }
 
 /** An authenticated caller. */
@@ -108,6 +113,18 @@ function shownName(input: {
 	return input.category ?? ANONYMOUS_NAME;
 }
 
+/**
+ * The name of `subject` as `viewer` may see it: their pseudonym when the viewer sees pseudonyms
+ * (facilitators keep their names, as in anonymous mode), their shown name otherwise.
+ */
+export function nameSeenBy(
+	subject: Pick<BoardIdentity, 'name' | 'pseudonym' | 'role'>,
+	viewer: Pick<BoardIdentity, 'seesPseudonyms'> | undefined
+): string {
+	if (!viewer?.seesPseudonyms || subject.role === 'facilitator') return subject.name;
+	return subject.pseudonym;
+}
+
 /** Name shown for an anonymous person without category. */
 export const ANONYMOUS_NAME = 'anonyme';
 
@@ -127,6 +144,12 @@ export async function identityOn(
 		category: access.category,
 		writable: canWrite(access.role) && !access.archived,
 		color: colorForUser(caller.userId),
-		personId: personIdOf(access.boardId, caller.userId)
+		personId: personIdOf(access.boardId, caller.userId),
+		pseudonym: pseudonymFor({
+			workshopId: access.workshopId,
+			userId: caller.userId,
+			category: access.category
+		}),
+		seesPseudonyms: seesPseudonyms(access)
 	};
 }

@@ -101,6 +101,11 @@ export class AwarenessOwners<Owner extends AwarenessOwner> {
 		return true;
 	}
 
+	/** The owner of `clientId`, or undefined. */
+	ownerOf(clientId: number): Owner | undefined {
+		return this.#owners.get(clientId);
+	}
+
 	/** Forgets every id of `owner` (it left); returns them, to remove their states. */
 	release(owner: Owner): number[] {
 		const ids = [...owner.clientIds];

@@ -8,8 +8,10 @@ import {
 import * as Y from 'yjs';
 import { countItems } from '../../src/lib/board/schema.ts';
 import { CloseCode } from '../../src/lib/shared/close-codes.ts';
+import { nameSeenBy } from './access.ts';
 import {
 	AwarenessOwners,
+	type AwarenessEntry,
 	decodeAwarenessUpdate,
 	encodeAwarenessUpdate,
 	withServerIdentity
@@ -193,7 +195,26 @@ export class Room implements MessageSink {
 	sendAwarenessStates(connection: Connection): void {
 		const clients = [...this.awareness.getStates().keys()];
 		if (clients.length === 0) return;
-		connection.send(encodeAwarenessMessage(encodeAwarenessStates(this.awareness, clients)));
+		connection.send(
+			connection.identity.seesPseudonyms
+				? this.#pseudonymousAwareness(clients, connection)
+				: encodeAwarenessMessage(encodeAwarenessStates(this.awareness, clients))
+		);
+	}
+
+	/** The awareness message of `clients` with each owner's name as `viewer` may see it. */
+	#pseudonymousAwareness(clients: readonly number[], viewer: Connection): Uint8Array {
+		const states = this.awareness.getStates();
+		const entries = clients.map((clientId): AwarenessEntry => {
+			const clock = this.awareness.meta.get(clientId)?.clock ?? 0;
+			const state = (states.get(clientId) as Record<string, unknown> | undefined) ?? null;
+			const owner = this.#owners.ownerOf(clientId);
+			if (!state || !owner) return { clientId, clock, state };
+			const { category, color } = owner.identity;
+			const name = nameSeenBy(owner.identity, viewer.identity);
+			return withServerIdentity({ clientId, clock, state }, { name, category, color });
+		});
+		return encodeAwarenessMessage(encodeAwarenessUpdate(entries));
 	}
 
 	/** Once every accepted update is stored, writes a snapshot if any was logged since the last. */
@@ -262,7 +283,12 @@ export class Room implements MessageSink {
 		if (clients.length === 0 || this.connections.size === 0) return;
 		const message = encodeAwarenessMessage(encodeAwarenessStates(this.awareness, clients));
 		for (const connection of this.connections) {
-			if (connection !== origin) connection.send(message);
+			if (connection === origin) continue;
+			connection.send(
+				connection.identity.seesPseudonyms
+					? this.#pseudonymousAwareness(clients, connection)
+					: message
+			);
 		}
 	};
 }

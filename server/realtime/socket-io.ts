@@ -11,7 +11,13 @@ import type {
 	PresencePerson,
 	ServerToClientEvents
 } from '../../src/lib/shared/socket-events.ts';
-import { authenticate, identityOn, originAllowed, type BoardIdentity } from './access.ts';
+import {
+	authenticate,
+	identityOn,
+	nameSeenBy,
+	originAllowed,
+	type BoardIdentity
+} from './access.ts';
 import { TokenBucket } from './rate-limit.ts';
 
 /**
@@ -52,18 +58,21 @@ function roomOf(boardId: string): string {
 	return `board:${boardId}`;
 }
 
-function personOf(identity: BoardIdentity): PresencePerson {
-	const { personId: id, name, category, role, color } = identity;
-	return { id, name, category, role, color };
+function personOf(identity: BoardIdentity, viewer?: BoardIdentity): PresencePerson {
+	const { personId: id, category, role, color } = identity;
+	return { id, name: nameSeenBy(identity, viewer), category, role, color };
 }
 
-/** The distinct people (two tabs are one person) on a board, ordered by name. */
-function peopleOn(io: PresenceServer, boardId: string): PresencePerson[] {
+/**
+ * The distinct people (two tabs are one person) on a board, ordered by name, as `viewer` may see
+ * them (pseudonyms for evaluators, by default).
+ */
+function peopleOn(io: PresenceServer, boardId: string, viewer?: BoardIdentity): PresencePerson[] {
 	const people = new Map<string, PresencePerson>();
 	for (const socketId of io.sockets.adapter.rooms.get(roomOf(boardId)) ?? []) {
 		const identity = io.sockets.sockets.get(socketId)?.data.boards[boardId];
 		if (identity && !people.has(identity.personId)) {
-			people.set(identity.personId, personOf(identity));
+			people.set(identity.personId, personOf(identity, viewer));
 		}
 	}
 	return [...people.values()].sort(
@@ -275,8 +284,28 @@ async function joinBoard(context: SocketContext, payload: unknown, ack: unknown)
 	socket.data.boards[boardId] = identity;
 	await socket.join(roomOf(boardId));
 	if (!already) await events.record('join', identity);
-	reply({ ok: true, you: personOf(identity), people: peopleOn(io, boardId) });
-	io.to(roomOf(boardId)).emit('presence', { boardId, people: peopleOn(io, boardId) });
+	reply({ ok: true, you: personOf(identity), people: peopleOn(io, boardId, identity) });
+	emitPresence(io, boardId);
+}
+
+/**
+ * Sends a board's presence to its room: one list for everyone who sees names, and each viewer who
+ * sees pseudonyms gets their own.
+ */
+function emitPresence(io: PresenceServer, boardId: string): void {
+	const pseudonymous: PresenceSocket[] = [];
+	for (const socketId of io.sockets.adapter.rooms.get(roomOf(boardId)) ?? []) {
+		const socket = io.sockets.sockets.get(socketId);
+		if (socket?.data.boards[boardId]?.seesPseudonyms) pseudonymous.push(socket);
+	}
+	const people = peopleOn(io, boardId);
+	io.to(roomOf(boardId))
+		.except(pseudonymous.map((socket) => socket.id))
+		.emit('presence', { boardId, people });
+	for (const socket of pseudonymous) {
+		const viewer = socket.data.boards[boardId];
+		socket.emit('presence', { boardId, people: peopleOn(io, boardId, viewer) });
+	}
 }
 
 function leaveBoard(context: SocketContext, boardId: string): void {
@@ -286,5 +315,5 @@ function leaveBoard(context: SocketContext, boardId: string): void {
 	delete socket.data.boards[boardId];
 	void socket.leave(roomOf(boardId));
 	void events.record('leave', identity);
-	io.to(roomOf(boardId)).emit('presence', { boardId, people: peopleOn(io, boardId) });
+	emitPresence(io, boardId);
 }

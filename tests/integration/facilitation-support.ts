@@ -58,7 +58,7 @@ export async function facilitationClient(
 export async function workshopWith(
 	h: Harness,
 	driver: 'pglite' | 'postgres',
-	guests: { name: string; category: string; role?: 'participant' | 'observer' }[]
+	guests: { name: string; category: string; role?: 'participant' | 'observer' | 'evaluator' }[]
 ) {
 	const database = await h.database(driver);
 	const server = await h.server(database);

@@ -11,7 +11,11 @@ import {
 	roundResults,
 	startRound
 } from '../../../src/lib/server/services/votes.ts';
-import { commandInput } from '../../../src/lib/shared/facilitation.ts';
+import {
+	commandInput,
+	type VoteResult,
+	type VoteRound
+} from '../../../src/lib/shared/facilitation.ts';
 import type { FacilitationJoinAck } from '../../../src/lib/shared/socket-events.ts';
 import type { BoardIdentity } from '../access.ts';
 import type { PresenceSocket } from '../socket-io.ts';
@@ -52,6 +56,31 @@ async function onBoard(
 	}
 }
 
+/**
+ * Sends a closed round's results to the board's room; viewers who see pseudonyms (evaluators, by
+ * default) get their own copy with the voters' pseudonyms.
+ */
+async function emitResults(
+	deps: FacilitationDeps,
+	who: BoardIdentity,
+	round: VoteRound,
+	results: VoteResult[]
+): Promise<void> {
+	const room = boardRoom(who.boardId);
+	const pseudonymous = (await deps.io.in(room).fetchSockets()).filter(
+		(socket) => socket.data.boards[who.boardId]?.seesPseudonyms
+	);
+	deps.io
+		.to(room)
+		.except(pseudonymous.map((socket) => socket.id))
+		.emit('vote:results', { boardId: who.boardId, round, results });
+	if (pseudonymous.length === 0) return;
+	const hidden = await roundResults(round, { workshopId: who.workshopId, seesPseudonyms: true });
+	for (const socket of pseudonymous) {
+		socket.emit('vote:results', { boardId: who.boardId, round, results: hidden });
+	}
+}
+
 /** The voting part of `facilitation:join`. */
 export async function voteSnapshot(
 	identity: BoardIdentity
@@ -60,7 +89,7 @@ export async function voteSnapshot(
 	return {
 		round,
 		mine: round ? await dotsOf(round.id, identity.userId) : [],
-		last: await latestResults(identity.boardId)
+		last: await latestResults(identity.boardId, identity)
 	};
 }
 
@@ -118,6 +147,6 @@ export function registerVotes(deps: FacilitationDeps, socket: PresenceSocket): v
 		const results = await roundResults(round);
 		await record(who, 'vote-close', { roundId: round.id, objects: results.length });
 		io.to(boardRoom(who.boardId)).emit('vote:state', { boardId: who.boardId, round: null });
-		io.to(boardRoom(who.boardId)).emit('vote:results', { boardId: who.boardId, round, results });
+		await emitResults(deps, who, round, results);
 	});
 }

@@ -152,6 +152,9 @@ export const frWorkshop = {
 	workshop_anonymous: 'Mode anonyme',
 	workshop_anonymous_hint:
 		'Les participants n’apparaissent aux autres que par leur catégorie, jamais par leur nom.',
+	workshop_evaluators_see_names: 'Les évaluateurs voient les noms',
+	workshop_evaluators_see_names_hint:
+		'Désactivé (recommandé) : les évaluateurs voient des pseudonymes comme « usager #A3F2C1 », jamais les noms ni les e-mails.',
 	brainstorm_title: 'Idées en silence',
 	brainstorm_start: 'Démarrer les idées en silence',
 	brainstorm_stop: 'Arrêter les idées en silence',

@@ -19,7 +19,9 @@ export const workshopSettingsInput = z.object({
 	purpose: z.string().trim().max(2000).optional(),
 	categories: categoryList.optional(),
 	admission: z.enum(['open', 'admit']).optional(),
-	anonymous: z.boolean().optional()
+	anonymous: z.boolean().optional(),
+	/** RGPD: evaluators see names (true) or pseudonyms (false, the default). */
+	evaluatorsSeeNames: z.boolean().optional()
 });
 export type WorkshopSettingsInput = z.infer<typeof workshopSettingsInput>;
 

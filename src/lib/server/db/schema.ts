@@ -74,6 +74,8 @@ export const workshops = pgTable('workshops', {
 		.default('open'),
 	/** Anonymous mode: participants appear to others by their category only, never by name. */
 	anonymous: boolean('anonymous').notNull().default(false),
+	/** RGPD: when false (default), evaluators see pseudonyms instead of names and e-mails. */
+	evaluatorsSeeNames: boolean('evaluators_see_names').notNull().default(false),
 	/** Agenda: phases with planned durations, in order (facilitation state, owned by the server). */
 	agenda: jsonb('agenda')
 		.$type<{ id: string; title: string; plannedSeconds: number }[]>()

@@ -17,6 +17,8 @@ export interface BoardAccess {
 	archived: boolean;
 	/** Anonymous mode: participants appear to others by their category only. */
 	anonymous: boolean;
+	/** RGPD: when false, evaluators see pseudonyms instead of names. */
+	evaluatorsSeeNames: boolean;
 }
 
 /** A board as listed on a dashboard. */
@@ -85,7 +87,8 @@ export async function boardAccess(input: {
 			memberStatus: memberships.status,
 			groupCategory: boards.groupCategory,
 			status: workshops.status,
-			anonymous: workshops.anonymous
+			anonymous: workshops.anonymous,
+			evaluatorsSeeNames: workshops.evaluatorsSeeNames
 		})
 		.from(boards)
 		.innerJoin(workshops, eq(workshops.id, boards.workshopId))
@@ -105,7 +108,8 @@ export async function boardAccess(input: {
 		role: row.role,
 		category: row.category,
 		archived: row.status === 'archived',
-		anonymous: row.anonymous
+		anonymous: row.anonymous,
+		evaluatorsSeeNames: row.evaluatorsSeeNames
 	};
 }
 

@@ -4,6 +4,7 @@ import { users, voteRounds, votes } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import type { VoteResult, VoteRound } from '../../shared/facilitation.ts';
 import { failure, type Failure } from './failure.ts';
+import { pseudonymFor } from './pseudonyms.ts';
 
 const roundOf = (row: typeof voteRounds.$inferSelect): VoteRound => ({
 	id: row.id,
@@ -108,10 +109,22 @@ export async function closeRound(boardId: string): Promise<VoteRound | null> {
 	return row ? roundOf(row) : null;
 }
 
-/** The results of a closed round, most dots first ("none" stands for voters without category). */
-export async function roundResults(round: VoteRound): Promise<VoteResult[]> {
+/**
+ * The results of a closed round, most dots first ("none" stands for voters without category).
+ * Voters are named, unless the round is anonymous; a `viewer` who sees pseudonyms gets the voters'
+ * pseudonyms instead (`services/pseudonyms.ts`).
+ */
+export async function roundResults(
+	round: VoteRound,
+	viewer?: { workshopId: string; seesPseudonyms: boolean }
+): Promise<VoteResult[]> {
 	const rows = await appContext()
-		.db.select({ itemId: votes.itemId, category: votes.category, name: users.name })
+		.db.select({
+			itemId: votes.itemId,
+			category: votes.category,
+			name: users.name,
+			userId: votes.userId
+		})
 		.from(votes)
 		.innerJoin(users, eq(users.id, votes.userId))
 		.where(eq(votes.roundId, round.id));
@@ -126,7 +139,10 @@ export async function roundResults(round: VoteRound): Promise<VoteResult[]> {
 		const category = row.category ?? 'none';
 		result.total++;
 		result.byCategory[category] = (result.byCategory[category] ?? 0) + 1;
-		if (!round.anonymous && !result.voters.includes(row.name)) result.voters.push(row.name);
+		const voter = viewer?.seesPseudonyms
+			? pseudonymFor({ workshopId: viewer.workshopId, userId: row.userId, category: row.category })
+			: row.name;
+		if (!round.anonymous && !result.voters.includes(voter)) result.voters.push(voter);
 		byItem.set(row.itemId, result);
 	}
 	return [...byItem.values()].sort((a, b) => b.total - a.total || (a.itemId < b.itemId ? -1 : 1));
@@ -134,7 +150,8 @@ export async function roundResults(round: VoteRound): Promise<VoteResult[]> {
 
 /** The board's latest closed round and its results, or null. */
 export async function latestResults(
-	boardId: string
+	boardId: string,
+	viewer?: { workshopId: string; seesPseudonyms: boolean }
 ): Promise<{ round: VoteRound; results: VoteResult[] } | null> {
 	const rows = await appContext()
 		.db.select()
@@ -144,5 +161,5 @@ export async function latestResults(
 	const last = rows.filter((row) => row.closedAt !== null).at(-1);
 	if (!last) return null;
 	const round = roundOf(last);
-	return { round, results: await roundResults(round) };
+	return { round, results: await roundResults(round, viewer) };
 }

@@ -19,6 +19,8 @@ export interface WorkshopView {
 	admission: 'open' | 'admit';
 	/** Anonymous mode: participants appear to others by their category only. */
 	anonymous: boolean;
+	/** When false, evaluators see pseudonyms instead of names (see `services/pseudonyms.ts`). */
+	evaluatorsSeeNames: boolean;
 	archived: boolean;
 	boards: { id: string; title: string }[];
 }
@@ -51,6 +53,7 @@ export async function getWorkshop(workshopId: string): Promise<WorkshopView | nu
 		categories: row.categories,
 		admission: row.admission,
 		anonymous: row.anonymous,
+		evaluatorsSeeNames: row.evaluatorsSeeNames,
 		archived: row.status === 'archived',
 		boards: await workshopBoards(workshopId)
 	};
@@ -145,7 +148,8 @@ export async function updateWorkshop(input: {
 	actorId: string;
 	settings: WorkshopSettingsInput;
 }): Promise<void> {
-	const { title, date, purpose, categories, admission, anonymous } = input.settings;
+	const { title, date, purpose, categories, admission, anonymous, evaluatorsSeeNames } =
+		input.settings;
 	const changes: Partial<typeof workshops.$inferInsert> = {};
 	if (title !== undefined) changes.title = title;
 	if (date !== undefined) changes.date = date ? new Date(date) : null;
@@ -153,6 +157,7 @@ export async function updateWorkshop(input: {
 	if (categories !== undefined) changes.categories = categories;
 	if (admission !== undefined) changes.admission = admission;
 	if (anonymous !== undefined) changes.anonymous = anonymous;
+	if (evaluatorsSeeNames !== undefined) changes.evaluatorsSeeNames = evaluatorsSeeNames;
 	if (Object.keys(changes).length === 0) return;
 	const before = await getWorkshop(input.workshopId);
 	await appContext().db.transaction(async (tx) => {
@@ -165,7 +170,10 @@ export async function updateWorkshop(input: {
 		});
 	});
 	// Names are part of each connection's identity: everyone reconnects to see the new mode.
-	if (anonymous !== undefined && anonymous !== before?.anonymous) {
+	const namesChanged =
+		(anonymous !== undefined && anonymous !== before?.anonymous) ||
+		(evaluatorsSeeNames !== undefined && evaluatorsSeeNames !== before?.evaluatorsSeeNames);
+	if (namesChanged) {
 		const { realtime } = appContext();
 		for (const userId of realtime?.onlineUserIds(input.workshopId) ?? []) {
 			realtime?.accessChanged({ workshopId: input.workshopId, userId });

@@ -50,7 +50,8 @@ function settingsOf(data: FormData) {
 		date: date ? new Date(date).toISOString() : null,
 		categories: categoryLines(formString(data, 'categories')),
 		admission: formString(data, 'admission') === 'admit' ? 'admit' : 'open',
-		anonymous: formString(data, 'anonymous') === 'on'
+		anonymous: formString(data, 'anonymous') === 'on',
+		evaluatorsSeeNames: formString(data, 'evaluatorsSeeNames') === 'on'
 	};
 }
 

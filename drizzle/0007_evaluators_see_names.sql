@@ -1,0 +1,1 @@
+ALTER TABLE "workshops" ADD COLUMN "evaluators_see_names" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,96 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSticky, itemsOf } from '../../src/lib/board/schema.ts';
+import type { VoteResult } from '../../src/lib/shared/facilitation.ts';
+import type { PresencePerson } from '../../src/lib/shared/socket-events.ts';
+import { DRIVERS } from '../helpers/database.ts';
+import { facilitationClient, workshopWith } from './facilitation-support.ts';
+import { Harness, warmUp } from './support.ts';
+
+const WAIT = { timeout: 10_000, interval: 20 };
+const PSEUDONYM = /^usager #[0-9A-F]{6}$/;
+
+describe.each(DRIVERS)('pseudonyms for evaluators (%s)', (driver) => {
+	const h = new Harness();
+	beforeAll(() => warmUp(driver));
+	afterEach(() => h.cleanup());
+
+	async function setting() {
+		const setup = await workshopWith(h, driver, [
+			{ name: 'Paul Martin', category: 'usager' },
+			{ name: 'Eva Luatrice', category: 'usager', role: 'evaluator' }
+		]);
+		const { server, ws, guests } = setup;
+		const paul = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);
+		const eva = await facilitationClient(h, server, guests[1]!.cookie, ws.boardId);
+		return { ...setup, paul, eva };
+	}
+
+	it('shows evaluators a stable pseudonym instead of each name, in presence, awareness and vote results', async () => {
+		const { server, facilitator, ws, guests, paul, eva } = await setting();
+		const evaNames = () =>
+			(eva.last<{ people: PresencePerson[] }>('presence')?.people ?? []).map((p) => p.name);
+		await vi.waitFor(() => expect(evaNames()).toHaveLength(2), WAIT);
+		const paulSeen = evaNames().filter((name) => PSEUDONYM.test(name));
+		expect(paulSeen).toHaveLength(2); // Paul and Eva herself, both usagers.
+		// Participants still see names.
+		await vi.waitFor(() => {
+			const names = paul.last<{ people: PresencePerson[] }>('presence')?.people.map((p) => p.name);
+			expect(names).toContain('Eva Luatrice');
+		}, WAIT);
+
+		// Awareness (cursors): the evaluator's provider gets the pseudonym, not the name.
+		const paulDoc = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
+		const evaDoc = await h.syncedProvider(server, ws.boardId, { cookie: guests[1]!.cookie });
+		paulDoc.provider.awareness.setLocalState({ cursor: { x: 1, y: 1 } });
+		await vi.waitFor(() => {
+			const state = evaDoc.provider.awareness.getStates().get(paulDoc.doc.clientID);
+			expect((state as { user?: { name: string } } | undefined)?.user?.name).toMatch(PSEUDONYM);
+		}, WAIT);
+		const pseudonym = (
+			evaDoc.provider.awareness.getStates().get(paulDoc.doc.clientID) as { user: { name: string } }
+		).user.name;
+		expect(paulSeen).toContain(pseudonym);
+
+		// A closed vote round names its voters to participants, by pseudonym to evaluators.
+		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
+		// Facilitators keep their names, as in anonymous mode.
+		await vi.waitFor(() => expect(evaNames()).toContain('Fatima Facilitatrice'), WAIT);
+		const itemId = createSticky(paulDoc.doc, { x: 0, y: 0, text: 'Navette' });
+		await vi.waitFor(() => expect(itemsOf(evaDoc.doc).has(itemId)).toBe(true), WAIT);
+		const open = { boardId: ws.boardId, frameId: null, dots: 2, onePerObject: false };
+		expect(await fatima.socket.emitWithAck('vote:open', { ...open, anonymous: false })).toEqual({
+			ok: true
+		});
+		expect(await paul.socket.emitWithAck('vote:cast', { boardId: ws.boardId, itemId })).toEqual({
+			ok: true
+		});
+		expect(await fatima.socket.emitWithAck('vote:close', { boardId: ws.boardId })).toEqual({
+			ok: true
+		});
+		const voters = (client: typeof eva) =>
+			client.last<{ results: VoteResult[] }>('vote:results')?.results[0]?.voters;
+		await vi.waitFor(() => expect(voters(paul)).toEqual(['Paul Martin']), WAIT);
+		await vi.waitFor(() => expect(voters(eva)).toEqual([pseudonym]), WAIT);
+
+		const everything = JSON.stringify([...eva.received.values()]);
+		expect(everything).not.toContain('Paul Martin');
+	});
+
+	it('shows names to evaluators once a facilitator allows it, and only a facilitator may', async () => {
+		const { server, facilitator, ws, guests, eva } = await setting();
+		const refused = await guests[1]!.request('PATCH', `/api/workshops/${ws.id}`, {
+			evaluatorsSeeNames: true
+		});
+		expect(refused.status).toBe(403);
+		const patched = await facilitator.request('PATCH', `/api/workshops/${ws.id}`, {
+			evaluatorsSeeNames: true
+		});
+		expect(patched.body).toMatchObject({ evaluatorsSeeNames: true });
+		// The evaluator's page is told to reload, and comes back seeing names.
+		await vi.waitFor(() => expect(eva.received.has('access:changed')).toBe(true), WAIT);
+		const again = await facilitationClient(h, server, guests[1]!.cookie, ws.boardId);
+		const names = () =>
+			(again.last<{ people: PresencePerson[] }>('presence')?.people ?? []).map((p) => p.name);
+		await vi.waitFor(() => expect(names()).toContain('Eva Luatrice'), WAIT);
+	});
+});
