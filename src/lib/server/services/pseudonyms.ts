@@ -20,7 +20,9 @@ const encoder = new TextEncoder();
 
 /** The stable tag of a person in a workshop: `PSEUDONYM_TAG_LENGTH` upper-case hex characters. */
 export function pseudonymTag(input: { workshopId: string; userId: string }): string {
-	const message = encoder.encode(`croisee-pseudonym-v1\u0000${input.workshopId}\u0000${input.userId}`);
+	const message = encoder.encode(
+		`croisee-pseudonym-v1\u0000${input.workshopId}\u0000${input.userId}`
+	);
 	return encodeHexUpperCase(hmac(SHA256, appContext().sealKey, message)).slice(
 		0,
 		PSEUDONYM_TAG_LENGTH
