@@ -1,5 +1,6 @@
 import { enWorkshop } from './en-workshop.ts';
 import { canvasEn } from './canvas-en.ts';
+import { boardExtrasEn } from './board-extras-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -168,5 +169,6 @@ export const en: Messages = {
 	share_renewed: 'New link created: the old one no longer works.',
 	share_none: 'No live link.',
 	close_panel: 'Close',
-	...canvasEn
+	...canvasEn,
+	...boardExtrasEn
 };

@@ -1,6 +1,7 @@
 import { frWorkshop } from './fr-workshop.ts';
 
 import { canvasFr } from './canvas-fr.ts';
+import { boardExtrasFr } from './board-extras-fr.ts';
 
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
@@ -175,5 +176,6 @@ export const fr = {
 	share_renewed: 'Nouveau lien créé : l’ancien ne fonctionne plus.',
 	share_none: 'Aucun lien actif.',
 	close_panel: 'Fermer',
-	...canvasFr
+	...canvasFr,
+	...boardExtrasFr
 } as const;

@@ -1,0 +1,17 @@
+import type { boardExtrasFr } from './board-extras-fr.ts';
+
+/** English messages of the board's facilitation extras (same keys as `board-extras-fr.ts`). */
+export const boardExtrasEn: { [K in keyof typeof boardExtrasFr]: string } = {
+	barometer_toggle: 'Barometer',
+	barometer_title: 'Perception gaps',
+	barometer_intro:
+		'For each criterion: the mean score (1 to 5) given by service users and by agents, and the gap between them. A score counts when its note starts with the digit.',
+	barometer_criterion: 'Criterion',
+	barometer_usagers: 'Service users',
+	barometer_agents: 'Agents',
+	barometer_gap: 'Gap',
+	barometer_none: '—',
+	barometer_mean: '{mean} ({count} score(s))',
+	barometer_no_criteria: 'No criterion: add one frame per criterion.',
+	barometer_others: 'Other categories: {list}'
+};

@@ -1,0 +1,18 @@
+/**
+ * French messages of the board's facilitation extras: barometer, save status, locks, own templates
+ * (spread into `fr.ts`; `board-extras-en.ts` has the same keys).
+ */
+export const boardExtrasFr = {
+	barometer_toggle: 'Baromètre',
+	barometer_title: 'Écarts de perception',
+	barometer_intro:
+		'Pour chaque critère : la note moyenne (de 1 à 5) des usagers et des agents, et l’écart entre les deux. Une note compte quand son texte commence par le chiffre.',
+	barometer_criterion: 'Critère',
+	barometer_usagers: 'Usagers',
+	barometer_agents: 'Agents',
+	barometer_gap: 'Écart',
+	barometer_none: '—',
+	barometer_mean: '{mean} ({count} note(s))',
+	barometer_no_criteria: 'Aucun critère : ajoutez un cadre par critère.',
+	barometer_others: 'Autres catégories : {list}'
+} as const;
