@@ -37,7 +37,10 @@ export function attachRealtime(input: {
 		snapshotEveryUpdates: config.snapshotEveryUpdates,
 		idleBoardUnloadMs: config.idleBoardUnloadMs,
 		maxObjectsPerBoard: config.maxObjectsPerBoard,
-		writePolicy: lockPolicy((boardId) => locks.of(boardId)),
+		writePolicy: lockPolicy({
+			locksOf: (boardId) => locks.of(boardId),
+			ready: () => locks.loaded()
+		}),
 		log: realtimeLog
 	});
 	const yjs = attachYjsEndpoint({

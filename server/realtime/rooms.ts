@@ -135,7 +135,11 @@ export class RoomRegistry {
 	async #createRoom(boardId: string): Promise<Room> {
 		const doc = new Y.Doc({ gc: true });
 		const started = performance.now();
-		const loaded = await loadBoardInto(doc, boardId);
+		// The write policy must know the board's locks before the room accepts a first write.
+		const [loaded] = await Promise.all([
+			loadBoardInto(doc, boardId),
+			this.#options.writePolicy?.ready?.()
+		]);
 		this.#options.log.debug(
 			{ boardId, lastSeq: loaded.lastSeq, ms: Math.round(performance.now() - started) },
 			'board loaded'

@@ -112,4 +112,32 @@ describe.each(DRIVERS)('facilitation: locks enforced by the Yjs server (%s)', (d
 		expect(itemsOf(check.doc).get(outside)!.get('color')).not.toBe('pink');
 		expect(third.closeCodes).toEqual([]);
 	});
+	it('after a restart, the first edit on a stored locked frame is refused', async () => {
+		const { database, server, ws, guests, fatimaDoc, fatima, frame, inside } =
+			await lockedFrameBoard();
+		await vi.waitFor(async () => {
+			const check = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
+			expect(textOf(check.doc, inside)).toBe('Dedans');
+			check.provider.destroy();
+		}, WAIT);
+		expect(
+			await fatima.socket.emitWithAck('lock:set', {
+				boardId: ws.boardId,
+				targetId: frame,
+				locked: true
+			})
+		).toEqual({ ok: true });
+		fatimaDoc.provider.destroy();
+		fatima.socket.disconnect();
+		await server.close();
+
+		// The new process loads its locks while the first joiner loads the board and writes at once.
+		const restarted = await h.server(database);
+		const paul = await h.syncedProvider(restarted, ws.boardId, { cookie: guests[0]!.cookie });
+		itemText(paul.doc, inside)!.insert(0, 'Piraté ');
+		await vi.waitFor(() => expect(paul.closeCodes).toContain(CloseCode.Locked), WAIT);
+		paul.provider.destroy();
+		const check = await h.syncedProvider(restarted, ws.boardId, { cookie: guests[0]!.cookie });
+		expect(textOf(check.doc, inside)).toBe('Dedans');
+	});
 });

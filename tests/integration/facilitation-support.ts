@@ -80,5 +80,5 @@ export async function workshopWith(
 		await client.join(link.joinUrl, guest.name, guest.category);
 		clients.push(client);
 	}
-	return { server, facilitator, ws, guests: clients };
+	return { database, server, facilitator, ws, guests: clients };
 }

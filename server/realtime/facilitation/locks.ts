@@ -5,16 +5,30 @@ import type { LockSet } from './write-policy.ts';
 
 /**
  * The boards' locks, in memory for the Yjs write policy (which must answer synchronously) and in
- * `board_locks`. Every lock is loaded once at start-up (`ready`); a change is stored before it is
+ * `board_locks`. Every lock is loaded once at start-up (`ready`, awaited by rooms through
+ * `loaded()` before their first write); a change is stored before it is
  * applied in memory and announced.
  */
 export class LockStore {
 	readonly #locks = new Map<string, Set<string>>();
-	/** Resolves once the stored locks are loaded. */
-	readonly ready: Promise<void>;
+	#loading: Promise<void>;
 
 	constructor() {
-		this.ready = this.#load();
+		this.#loading = this.#load();
+	}
+
+	/** Resolves once the stored locks are loaded (the first load may fail). */
+	get ready(): Promise<void> {
+		return this.#loading;
+	}
+
+	/**
+	 * Resolves once the stored locks are loaded; a failed load is tried again, so a database that
+	 * was briefly away at start-up does not keep every board closed.
+	 */
+	loaded(): Promise<void> {
+		this.#loading = this.#loading.catch(() => this.#load());
+		return this.#loading;
 	}
 
 	async #load(): Promise<void> {

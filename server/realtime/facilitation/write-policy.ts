@@ -19,6 +19,11 @@ export const BOARD_TARGET = '';
 
 /** What a room asks before applying a client's update. */
 export interface WritePolicy {
+	/**
+	 * Resolves when the policy can answer (e.g. its locks are loaded); a room does not open before,
+	 * so no write is accepted on data the policy has not seen yet.
+	 */
+	ready?(): Promise<void>;
 	/** True when `identity` may apply `update` to `doc` (the room's current document). */
 	allows(input: {
 		boardId: string;
@@ -90,9 +95,17 @@ export function touchesLocked(input: {
 	}
 }
 
-/** The write policy of locks: facilitators change anything; others nothing locked. */
-export function lockPolicy(locksOf: (boardId: string) => LockSet): WritePolicy {
+/**
+ * The write policy of locks: facilitators change anything; others nothing locked. Rooms wait for
+ * `ready` (the stored locks loaded) before opening.
+ */
+export function lockPolicy(input: {
+	locksOf: (boardId: string) => LockSet;
+	ready: () => Promise<void>;
+}): WritePolicy {
+	const { locksOf } = input;
 	return {
+		ready: input.ready,
 		allows({ boardId, doc, update, identity }) {
 			if (identity.role === 'facilitator') return true;
 			const locks = locksOf(boardId);
