@@ -45,7 +45,10 @@ test('a barometer board shows the usager−agent gap per criterion, live', async
 	await expect(accueil.getByRole('cell').nth(0)).toHaveText('2 (1 note(s))');
 	await expect(accueil.getByRole('cell').nth(1)).toHaveText('4 (1 note(s))');
 	await expect(accueil.getByRole('cell').nth(2)).toHaveText(/^[-−]2$/);
-	await expect(table.getByRole('row', { name: /Délais/ }).getByRole('cell').nth(2)).toHaveText(
-		'—'
-	);
+	await expect(
+		table
+			.getByRole('row', { name: /Délais/ })
+			.getByRole('cell')
+			.nth(2)
+	).toHaveText('—');
 });
