@@ -71,6 +71,14 @@ export function attachRealtime(input: {
 			rooms.disconnectUser({ userId });
 			presence.disconnectUser({ userId });
 		},
+		async workshopArchived({ workshopId, boardIds }) {
+			for (const userId of facilitation.onlineUserIds(workshopId)) {
+				facilitation.notifyAccessChanged({ workshopId, userId });
+				presence.disconnectUser({ workshopId, userId });
+			}
+			rooms.disconnectWorkshop(workshopId);
+			await Promise.all(boardIds.map((boardId) => rooms.persistBoard(boardId)));
+		},
 		stats: () => rooms.stats(),
 		close: () =>
 			(closing ??= (async () => {

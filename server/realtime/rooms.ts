@@ -95,6 +95,28 @@ export class RoomRegistry {
 		}
 	}
 
+	/** Closes (4403) every connection to a board of `workshopId` (e.g. it was just archived). */
+	disconnectWorkshop(workshopId: string): void {
+		for (const connection of this.connections()) {
+			if (connection.identity.workshopId === workshopId) {
+				connection.close(CloseCode.Forbidden, 'access changed');
+			}
+		}
+	}
+
+	/**
+	 * Stores `boardId`'s log and writes a snapshot when updates were logged since the last one
+	 * (loading the board when it is not open), so that its latest snapshot is its whole state.
+	 */
+	async persistBoard(boardId: string): Promise<void> {
+		const room = await this.acquire(boardId);
+		try {
+			await room.persist();
+		} finally {
+			this.release(room);
+		}
+	}
+
 	/** Number of loaded boards and of open connections. */
 	stats(): { boards: number; connections: number } {
 		let connections = 0;

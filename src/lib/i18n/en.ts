@@ -1,6 +1,7 @@
 import { enWorkshop } from './en-workshop.ts';
 import { canvasEn } from './canvas-en.ts';
 import { boardExtrasEn } from './board-extras-en.ts';
+import { replayEn } from './replay-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -170,5 +171,6 @@ export const en: Messages = {
 	share_none: 'No live link.',
 	close_panel: 'Close',
 	...canvasEn,
-	...boardExtrasEn
+	...boardExtrasEn,
+	...replayEn
 };

@@ -2,6 +2,7 @@ import { frWorkshop } from './fr-workshop.ts';
 
 import { canvasFr } from './canvas-fr.ts';
 import { boardExtrasFr } from './board-extras-fr.ts';
+import { replayFr } from './replay-fr.ts';
 
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
@@ -177,5 +178,6 @@ export const fr = {
 	share_none: 'Aucun lien actif.',
 	close_panel: 'Fermer',
 	...canvasFr,
-	...boardExtrasFr
+	...boardExtrasFr,
+	...replayFr
 } as const;

@@ -15,6 +15,12 @@ export interface RealtimeControl {
 	accessChanged(args: { workshopId: string; userId: string }): void;
 	/** Closes every live connection of `userId`, on every board (sign-out everywhere). */
 	signedOutEverywhere(userId: string): void;
+	/**
+	 * The workshop was just archived: every connected page is told to reload, every Yjs and
+	 * socket.io connection to its boards is closed (they reconnect read-only), then each board's log
+	 * is stored and a final snapshot written (boards not open are loaded for it).
+	 */
+	workshopArchived(args: { workshopId: string; boardIds: readonly string[] }): Promise<void>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { requireUser } from './http.ts';
+import { archivedFailure } from './services/archive.ts';
 import { failure, isFailure, type Failure } from './services/failure.ts';
 import { facilitatorAccess, workshopAccess, type WorkshopAccess } from './services/workshops.ts';
 
@@ -25,4 +26,16 @@ export async function facilitatorOfRoute(
 	const access = await facilitatorAccess({ userId: user.id, workshopId });
 	if (isFailure(access)) return access;
 	return { ...access, userId: user.id };
+}
+
+/**
+ * Like `facilitatorOfRoute`, for changes: an archived workshop answers 409 `workshop_archived`
+ * (nothing changes once a workshop is archived).
+ */
+export async function activeFacilitatorOfRoute(
+	event: Pick<RequestEvent, 'locals' | 'params'>
+): Promise<(WorkshopAccess & { userId: string }) | Failure> {
+	const access = await facilitatorOfRoute(event);
+	if (isFailure(access)) return access;
+	return access.workshop.archived ? archivedFailure() : access;
 }

@@ -101,6 +101,8 @@ export async function boardAccess(input: {
 	// A peer group's board is open to its own category only (and to facilitators, evaluators).
 	const outsider = row.role === 'participant' || row.role === 'observer';
 	if (row.groupCategory && outsider && row.category !== row.groupCategory) return null;
+	// Evaluators read the archive only, never a live board.
+	if (row.role === 'evaluator' && row.status !== 'archived') return null;
 	return {
 		boardId: row.boardId,
 		workshopId: row.workshopId,

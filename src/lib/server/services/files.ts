@@ -4,6 +4,7 @@ import { appContext } from '../context.ts';
 import { files } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import { boardAccess } from './boards.ts';
+import { archivedFailure } from './archive.ts';
 import { failure, type Failure } from './failure.ts';
 
 /** Image types a board accepts, recognised from their first bytes (SVG is refused: it can script). */
@@ -69,7 +70,8 @@ export async function storeImage(input: {
 }): Promise<{ id: string; contentType: ImageType; size: number } | Failure> {
 	const access = await boardAccess({ userId: input.userId, boardId: input.boardId });
 	if (!access) return failure(404, 'board_unknown', 'No such board');
-	if (!canWrite(access.role) || access.archived) {
+	if (access.archived) return archivedFailure();
+	if (!canWrite(access.role)) {
 		return failure(403, 'forbidden', 'You may not add files to this board');
 	}
 	if (input.bytes.byteLength === 0) return failure(400, 'empty_file', 'The file is empty');

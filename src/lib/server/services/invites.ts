@@ -104,7 +104,8 @@ export async function findInvite(code: string): Promise<InvitePreview | Failure>
 	if (row.maxUses !== null && row.uses >= row.maxUses) {
 		return failure(410, 'invite_used_up', 'This join link has been used as many times as allowed');
 	}
-	if (row.status === 'archived') {
+	// An archived workshop lets only evaluators in: that is how they get its archive.
+	if (row.status === 'archived' && row.role !== 'evaluator') {
 		return failure(410, 'workshop_archived', 'This workshop is archived');
 	}
 	return {

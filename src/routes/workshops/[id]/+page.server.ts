@@ -1,6 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formString } from '$lib/server/forms';
 import { isFailure, joinUrl } from '$lib/server/http';
+import { archiveWorkshop } from '$lib/server/services/archive';
 import { listInvites, revokeInvite } from '$lib/server/services/invite-links';
 import { createInvite } from '$lib/server/services/invites';
 import { admitPerson, listPeople, removePerson, updatePerson } from '$lib/server/services/people';
@@ -20,6 +21,14 @@ async function facilitator(event: RequestEvent) {
 	const access = await facilitatorOfRoute(event);
 	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
 	return access;
+}
+
+/** The facilitator's access for a change: an archived workshop changes no more (409). */
+async function changing(event: RequestEvent, action: string) {
+	const access = await facilitator(event);
+	return access.workshop.archived
+		? { access, refused: fail(409, { action, code: 'workshop_archived' }) }
+		: { access, refused: null };
 }
 
 /** The workshop's settings, boards, links (with QR codes) and people (facilitators only). */
@@ -58,7 +67,8 @@ function settingsOf(data: FormData) {
 export const actions: Actions = {
 	/** Saves title, date, purpose, categories and admission mode. */
 	settings: async (event) => {
-		const access = await facilitator(event);
+		const { access, refused: archived } = await changing(event, 'settings');
+		if (archived) return archived;
 		const parsed = workshopSettingsInput.safeParse(settingsOf(await event.request.formData()));
 		if (!parsed.success) return fail(400, { action: 'settings', code: 'settings_invalid' });
 		await updateWorkshop({
@@ -70,7 +80,8 @@ export const actions: Actions = {
 	},
 	/** Adds a board (e.g. a peer-group board), possibly from a template. */
 	board: async (event) => {
-		const access = await facilitator(event);
+		const { access, refused: archived } = await changing(event, 'board');
+		if (archived) return archived;
 		const data = await event.request.formData();
 		const parsed = createWorkshopBoardInput.safeParse({
 			title: formString(data, 'title'),
@@ -103,6 +114,10 @@ export const actions: Actions = {
 		if (input.category !== null && !workshop.categories.includes(input.category)) {
 			return fail(400, { action: 'invite', code: 'category_invalid' });
 		}
+		// Evaluator links stay possible once archived: that is how evaluators get the archive.
+		if (workshop.archived && input.role !== 'evaluator') {
+			return fail(409, { action: 'invite', code: 'workshop_archived' });
+		}
 		await createInvite({
 			...input,
 			workshopId: workshop.id,
@@ -110,6 +125,21 @@ export const actions: Actions = {
 			expiresAt: input.expiresAt ? new Date(input.expiresAt) : null
 		});
 		return { action: 'invite', saved: true };
+	},
+	/** Archives the workshop: read-only for everyone, final snapshots, open to evaluators. */
+	archive: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		if (formString(data, 'confirm') !== 'on') {
+			return fail(400, { action: 'archive', code: 'archive_unconfirmed' });
+		}
+		const archived = await archiveWorkshop({
+			workshopId: access.workshop.id,
+			actorId: access.userId
+		});
+		if (isFailure(archived))
+			return fail(archived.status, { action: 'archive', code: archived.code });
+		return { action: 'archive', saved: true };
 	},
 	/** Revokes a link. */
 	revoke: async (event) => {
@@ -124,7 +154,8 @@ export const actions: Actions = {
 	},
 	/** Changes someone's role. */
 	role: async (event) => {
-		const access = await facilitator(event);
+		const { access, refused: archived } = await changing(event, 'role');
+		if (archived) return archived;
 		const data = await event.request.formData();
 		const parsed = updatePersonInput.safeParse({ role: formString(data, 'role') });
 		if (!parsed.success) return fail(400, { action: 'role', code: 'role_invalid' });
@@ -138,7 +169,8 @@ export const actions: Actions = {
 	},
 	/** Admits someone from the waiting list. */
 	admit: async (event) => {
-		const access = await facilitator(event);
+		const { access, refused: archived } = await changing(event, 'admit');
+		if (archived) return archived;
 		const data = await event.request.formData();
 		const refused = await admitPerson({
 			workshopId: access.workshop.id,

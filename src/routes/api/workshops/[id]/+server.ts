@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure, readJson } from '$lib/server/http';
 import { getWorkshop, updateWorkshop } from '$lib/server/services/workshops';
-import { facilitatorOfRoute, memberOfRoute } from '$lib/server/workshop-guard';
+import { activeFacilitatorOfRoute, memberOfRoute } from '$lib/server/workshop-guard';
 import { workshopSettingsInput } from '$lib/shared/workshop-validation';
 import type { RequestHandler } from './$types';
 
@@ -14,7 +14,7 @@ export const GET: RequestHandler = async (event) => {
 
 /** Changes title, date, purpose, categories or admission mode (facilitators): 200 the workshop. */
 export const PATCH: RequestHandler = async (event) => {
-	const access = await facilitatorOfRoute(event);
+	const access = await activeFacilitatorOfRoute(event);
 	if (isFailure(access)) return failureResponse(access);
 	const input = await readJson(event.request, workshopSettingsInput);
 	if (isFailure(input)) return failureResponse(input);

@@ -26,6 +26,7 @@ export const actions: Actions = {
 	/** Stores the answers with the person's category. */
 	default: async (event) => {
 		const access = await member(event);
+		if (access.workshop.archived) return fail(409, { code: 'workshop_archived' });
 		const data = await event.request.formData();
 		const parsed = feedbackInput.safeParse({
 			satisfaction: Number(formString(data, 'satisfaction')) || 0,

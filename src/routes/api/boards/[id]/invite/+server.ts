@@ -1,6 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { failureResponse, isFailure, joinUrl, requireUser } from '$lib/server/http';
 import { boardAccess, type BoardAccess } from '$lib/server/services/boards';
+import { archivedFailure } from '$lib/server/services/archive';
 import { failure, type Failure } from '$lib/server/services/failure';
 import { createInvite, currentInviteCode, revokeInvites } from '$lib/server/services/invites';
 import type { RequestHandler } from './$types';
@@ -28,6 +29,7 @@ export const GET: RequestHandler = async (event) => {
 export const POST: RequestHandler = async (event) => {
 	const access = await facilitatorAccess(event);
 	if (isFailure(access)) return failureResponse(access);
+	if (access.archived) return failureResponse(archivedFailure());
 	await revokeInvites(access.boardId);
 	const { code } = await createInvite({ workshopId: access.workshopId, boardId: access.boardId });
 	return json({ joinUrl: joinUrl(event, code) }, { status: 201 });

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure, readJson } from '$lib/server/http';
+import { archivedFailure } from '$lib/server/services/archive';
 import { failure } from '$lib/server/services/failure';
 import { feedbackSummary, submitFeedback } from '$lib/server/services/feedback';
 import { memberOfRoute } from '$lib/server/workshop-guard';
@@ -13,6 +14,7 @@ export const POST: RequestHandler = async (event) => {
 	if (access.role === 'evaluator' || access.role === 'observer') {
 		return failureResponse(failure(403, 'forbidden', 'Only people who took part give feedback'));
 	}
+	if (access.workshop.archived) return failureResponse(archivedFailure());
 	const input = await readJson(event.request, feedbackInput);
 	if (isFailure(input)) return failureResponse(input);
 	await submitFeedback({

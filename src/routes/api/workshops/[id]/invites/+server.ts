@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure, joinUrl, readJson } from '$lib/server/http';
+import { archivedFailure } from '$lib/server/services/archive';
 import { failure } from '$lib/server/services/failure';
 import { listInvites } from '$lib/server/services/invite-links';
 import { createInvite } from '$lib/server/services/invites';
@@ -27,6 +28,8 @@ export const POST: RequestHandler = async (event) => {
 	const input = await readJson(event.request, createInviteInput);
 	if (isFailure(input)) return failureResponse(input);
 	const { workshop } = access;
+	// Evaluator links stay possible once archived: that is how evaluators get the archive.
+	if (workshop.archived && input.role !== 'evaluator') return failureResponse(archivedFailure());
 	if (input.category !== null && !workshop.categories.includes(input.category)) {
 		return failureResponse(failure(400, 'category_invalid', 'Unknown category'));
 	}

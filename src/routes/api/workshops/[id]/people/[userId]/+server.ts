@@ -2,13 +2,13 @@ import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure, readJson } from '$lib/server/http';
 import { failure } from '$lib/server/services/failure';
 import { removePerson, updatePerson } from '$lib/server/services/people';
-import { facilitatorOfRoute } from '$lib/server/workshop-guard';
+import { activeFacilitatorOfRoute, facilitatorOfRoute } from '$lib/server/workshop-guard';
 import { removePersonInput, updatePersonInput } from '$lib/shared/workshop-validation';
 import type { RequestHandler } from './$types';
 
 /** Changes someone's role and/or category (facilitators): 200 `{ ok: true }`. */
 export const PATCH: RequestHandler = async (event) => {
-	const access = await facilitatorOfRoute(event);
+	const access = await activeFacilitatorOfRoute(event);
 	if (isFailure(access)) return failureResponse(access);
 	const input = await readJson(event.request, updatePersonInput);
 	if (isFailure(input)) return failureResponse(input);
