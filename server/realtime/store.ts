@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { appContext } from '../../src/lib/server/context.ts';
+import type { Database } from '../../src/lib/server/db/client.ts';
 import { boardSnapshots, boardUpdates } from '../../src/lib/server/db/schema.ts';
 
 /**
@@ -14,7 +15,7 @@ export const LOAD_ORIGIN = 'load';
 
 /** Rows read per query when replaying the log. */
 const LOAD_PAGE_ROWS = 1000;
-/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; a row uses 6). */
+/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; a row uses 5). */
 const MAX_ROWS_PER_INSERT = 1000;
 
 /** One row of `board_updates`. */
@@ -57,12 +58,7 @@ export async function loadBoardInto(doc: Y.Doc, boardId: string): Promise<Loaded
 	if (snapshot) Y.applyUpdate(doc, snapshot.state, LOAD_ORIGIN);
 	let lastSeq = snapshot?.seq ?? 0;
 	for (;;) {
-		const rows = await db
-			.select({ seq: boardUpdates.seq, update: boardUpdates.update })
-			.from(boardUpdates)
-			.where(and(eq(boardUpdates.boardId, boardId), gt(boardUpdates.seq, lastSeq)))
-			.orderBy(asc(boardUpdates.seq))
-			.limit(LOAD_PAGE_ROWS);
+		const rows = await updatesAfter(boardId, lastSeq);
 		if (rows.length === 0) break;
 		doc.transact(() => {
 			for (const row of rows) Y.applyUpdate(doc, row.update);
@@ -73,25 +69,98 @@ export async function loadBoardInto(doc: Y.Doc, boardId: string): Promise<Loaded
 	return { lastSeq, lastSnapshotSeq: snapshot?.seq ?? 0 };
 }
 
-/** Inserts a batch of updates: one statement, or one transaction when the batch is very large. */
-export async function insertUpdates(boardId: string, rows: readonly StoredUpdate[]): Promise<void> {
+/** An update to store: the database gives it its seq. */
+export type UnnumberedUpdate = Omit<StoredUpdate, 'seq'>;
+
+/** First key of the advisory locks taken by snapshot writers (the second is the board's hash). */
+const SNAPSHOT_LOCK_KEY = 0x43_52_53_4e; // "CRSN"
+
+type Executor = Pick<Database, 'execute'>;
+
+/** The rows of a raw query, whichever driver ran it (PGlite wraps them, postgres.js does not). */
+function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Inserts updates numbered after the board's head, bumping the head in the same statement: its
+ * row lock is held until commit, so concurrent writers (other instances) get dense seqs in commit
+ * order. Returns the first seq given (the others follow).
+ */
+async function insertNumbered(db: Executor, boardId: string, rows: readonly UnnumberedUpdate[]) {
+	const n = rows.length;
+	const values: SQL[] = rows.map(
+		(row, i) =>
+			sql`(${i + 1}::integer, ${row.at.toISOString()}::timestamptz, ${row.authorId}::text, ${row.category}::text, ${row.update}::bytea)`
+	);
+	const result = await db.execute(sql`
+		with head as (
+			insert into board_heads (board_id, last_seq)
+			values (${boardId}, (select coalesce(max(seq), 0) from board_updates where board_id = ${boardId}) + ${n}::integer)
+			on conflict (board_id) do update set last_seq = board_heads.last_seq + ${n}::integer
+			returning last_seq
+		)
+		insert into board_updates (board_id, seq, at, author_id, category, update)
+		select ${boardId}, head.last_seq - ${n}::integer + v.ord, v.at, v.author_id, v.category, v.update
+		from head, (values ${sql.join(values, sql`, `)}) as v(ord, at, author_id, category, update)
+		returning seq`);
+	const seqs = rowsOf<{ seq: number }>(result).map((row) => Number(row.seq));
+	return Math.min(...seqs);
+}
+
+/**
+ * Stores a batch of updates (one statement, or one transaction when the batch is very large) and
+ * returns the seq given to the first; the others follow densely.
+ */
+export async function insertUpdates(
+	boardId: string,
+	rows: readonly UnnumberedUpdate[]
+): Promise<number> {
 	const { db } = appContext();
-	const values = rows.map((row) => ({ boardId, ...row }));
-	if (values.length <= MAX_ROWS_PER_INSERT) {
-		await db.insert(boardUpdates).values(values);
-		return;
-	}
-	await db.transaction(async (tx) => {
-		for (let i = 0; i < values.length; i += MAX_ROWS_PER_INSERT) {
-			await tx.insert(boardUpdates).values(values.slice(i, i + MAX_ROWS_PER_INSERT));
+	if (rows.length <= MAX_ROWS_PER_INSERT) return insertNumbered(db, boardId, rows);
+	return db.transaction(async (tx) => {
+		let first = 0;
+		for (let i = 0; i < rows.length; i += MAX_ROWS_PER_INSERT) {
+			const seq = await insertNumbered(tx, boardId, rows.slice(i, i + MAX_ROWS_PER_INSERT));
+			if (i === 0) first = seq;
 		}
+		return first;
 	});
 }
 
-/** Stores a snapshot (a second one for the same seq is ignored). */
-export async function insertSnapshot(boardId: string, snapshot: StoredSnapshot): Promise<void> {
-	await appContext()
-		.db.insert(boardSnapshots)
-		.values({ boardId, ...snapshot })
-		.onConflictDoNothing();
+/** Stored updates of a board after `afterSeq`, in seq order (at most `LOAD_PAGE_ROWS`). */
+export async function updatesAfter(
+	boardId: string,
+	afterSeq: number
+): Promise<Array<{ seq: number; update: Uint8Array }>> {
+	return appContext()
+		.db.select({ seq: boardUpdates.seq, update: boardUpdates.update })
+		.from(boardUpdates)
+		.where(and(eq(boardUpdates.boardId, boardId), gt(boardUpdates.seq, afterSeq)))
+		.orderBy(asc(boardUpdates.seq))
+		.limit(LOAD_PAGE_ROWS);
+}
+
+/**
+ * Stores a snapshot unless another writer holds the board's snapshot lock (a transaction-level
+ * advisory lock: one instance at a time) or a snapshot at or beyond `snapshot.seq` exists. Returns
+ * whether it was written.
+ */
+export async function insertSnapshot(boardId: string, snapshot: StoredSnapshot): Promise<boolean> {
+	return appContext().db.transaction(async (tx) => {
+		const locked = rowsOf<{ ok: boolean }>(
+			await tx.execute(
+				sql`select pg_try_advisory_xact_lock(${SNAPSHOT_LOCK_KEY}::integer, hashtext(${boardId})) as ok`
+			)
+		);
+		if (!locked[0]?.ok) return false;
+		const [latest] = await tx
+			.select({ seq: boardSnapshots.seq })
+			.from(boardSnapshots)
+			.where(and(eq(boardSnapshots.boardId, boardId), gt(boardSnapshots.seq, snapshot.seq - 1)))
+			.limit(1);
+		if (latest) return false;
+		await tx.insert(boardSnapshots).values({ boardId, ...snapshot });
+		return true;
+	});
 }

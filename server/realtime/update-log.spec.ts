@@ -1,19 +1,21 @@
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { StoredSnapshot, StoredUpdate } from './store.ts';
-import { UpdateLog, type LogStore, type PendingUpdate } from './update-log.ts';
+import { UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
 const silent = pino({ level: 'silent' });
 
-/** An in-memory store whose inserts fail `failures` times first. */
-function fakeStore(failures = 0) {
+/** An in-memory store numbering rows after `head`, whose inserts fail `failures` times first. */
+function fakeStore(failures = 0, head = 0) {
 	const inserts: StoredUpdate[][] = [];
 	const snapshots: StoredSnapshot[] = [];
 	let left = failures;
 	const store: LogStore = {
 		insertUpdates: async (_boardId, rows) => {
-			inserts.push([...rows]);
+			inserts.push(rows.map((row, i) => ({ ...row, seq: head + i + 1 })));
 			if (left-- > 0) throw new Error('database down');
+			head += rows.length;
+			return head - rows.length + 1;
 		},
 		insertSnapshot: async (_boardId, snapshot) => {
 			snapshots.push(snapshot);
@@ -27,16 +29,20 @@ function makeLog(
 	options: {
 		lastSeq?: number;
 		snapshotEveryUpdates?: number;
-		onStored?: (e: readonly PendingUpdate[]) => void;
+		onStored?: (e: readonly LoggedUpdate[]) => void;
 	} = {}
 ) {
 	let items = 0;
-	const log = new UpdateLog({
+	const log: UpdateLog = new UpdateLog({
 		boardId: 'board',
 		loaded: { lastSeq: options.lastSeq ?? 0, lastSnapshotSeq: 0 },
 		batchMs: 1,
 		snapshotEveryUpdates: options.snapshotEveryUpdates ?? 0,
-		snapshotOf: () => ({ state: new Uint8Array([items]), itemCount: items }),
+		snapshotOf: () => ({
+			state: new Uint8Array([items]),
+			itemCount: items,
+			seq: log.lastStoredSeq
+		}),
 		onStored: options.onStored ?? (() => {}),
 		log: silent,
 		store
@@ -49,8 +55,8 @@ function makeLog(
 }
 
 describe('UpdateLog', () => {
-	it('stores pending updates in one insert with consecutive seqs, then hands them over', async () => {
-		const { store, inserts } = fakeStore();
+	it('stores pending updates in one insert numbered by the store, then hands them over', async () => {
+		const { store, inserts } = fakeStore(0, 41);
 		const stored: number[][] = [];
 		const { log, append } = makeLog(store, {
 			lastSeq: 41,
@@ -100,7 +106,7 @@ describe('UpdateLog', () => {
 		expect(events.slice(2)).toEqual(['capture at batch', 'deliver after insert']);
 	});
 
-	it('snapshots every N updates with the seq of the batch’s last update, and when behind', async () => {
+	it('snapshots after N stored updates with the seq the document holds, and when behind', async () => {
 		const { store, snapshots } = fakeStore();
 		const { log, append } = makeLog(store, { snapshotEveryUpdates: 3 });
 		for (let i = 0; i < 4; i++) append(i);

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
+import { metrics } from '../metrics.ts';
 import {
 	insertSnapshot,
 	insertUpdates,
 	type LoadedBoard,
 	type StoredSnapshot,
-	type StoredUpdate
+	type UnnumberedUpdate
 } from './store.ts';
 
 /** First delay before retrying a failed log write, in milliseconds (doubles each time). */
@@ -13,9 +14,14 @@ export const RETRY_INITIAL_MS = 100;
 export const RETRY_MAX_MS = 5000;
 
 /** An accepted update waiting for (or being written to) the database. */
-export interface PendingUpdate extends StoredUpdate {
+export interface PendingUpdate extends UnnumberedUpdate {
 	/** The transaction origin: the connection that sent it, or another server-side origin. */
 	origin: unknown;
+}
+
+/** An update once stored, with the seq the database gave it. */
+export interface LoggedUpdate extends PendingUpdate {
+	seq: number;
 }
 
 /**
@@ -27,13 +33,14 @@ export type DurableCapture = () => () => void;
 interface Batch {
 	entries: PendingUpdate[];
 	afterStored: Array<() => void>;
-	snapshot: StoredSnapshot | null;
 }
 
 /** How `UpdateLog` reaches the database (replaceable in unit tests). */
 export interface LogStore {
-	insertUpdates(boardId: string, rows: readonly StoredUpdate[]): Promise<void>;
-	insertSnapshot(boardId: string, snapshot: StoredSnapshot): Promise<void>;
+	/** Stores the rows, numbered by the database; resolves with the first seq (others follow). */
+	insertUpdates(boardId: string, rows: readonly UnnumberedUpdate[]): Promise<number>;
+	/** Stores a snapshot unless another instance is writing one or a newer one exists. */
+	insertSnapshot(boardId: string, snapshot: StoredSnapshot): Promise<unknown>;
 }
 
 /** Options of an `UpdateLog`. */
@@ -43,22 +50,25 @@ export interface UpdateLogOptions {
 	loaded: LoadedBoard;
 	/** Delay grouping updates into one INSERT, in milliseconds. */
 	batchMs: number;
-	/** A snapshot is taken every this many logged updates (0: only on unload). */
+	/** A snapshot is taken every this many updates this instance logged (0: only on unload). */
 	snapshotEveryUpdates: number;
-	/** The document's full state and item count, right now. */
-	snapshotOf(): { state: Uint8Array; itemCount: number };
+	/**
+	 * The document's full state and item count, right now, with the seq it holds every update up
+	 * to (it may hold later ones too: applying an update twice changes nothing).
+	 */
+	snapshotOf(): { state: Uint8Array; itemCount: number; seq: number };
 	/** Called with each batch once it is stored, in seq order: broadcast it. */
-	onStored(entries: readonly PendingUpdate[]): void;
+	onStored(entries: readonly LoggedUpdate[]): void;
 	log: Logger;
 	store?: LogStore;
 }
 
 /**
- * A board's durable update log: accepted updates are numbered, grouped for `batchMs`, inserted in
- * one statement, and only then handed to `onStored` (broadcast). A failed insert is retried with
- * back-off, keeping the batch (nothing is broadcast that is not stored). Snapshots are taken every
- * `snapshotEveryUpdates` updates, capturing the state at the instant the batch is taken, so that
- * the snapshot matches the seq of its last update exactly.
+ * A board's durable update log: accepted updates are grouped for `batchMs`, inserted in one
+ * statement that numbers them (the database keeps the board's seq, shared by every instance), and
+ * only then handed to `onStored` (broadcast, published to other instances). A failed insert is
+ * retried with back-off, keeping the batch (nothing is broadcast that is not stored). A snapshot
+ * is taken after every `snapshotEveryUpdates` updates logged here, from `snapshotOf()`.
  */
 export class UpdateLog {
 	readonly #options: UpdateLogOptions;
@@ -67,7 +77,6 @@ export class UpdateLog {
 	#captures: DurableCapture[] = [];
 	#inflight: Batch | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
-	#nextSeq: number;
 	#lastStoredSeq: number;
 	#lastSnapshotSeq: number;
 	#sinceSnapshot: number;
@@ -79,7 +88,6 @@ export class UpdateLog {
 	constructor(options: UpdateLogOptions) {
 		this.#options = options;
 		this.#store = options.store ?? { insertUpdates, insertSnapshot };
-		this.#nextSeq = options.loaded.lastSeq + 1;
 		this.#lastStoredSeq = options.loaded.lastSeq;
 		this.#lastSnapshotSeq = options.loaded.lastSnapshotSeq;
 		this.#sinceSnapshot = options.loaded.lastSeq - options.loaded.lastSnapshotSeq;
@@ -90,15 +98,15 @@ export class UpdateLog {
 		return this.#pending.length === 0 && this.#inflight === null;
 	}
 
-	/** Seq of the last update stored in the database (0 when none). */
+	/** Seq of the last update this log stored, or the loaded head (0 when none). */
 	get lastStoredSeq(): number {
 		return this.#lastStoredSeq;
 	}
 
-	/** Numbers an accepted update and schedules its write. */
-	append(input: Omit<PendingUpdate, 'seq' | 'at'>): void {
+	/** Queues an accepted update and schedules its write. */
+	append(input: Omit<PendingUpdate, 'at'>): void {
 		if (this.#stopped) return;
-		this.#pending.push({ ...input, seq: this.#nextSeq++, at: new Date() });
+		this.#pending.push({ ...input, at: new Date() });
 		this.#timer ??= setTimeout(() => void this.#flush(), this.#options.batchMs);
 	}
 
@@ -128,8 +136,8 @@ export class UpdateLog {
 	async snapshotIfBehind(): Promise<void> {
 		await this.flushed();
 		await this.#snapshotWrites;
-		if (this.#lastStoredSeq <= this.#lastSnapshotSeq) return;
-		const snapshot = { seq: this.#lastStoredSeq, at: new Date(), ...this.#options.snapshotOf() };
+		const snapshot = { at: new Date(), ...this.#options.snapshotOf() };
+		if (snapshot.seq <= this.#lastSnapshotSeq) return;
 		this.#sinceSnapshot = 0;
 		await this.#queueSnapshot(snapshot);
 	}
@@ -149,9 +157,9 @@ export class UpdateLog {
 		if (this.#inflight || this.#pending.length === 0) return;
 		const batch = this.#takeBatch();
 		this.#inflight = batch;
-		const stored = await this.#write(batch);
+		const firstSeq = await this.#write(batch);
 		this.#inflight = null;
-		if (stored) this.#afterStored(batch);
+		if (firstSeq !== null) this.#afterStored(batch, firstSeq);
 		if (this.#stopped) this.#dropPending();
 		if (this.#pending.length > 0) void this.#flush();
 		else this.#notifyIdle();
@@ -162,20 +170,12 @@ export class UpdateLog {
 		this.#pending = [];
 		const afterStored = this.#captures.map((capture) => capture());
 		this.#captures = [];
-		this.#sinceSnapshot += entries.length;
-		const every = this.#options.snapshotEveryUpdates;
-		let snapshot: StoredSnapshot | null = null;
-		const last = entries[entries.length - 1];
-		if (every > 0 && this.#sinceSnapshot >= every && last) {
-			snapshot = { seq: last.seq, at: new Date(), ...this.#options.snapshotOf() };
-			this.#sinceSnapshot = 0;
-		}
-		return { entries, afterStored, snapshot };
+		return { entries, afterStored };
 	}
 
-	async #write(batch: Batch): Promise<boolean> {
-		const rows = batch.entries.map(({ seq, update, authorId, category, at }) => ({
-			seq,
+	/** Writes the batch, retrying; resolves with its first seq, or null when the log stopped. */
+	async #write(batch: Batch): Promise<number | null> {
+		const rows = batch.entries.map(({ update, authorId, category, at }) => ({
 			update,
 			authorId,
 			category,
@@ -184,8 +184,12 @@ export class UpdateLog {
 		let delayMs = RETRY_INITIAL_MS;
 		for (;;) {
 			try {
-				await this.#store.insertUpdates(this.#options.boardId, rows);
-				return true;
+				const started = performance.now();
+				const firstSeq = await this.#store.insertUpdates(this.#options.boardId, rows);
+				metrics.logCommitSeconds.observe((performance.now() - started) / 1000);
+				metrics.logBatchSize.observe(rows.length);
+				metrics.updatesStored.inc(rows.length);
+				return firstSeq;
 			} catch (error) {
 				this.#options.log.error(
 					{ err: error, rows: rows.length, retryInMs: delayMs },
@@ -195,7 +199,7 @@ export class UpdateLog {
 			if (!this.#stopped) await this.#sleep(delayMs);
 			if (this.#stopped) {
 				this.#options.log.error({ rows: rows.length }, 'update log stopped: batch dropped');
-				return false;
+				return null;
 			}
 			delayMs = Math.min(delayMs * 2, RETRY_MAX_MS);
 		}
@@ -213,15 +217,20 @@ export class UpdateLog {
 		});
 	}
 
-	#afterStored(batch: Batch): void {
-		const last = batch.entries[batch.entries.length - 1];
-		if (last) this.#lastStoredSeq = last.seq;
-		if (batch.snapshot) void this.#queueSnapshot(batch.snapshot);
+	#afterStored(batch: Batch, firstSeq: number): void {
+		const entries = batch.entries.map((entry, i) => ({ ...entry, seq: firstSeq + i }));
+		this.#lastStoredSeq = firstSeq + entries.length - 1;
 		try {
 			for (const deliver of batch.afterStored) deliver();
-			this.#options.onStored(batch.entries);
+			this.#options.onStored(entries);
 		} catch (error) {
 			this.#options.log.error({ err: error }, 'delivering stored updates failed');
+		}
+		this.#sinceSnapshot += entries.length;
+		const every = this.#options.snapshotEveryUpdates;
+		if (every > 0 && this.#sinceSnapshot >= every) {
+			this.#sinceSnapshot = 0;
+			void this.#queueSnapshot({ at: new Date(), ...this.#options.snapshotOf() });
 		}
 	}
 

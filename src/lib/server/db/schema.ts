@@ -189,6 +189,18 @@ export const boardUpdates = pgTable(
 	(t) => [primaryKey({ columns: [t.boardId, t.seq] })]
 );
 
+/**
+ * The last seq given to a board's update. Every batch insert bumps it in the same statement (the
+ * row stays locked until commit), so several instances number one board's updates densely and in
+ * commit order. A board without a row starts after its highest stored seq.
+ */
+export const boardHeads = pgTable('board_heads', {
+	boardId: text('board_id')
+		.primaryKey()
+		.references(() => boards.id, { onDelete: 'cascade' }),
+	lastSeq: integer('last_seq').notNull()
+});
+
 /** Full encoded state of a board up to and including update `seq`. */
 export const boardSnapshots = pgTable(
 	'board_snapshots',
