@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/client.t
 import { LoginThrottle } from '../src/lib/server/login-throttle.ts';
 import { loadSealKey } from '../src/lib/server/seal.ts';
 import { log } from './log.ts';
+import { serveMetrics, trackRequest } from './observability.ts';
 import { attachRealtime, type Realtime } from './realtime/index.ts';
 
 /** Folder of the drizzle-kit migrations, applied at start-up. */
@@ -173,6 +174,8 @@ export async function startServer(input: {
 	const handler = input.handler ?? (await loadBuiltHandler());
 	const httpServer = http.createServer((req, res) => {
 		stampProtocol(req);
+		trackRequest(req, res);
+		if (serveMetrics(req, res, config)) return;
 		handler(req, res);
 	});
 	const realtime = installServices({ config, database, httpServer, destroyUnknownUpgrades: true });

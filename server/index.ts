@@ -9,7 +9,7 @@ async function main(): Promise<void> {
 	const shutdown = (signal: string) => {
 		log.info({ signal }, 'shutting down');
 		server.close().then(
-			() => process.exit(0),
+			() => log.flush(() => process.exit(0)),
 			(error: unknown) => {
 				log.error({ err: error }, 'shutdown failed');
 				process.exit(1);

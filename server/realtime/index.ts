@@ -4,14 +4,16 @@ import type { WebSocket } from 'ws';
 import type { Config } from '../../src/lib/server/config.ts';
 import type { RealtimeControl } from '../../src/lib/server/context.ts';
 import { log } from '../log.ts';
+import { bindRealtimeStats, metrics } from '../metrics.ts';
 import type { BoardIdentity } from './access.ts';
 import { Connection, startKeepAlive } from './connection.ts';
 import type { Room } from './room.ts';
 import { RoomRegistry } from './rooms.ts';
 import { attachFacilitation } from './facilitation/index.ts';
-import { LockStore } from './facilitation/locks.ts';
+import { LockStore, type LockChange } from './facilitation/locks.ts';
 import { lockPolicy } from './facilitation/write-policy.ts';
-import { attachPresence } from './socket-io.ts';
+import { RedisBus, socketIoRedisAdapter } from './redis-bus.ts';
+import { attachPresence, type PresenceServer } from './socket-io.ts';
 import { attachYjsEndpoint } from './upgrade.ts';
 
 /** The realtime layer attached to one HTTP server: Yjs rooms under `/yjs/*` and socket.io. */
@@ -30,6 +32,9 @@ export function attachRealtime(input: {
 }): Realtime {
 	const { httpServer, config } = input;
 	const realtimeLog = log.child({ component: 'realtime' });
+	const bus = config.redisUrl
+		? new RedisBus({ url: config.redisUrl, prefix: config.redisPrefix, log: realtimeLog })
+		: null;
 	const locks = new LockStore();
 	locks.ready.catch((error: unknown) => realtimeLog.error({ err: error }, 'locks not loaded'));
 	const rooms = new RoomRegistry({
@@ -41,7 +46,8 @@ export function attachRealtime(input: {
 			locksOf: (boardId) => locks.of(boardId),
 			ready: () => locks.loaded()
 		}),
-		log: realtimeLog
+		log: realtimeLog,
+		bus
 	});
 	const yjs = attachYjsEndpoint({
 		httpServer,
@@ -53,6 +59,13 @@ export function attachRealtime(input: {
 			openConnection({ ws, room, identity, rooms, config, log: realtimeLog })
 	});
 	const presence = attachPresence({ httpServer, config, log: realtimeLog });
+	const ioAdapter = config.redisUrl
+		? socketIoRedisAdapter({ url: config.redisUrl, prefix: config.redisPrefix, log: realtimeLog })
+		: null;
+	if (ioAdapter) presence.io.adapter(ioAdapter.adapter);
+	if (bus) shareLocks({ io: presence.io, locks, bus, log: realtimeLog });
+	const stopRedisProbe = bus ? probeRedis(bus) : () => {};
+	bindRealtimeStats(() => rooms.stats());
 	const facilitation = attachFacilitation({ io: presence.io, locks, rooms, log: realtimeLog });
 	const stopKeepAlive = startKeepAlive(() => rooms.connections());
 	let closing: Promise<void> | null = null;
@@ -86,6 +99,8 @@ export function attachRealtime(input: {
 				stopKeepAlive();
 				await rooms.closeAll();
 				await presence.close();
+				stopRedisProbe();
+				await Promise.all([bus?.close(), ioAdapter?.close()]);
 			})())
 	};
 }
@@ -113,4 +128,48 @@ function openConnection(input: {
 	});
 	room.attach(connection);
 	connection.log.debug({ role: input.identity.role }, 'connection opened');
+}
+
+/** How often Redis is PINGed for the lag and up gauges, in milliseconds. */
+const REDIS_PROBE_EVERY_MS = 5000;
+
+/** Measures Redis's round trip every `REDIS_PROBE_EVERY_MS`; returns the stop function. */
+function probeRedis(bus: RedisBus): () => void {
+	const probe = () => {
+		bus.ping().then(
+			(ms) => {
+				metrics.redisUp.set(ms === null ? 0 : 1);
+				metrics.redisLag.set(ms === null ? -1 : ms / 1000);
+			},
+			() => {
+				metrics.redisUp.set(0);
+				metrics.redisLag.set(-1);
+			}
+		);
+	};
+	probe();
+	const timer = setInterval(probe, REDIS_PROBE_EVERY_MS);
+	timer.unref();
+	return () => clearInterval(timer);
+}
+
+/**
+ * Keeps every instance's in-memory locks (read synchronously by the Yjs write policy) equal: a
+ * change is announced with `serverSideEmit`, and all locks are read again after a Redis outage.
+ */
+function shareLocks(input: {
+	io: PresenceServer;
+	locks: LockStore;
+	bus: RedisBus;
+	log: Logger;
+}): void {
+	const { io, locks, bus, log: shareLog } = input;
+	locks.onChange = (change) => io.serverSideEmit('locks:changed', change);
+	io.on('locks:changed', (change: LockChange) => {
+		if (typeof change?.boardId !== 'string' || typeof change.targetId !== 'string') return;
+		locks.applyRemote({ ...change, locked: change.locked === true });
+	});
+	bus.onReady(() => {
+		locks.reload().catch((error: unknown) => shareLog.error({ err: error }, 'locks not reloaded'));
+	});
 }

@@ -25,8 +25,10 @@ import {
 	encodeSyncStep2,
 	encodeUpdateMessage
 } from './protocol.ts';
+import type { BoardChannel } from './redis-bus.ts';
+import { REMOTE_ORIGIN, RemoteSync } from './remote-sync.ts';
 import { LOAD_ORIGIN, type LoadedBoard } from './store.ts';
-import { UpdateLog, type LogStore, type PendingUpdate } from './update-log.ts';
+import { UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
 /** How long a shutdown waits for the log to be written before giving up, in milliseconds. */
 export const SHUTDOWN_FLUSH_TIMEOUT_MS = 10_000;
@@ -49,6 +51,10 @@ export interface RoomOptions {
 	maxObjectsPerBoard?: number;
 	/** Asked before applying a writer's update (locks, `facilitation/write-policy.ts`). */
 	writePolicy?: WritePolicy;
+	/** The board's channel to the other instances (Redis), subscribed before the load. */
+	channel?: BoardChannel | null;
+	/** Subscribes to Redis reconnections (see `RemoteSync`). */
+	onBusReady?: (listener: () => void) => () => void;
 }
 
 /**
@@ -63,6 +69,7 @@ export class Room implements MessageSink {
 	readonly awareness: Awareness;
 	readonly connections = new Set<Connection>();
 	readonly #updateLog: UpdateLog;
+	readonly #remote: RemoteSync;
 	readonly #owners = new AwarenessOwners<Connection>();
 	readonly #log: Logger;
 	readonly #maxObjects: number;
@@ -85,14 +92,28 @@ export class Room implements MessageSink {
 			snapshotEveryUpdates: options.snapshotEveryUpdates,
 			snapshotOf: () => ({
 				state: Y.encodeStateAsUpdate(this.doc),
-				itemCount: countItems(this.doc)
+				itemCount: countItems(this.doc),
+				seq: this.#remote.appliedSeq
 			}),
-			onStored: (entries) => this.#broadcastStored(entries),
+			onStored: (entries) => {
+				this.#remote.stored(entries);
+				this.#broadcastStored(entries);
+			},
 			log: this.#log,
 			store: options.store
 		});
 		this.doc.on('update', this.#onDocUpdate);
 		this.awareness.on('update', this.#onAwarenessUpdate);
+		// Last: it may apply messages buffered during the load right away.
+		this.#remote = new RemoteSync({
+			boardId: this.boardId,
+			doc: this.doc,
+			awareness: this.awareness,
+			loadedSeq: options.loaded.lastSeq,
+			channel: options.channel ?? null,
+			onBusReady: options.onBusReady,
+			log: this.#log
+		});
 	}
 
 	/** False once the room shuts down. */
@@ -252,6 +273,7 @@ export class Room implements MessageSink {
 		this.#destroyed = true;
 		this.#accepting = false;
 		this.#updateLog.stop();
+		this.#remote.close();
 		this.doc.off('update', this.#onDocUpdate);
 		this.awareness.off('update', this.#onAwarenessUpdate);
 		this.awareness.destroy();
@@ -260,6 +282,12 @@ export class Room implements MessageSink {
 
 	readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		if (origin === LOAD_ORIGIN) return;
+		if (origin === REMOTE_ORIGIN) {
+			// Stored by another instance: relayed at once, never logged again.
+			const message = encodeUpdateMessage(update);
+			for (const connection of this.connections) connection.send(message);
+			return;
+		}
 		const author = origin instanceof Connection ? origin.identity : null;
 		this.#updateLog.append({
 			update,
@@ -269,7 +297,7 @@ export class Room implements MessageSink {
 		});
 	};
 
-	#broadcastStored(entries: readonly PendingUpdate[]): void {
+	#broadcastStored(entries: readonly LoggedUpdate[]): void {
 		for (const entry of entries) {
 			const message = encodeUpdateMessage(entry.update);
 			for (const connection of this.connections) {
@@ -280,8 +308,11 @@ export class Room implements MessageSink {
 
 	readonly #onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
 		const clients = [...change.added, ...change.updated, ...change.removed];
-		if (clients.length === 0 || this.connections.size === 0) return;
-		const message = encodeAwarenessMessage(encodeAwarenessStates(this.awareness, clients));
+		if (clients.length === 0) return;
+		const states = encodeAwarenessStates(this.awareness, clients);
+		if (origin instanceof Connection) this.#remote.publishAwareness(states);
+		if (this.connections.size === 0) return;
+		const message = encodeAwarenessMessage(states);
 		for (const connection of this.connections) {
 			if (connection === origin) continue;
 			connection.send(

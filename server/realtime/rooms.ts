@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../src/lib/shared/close-codes.ts';
 import type { Connection } from './connection.ts';
 import type { WritePolicy } from './facilitation/write-policy.ts';
+import type { RedisBus } from './redis-bus.ts';
 import { Room } from './room.ts';
 import { loadBoardInto } from './store.ts';
 import type { LogStore } from './update-log.ts';
@@ -35,6 +36,8 @@ export interface RoomRegistryOptions {
 	maxObjectsPerBoard?: number;
 	/** Asked before applying a writer's update (see `Room`). */
 	writePolicy?: WritePolicy;
+	/** The fan-out to other instances (`REDIS_URL`); null or absent on a single instance. */
+	bus?: RedisBus | null;
 }
 
 /**
@@ -157,16 +160,26 @@ export class RoomRegistry {
 	async #createRoom(boardId: string): Promise<Room> {
 		const doc = new Y.Doc({ gc: true });
 		const started = performance.now();
-		// The write policy must know the board's locks before the room accepts a first write.
-		const [loaded] = await Promise.all([
-			loadBoardInto(doc, boardId),
-			this.#options.writePolicy?.ready?.()
-		]);
+		const { bus, ...options } = this.#options;
+		// Subscribed first, loaded then: nothing published in between is missed (seqs dedupe).
+		const channel = bus ? await bus.open(boardId) : null;
+		let loaded;
+		try {
+			// The write policy must know the board's locks before the room accepts a first write.
+			[loaded] = await Promise.all([
+				loadBoardInto(doc, boardId),
+				this.#options.writePolicy?.ready?.()
+			]);
+		} catch (error) {
+			channel?.close();
+			throw error;
+		}
 		this.#options.log.debug(
 			{ boardId, lastSeq: loaded.lastSeq, ms: Math.round(performance.now() - started) },
 			'board loaded'
 		);
-		return new Room({ boardId, doc, loaded, ...this.#options });
+		const onBusReady = bus ? (listener: () => void) => bus.onReady(listener) : undefined;
+		return new Room({ boardId, doc, loaded, ...options, channel, onBusReady });
 	}
 
 	/** Stores and snapshots an idle room, then frees it, unless someone joined meanwhile. */

@@ -63,14 +63,31 @@ function personOf(identity: BoardIdentity, viewer?: BoardIdentity): PresencePers
 	return { id, name: nameSeenBy(identity, viewer), category, role, color };
 }
 
+/** A socket of this instance or another one (`fetchSockets()`), as presence reads it. */
+type AnySocket = { id: string; data: SocketData };
+
+/** The sockets in a board's room on every instance (only this one's while Redis is away). */
+async function socketsOn(io: PresenceServer, boardId: string): Promise<AnySocket[]> {
+	try {
+		return await io.in(roomOf(boardId)).fetchSockets();
+	} catch {
+		const ids = io.sockets.adapter.rooms.get(roomOf(boardId)) ?? new Set<string>();
+		return [...ids].flatMap((id) => io.sockets.sockets.get(id) ?? []);
+	}
+}
+
 /**
- * The distinct people (two tabs are one person) on a board, ordered by name, as `viewer` may see
- * them (pseudonyms for evaluators, by default).
+ * The distinct people (two tabs are one person) among `sockets` on a board, ordered by name, as
+ * `viewer` may see them (pseudonyms for evaluators, by default).
  */
-function peopleOn(io: PresenceServer, boardId: string, viewer?: BoardIdentity): PresencePerson[] {
+function peopleOn(
+	sockets: readonly AnySocket[],
+	boardId: string,
+	viewer?: BoardIdentity
+): PresencePerson[] {
 	const people = new Map<string, PresencePerson>();
-	for (const socketId of io.sockets.adapter.rooms.get(roomOf(boardId)) ?? []) {
-		const identity = io.sockets.sockets.get(socketId)?.data.boards[boardId];
+	for (const socket of sockets) {
+		const identity = socket.data.boards?.[boardId];
 		if (identity && !people.has(identity.personId)) {
 			people.set(identity.personId, personOf(identity, viewer));
 		}
@@ -250,10 +267,12 @@ function handleSocket(context: SocketContext): void {
 	socket.on('board:leave', (payload: unknown) => {
 		const parsed = boardPayload.safeParse(payload);
 		if (!parsed.success) return log.debug({ event: 'board:leave' }, 'invalid payload ignored');
-		leaveBoard(context, parsed.data.boardId);
+		void guard('board:leave', leaveBoard(context, parsed.data.boardId));
 	});
 	socket.on('disconnect', () => {
-		for (const boardId of Object.keys(socket.data.boards)) leaveBoard(context, boardId);
+		for (const boardId of Object.keys(socket.data.boards)) {
+			void guard('disconnect', leaveBoard(context, boardId));
+		}
 	});
 	socket.onAny((event: unknown) => {
 		if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) {
@@ -284,36 +303,32 @@ async function joinBoard(context: SocketContext, payload: unknown, ack: unknown)
 	socket.data.boards[boardId] = identity;
 	await socket.join(roomOf(boardId));
 	if (!already) await events.record('join', identity);
-	reply({ ok: true, you: personOf(identity), people: peopleOn(io, boardId, identity) });
-	emitPresence(io, boardId);
+	const sockets = await socketsOn(io, boardId);
+	reply({ ok: true, you: personOf(identity), people: peopleOn(sockets, boardId, identity) });
+	emitPresence(io, boardId, sockets);
 }
 
 /**
- * Sends a board's presence to its room: one list for everyone who sees names, and each viewer who
- * sees pseudonyms gets their own.
+ * Sends a board's presence to its room on every instance: one list for everyone who sees names,
+ * and each viewer who sees pseudonyms (wherever their socket is) gets their own.
  */
-function emitPresence(io: PresenceServer, boardId: string): void {
-	const pseudonymous: PresenceSocket[] = [];
-	for (const socketId of io.sockets.adapter.rooms.get(roomOf(boardId)) ?? []) {
-		const socket = io.sockets.sockets.get(socketId);
-		if (socket?.data.boards[boardId]?.seesPseudonyms) pseudonymous.push(socket);
-	}
-	const people = peopleOn(io, boardId);
+function emitPresence(io: PresenceServer, boardId: string, sockets: readonly AnySocket[]): void {
+	const pseudonymous = sockets.filter((socket) => socket.data.boards?.[boardId]?.seesPseudonyms);
 	io.to(roomOf(boardId))
 		.except(pseudonymous.map((socket) => socket.id))
-		.emit('presence', { boardId, people });
+		.emit('presence', { boardId, people: peopleOn(sockets, boardId) });
 	for (const socket of pseudonymous) {
 		const viewer = socket.data.boards[boardId];
-		socket.emit('presence', { boardId, people: peopleOn(io, boardId, viewer) });
+		io.to(socket.id).emit('presence', { boardId, people: peopleOn(sockets, boardId, viewer) });
 	}
 }
 
-function leaveBoard(context: SocketContext, boardId: string): void {
+async function leaveBoard(context: SocketContext, boardId: string): Promise<void> {
 	const { io, socket, events } = context;
 	const identity = socket.data.boards[boardId];
 	if (!identity) return;
 	delete socket.data.boards[boardId];
 	void socket.leave(roomOf(boardId));
 	void events.record('leave', identity);
-	emitPresence(io, boardId);
+	emitPresence(io, boardId, await socketsOn(io, boardId));
 }

@@ -47,6 +47,12 @@ export interface Config {
 	snapshotEveryUpdates: number;
 	/** A board without connections is unloaded after this delay, in milliseconds. */
 	idleBoardUnloadMs: number;
+	/** Redis shared by several instances (Yjs and socket.io fan-out); null: a single instance. */
+	redisUrl: string | null;
+	/** Prefix of every Redis channel this deployment uses (several deployments can share Redis). */
+	redisPrefix: string;
+	/** Bearer token `/metrics` requires; null: `/metrics` answers 404. */
+	metricsToken: string | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -86,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		ticketTtlMs: intFrom(env, 'TICKET_TTL_SECONDS', 600) * 1000,
 		logBatchMs: intFrom(env, 'LOG_BATCH_MS', 2),
 		snapshotEveryUpdates: intFrom(env, 'SNAPSHOT_EVERY_UPDATES', 500),
-		idleBoardUnloadMs: intFrom(env, 'IDLE_BOARD_UNLOAD_SECONDS', 60) * 1000
+		idleBoardUnloadMs: intFrom(env, 'IDLE_BOARD_UNLOAD_SECONDS', 60) * 1000,
+		redisUrl: env.REDIS_URL || null,
+		redisPrefix: env.REDIS_PREFIX || 'croisee:',
+		metricsToken: env.METRICS_TOKEN || null
 	};
 }
