@@ -97,6 +97,12 @@ export class BoardConnection {
 	status = $state<ConnectionStatus>('connecting');
 	/** True once the first full sync with the server is done. */
 	synced = $state(false);
+	/**
+	 * True once the server refused a local edit on something locked (4423). This document then
+	 * holds a change the server will never take, and sending it again would be refused again: the
+	 * connection stays closed, and the owner opens the board afresh from the server.
+	 */
+	refusedLocked = $state(false);
 
 	#frame = 0;
 	/** The first sync arrived: `synced` turns true once its items are listed. */
@@ -154,6 +160,7 @@ export class BoardConnection {
 	#onClosed = ({ code }: { code: number }) => {
 		if (code === CloseCode.Unauthorized) this.status = 'unauthorized';
 		else if (code === CloseCode.Forbidden || code === CloseCode.NotFound) this.status = 'forbidden';
+		else if (code === CloseCode.Locked) this.refusedLocked = true;
 		else {
 			this.status = 'offline';
 			this.#reconnectTimer = setTimeout(() => {

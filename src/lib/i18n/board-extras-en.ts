@@ -13,5 +13,6 @@ export const boardExtrasEn: { [K in keyof typeof boardExtrasFr]: string } = {
 	barometer_none: '—',
 	barometer_mean: '{mean} ({count} score(s))',
 	barometer_no_criteria: 'No criterion: add one frame per criterion.',
-	barometer_others: 'Other categories: {list}'
+	barometer_others: 'Other categories: {list}',
+	board_edit_refused_locked: 'This is locked by the facilitator: your change was not saved.'
 };

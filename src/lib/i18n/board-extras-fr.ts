@@ -14,5 +14,7 @@ export const boardExtrasFr = {
 	barometer_none: '—',
 	barometer_mean: '{mean} ({count} note(s))',
 	barometer_no_criteria: 'Aucun critère : ajoutez un cadre par critère.',
-	barometer_others: 'Autres catégories : {list}'
+	barometer_others: 'Autres catégories : {list}',
+	board_edit_refused_locked:
+		'Cet objet est verrouillé par l’animation : votre modification n’a pas été enregistrée.'
 } as const;
