@@ -350,3 +350,17 @@ export type Board = typeof boards.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Workshop = typeof workshops.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
+
+/**
+ * A workshop's figures (`shared/figures.ts`), kept so that reports survive the purge of raw update
+ * logs: written when an archived workshop's report is first read, and by `storeWorkshopFigures`
+ * before any purge. No names or person ids inside.
+ */
+export const workshopFigures = pgTable('workshop_figures', {
+	workshopId: text('workshop_id')
+		.primaryKey()
+		.references(() => workshops.id, { onDelete: 'cascade' }),
+	version: integer('version').notNull(),
+	computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+	figures: jsonb('figures').notNull()
+});
