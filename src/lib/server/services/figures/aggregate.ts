@@ -94,7 +94,10 @@ export function voiceBalanceIndex(input: {
 export function feedbackFigures(scores: readonly number[]): FeedbackFigures | null {
 	if (scores.length === 0) return null;
 	const distribution: FeedbackFigures['distribution'] = [0, 0, 0, 0, 0];
-	for (const score of scores) distribution[Math.min(5, Math.max(1, score)) - 1]++;
+	for (const score of scores) {
+		const index = Math.min(5, Math.max(1, Math.round(score))) - 1;
+		distribution[index] = (distribution[index] ?? 0) + 1;
+	}
 	const mean = scores.reduce((sum, n) => sum + n, 0) / scores.length;
 	return { count: scores.length, mean: Math.round(mean * 10) / 10, distribution };
 }

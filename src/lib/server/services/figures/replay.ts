@@ -34,13 +34,16 @@ function wordsOf(doc: Y.Doc, id: string): number {
 	return countWords(itemText(doc, id)?.toString() ?? '');
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types nest events of any kind
+type AnyType = Y.AbstractType<any>;
+
 /** The id of the item a changed type belongs to, or null when it is not inside `items`. */
-function itemIdOf(type: Y.AbstractType<unknown>, items: Y.Map<unknown>): string | null {
-	let current: Y.AbstractType<unknown> | null = type;
+function itemIdOf(type: AnyType, items: AnyType): string | null {
+	let current: AnyType | null = type;
 	while (current?._item) {
-		const parent = current._item.parent;
+		const parent: unknown = current._item.parent;
 		if (parent === items) return current._item.parentSub;
-		current = parent instanceof Y.AbstractType ? parent : null;
+		current = parent instanceof Y.AbstractType ? (parent as AnyType) : null;
 	}
 	return null;
 }
@@ -55,7 +58,7 @@ export function replayBoard(input: { base: Uint8Array | null; updates: readonly 
 } {
 	const doc = new Y.Doc({ gc: true });
 	if (input.base) Y.applyUpdate(doc, input.base);
-	const items = itemsOf(doc) as Y.Map<unknown>;
+	const items: AnyType = itemsOf(doc);
 	const known = new Set<string>();
 	const words = new Map<string, number>();
 	for (const [id] of itemEntries(doc)) {
