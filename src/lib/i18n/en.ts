@@ -1,3 +1,4 @@
+import { exportEn } from './export-en.ts';
 import { enWorkshop } from './en-workshop.ts';
 import { canvasEn } from './canvas-en.ts';
 import { boardExtrasEn } from './board-extras-en.ts';
@@ -172,5 +173,6 @@ export const en: Messages = {
 	close_panel: 'Close',
 	...canvasEn,
 	...boardExtrasEn,
-	...replayEn
+	...replayEn,
+	...exportEn
 };

@@ -1,3 +1,4 @@
+import { exportFr } from './export-fr.ts';
 import { frWorkshop } from './fr-workshop.ts';
 
 import { canvasFr } from './canvas-fr.ts';
@@ -179,5 +180,6 @@ export const fr = {
 	close_panel: 'Fermer',
 	...canvasFr,
 	...boardExtrasFr,
-	...replayFr
+	...replayFr,
+	...exportFr
 } as const;

@@ -63,7 +63,9 @@ function textElement(text: Extract<Primitive, { kind: 'text' }>): string {
 	const spans = text.lines
 		.map((line, i) => {
 			const dy = i === 0 ? 0 : text.fontSize * LINE_HEIGHT;
-			return `<tspan x="${n(text.x)}" dy="${n(dy)}">${escapeXml(line)}</tspan>`;
+			// A trailing space keeps words apart when the text is selected or read as a whole.
+			const gap = i < text.lines.length - 1 ? ' ' : '';
+			return `<tspan x="${n(text.x)}" dy="${n(dy)}">${escapeXml(line + gap)}</tspan>`;
 		})
 		.join('');
 	return (

@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			title: access.title,
 			role: access.role,
 			category: access.category,
-			archived: access.archived
+			archived: access.archived,
+			workshopId: access.workshopId
 		}
 	};
 };

@@ -1,0 +1,5 @@
+import { boardExportResponse } from '$lib/server/export/board-export-response';
+import type { RequestHandler } from './$types';
+
+/** The board as SVG (`?frame=<id>`: one frame), for the people who may read it. */
+export const GET: RequestHandler = (event) => boardExportResponse(event, 'svg');
