@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { createItem, createSticky } from '../schema.ts';
 import { boardToSvg, escapeXml } from './svg.ts';
 
-/** Every text node under `<text>` elements, lines joined by a space per element. */
+/** Every `<text>` element's content (its tspans concatenated, as a reader selecting it gets). */
 function svgTexts(svg: string): string[] {
 	const parser = new XMLParser({
 		ignoreAttributes: false,
@@ -20,7 +20,7 @@ function svgTexts(svg: string): string[] {
 				else if (key === 'text') {
 					const lines: string[] = [];
 					walk(value as unknown[], true, lines);
-					texts.push(lines.join(' '));
+					texts.push(lines.join(''));
 				} else if (Array.isArray(value)) walk(value, inText, into);
 			}
 		}
