@@ -85,10 +85,13 @@ export function runServerToExit(
 	});
 }
 
+/** Variables of the test process a child does not inherit: each test says what it uses. */
+const INHERITED_NOT = new Set(['DATABASE_URL', 'REDIS_URL', 'VITEST']);
+
 function baseEnv(): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (value !== undefined && key !== 'DATABASE_URL' && key !== 'VITEST') env[key] = value;
+		if (value !== undefined && !INHERITED_NOT.has(key)) env[key] = value;
 	}
 	return { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', SECRET: 'fault-test-secret' };
 }

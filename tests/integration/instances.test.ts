@@ -1,0 +1,269 @@
+import { io, type Socket } from 'socket.io-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { createSticky, itemText, listItems } from '../../src/lib/board/schema.ts';
+import { CloseCode } from '../../src/lib/shared/close-codes.ts';
+import type {
+	ClientToServerEvents,
+	PresencePerson,
+	ServerToClientEvents
+} from '../../src/lib/shared/socket-events.ts';
+import type { SessionState } from '../../src/lib/shared/facilitation.ts';
+import { ApiClient } from '../helpers/http-client.ts';
+import { childStorage, freePort, killHard, startChildServer, stopChild } from './faults-support.ts';
+import {
+	PrivateRedis,
+	requiredServices,
+	startBalancer,
+	uniquePrefix,
+	type Balancer
+} from './instances-support.ts';
+import { Harness, joinAsGuest, seededRandom, type TestProvider } from './support.ts';
+import { testSeed } from './fuzz-support.ts';
+
+/**
+ * Several instances on one PostgreSQL database and one Redis (issue 6), and Redis going away
+ * (issue 7). Every instance is a real child process (`node --import tsx server/index.ts`);
+ * clients are stock y-websocket providers and socket.io clients over real sockets.
+ */
+
+const WAIT = { timeout: 30_000, interval: 50 };
+/** Time for a test that starts server processes (slow on a loaded machine). */
+const TEST_TIMEOUT_MS = 240_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The item ids and texts of a document, sorted (what "the same board" means to a person). */
+function contentOf(doc: Y.Doc): string {
+	const items = listItems(doc).map((item) => `${item.id}:${item.text}`);
+	return JSON.stringify(items.sort());
+}
+
+function expectConverged(docs: Y.Doc[]): void {
+	const [first, ...rest] = docs.map(contentOf);
+	for (const other of rest) expect(other).toBe(first);
+}
+
+describe('several instances (PostgreSQL + Redis)', () => {
+	const h = new Harness();
+	afterEach(() => h.cleanup());
+
+	/** Two instances on one fresh database, sharing `redisUrl` under a prefix of their own. */
+	async function twoInstances(redisUrl = requiredServices().redisUrl) {
+		requiredServices();
+		const storage = await childStorage('postgres');
+		h.defer(() => storage.destroy());
+		const env = { ...storage.env, REDIS_URL: redisUrl, REDIS_PREFIX: uniquePrefix() };
+		const [portA, portB] = [await freePort(), await freePort()];
+		const start = async (port: number) => {
+			const child = await startChildServer(port, env);
+			h.defer(() => stopChild(child));
+			return child;
+		};
+		// One after the other: the first migrates the database.
+		const a = await start(portA);
+		const b = await start(portB);
+		const facilitator = new ApiClient(a.server.url);
+		await facilitator.signUp('Fatima Facilitatrice');
+		const board = await facilitator.createBoard('Atelier multi-instances');
+		return { a, b, facilitator, board };
+	}
+
+	async function balancer(ports: number[]): Promise<Balancer> {
+		const started = await startBalancer(ports);
+		h.defer(() => started.close());
+		return started;
+	}
+
+	function socketClient(server: { url: string }, cookie: string): ClientSocket {
+		const socket: ClientSocket = io(server.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			extraHeaders: { cookie },
+			reconnection: false
+		});
+		h.defer(() => socket.disconnect());
+		return socket;
+	}
+
+	it(
+		'clients on two instances converge after every edit, and cursors cross instances',
+		async () => {
+			const { a, b, facilitator, board } = await twoInstances();
+			const guest = await joinAsGuest(b.server, board.joinUrl, 'Paul Usager', 'usager');
+			const clients = [
+				await h.syncedProvider(a.server, board.id, { cookie: facilitator.cookie }),
+				await h.syncedProvider(b.server, board.id, { cookie: guest.cookie }),
+				await h.syncedProvider(a.server, board.id, { cookie: guest.cookie }),
+				await h.syncedProvider(b.server, board.id, { cookie: facilitator.cookie })
+			];
+			const docs = clients.map((client) => client.doc);
+			const random = seededRandom(testSeed('instances converge'));
+			const notes: Array<{ id: string; doc: Y.Doc }> = [];
+			for (let edit = 0; edit < 16; edit++) {
+				const author = clients[edit % clients.length] as TestProvider;
+				const own = notes.filter((note) => note.doc === author.doc);
+				const target = own[Math.floor(random() * own.length)];
+				if (target && random() < 0.5) itemText(author.doc, target.id)?.insert(0, `e${edit} `);
+				else {
+					const id = createSticky(author.doc, { x: edit * 10, y: 0, text: `note ${edit}` });
+					notes.push({ id, doc: author.doc });
+				}
+				await vi.waitFor(() => expectConverged(docs), WAIT);
+			}
+			expect(listItems(docs[1] as Y.Doc).length).toBe(notes.length);
+
+			const [onA, onB] = clients as [TestProvider, TestProvider];
+			onA.provider.awareness.setLocalStateField('cursor', { x: 12, y: 34 });
+			await vi.waitFor(() => {
+				const seen = onB.provider.awareness.getStates().get(onA.doc.clientID);
+				expect(seen?.cursor).toEqual({ x: 12, y: 34 });
+				expect(seen?.user?.name).toBe('Fatima Facilitatrice');
+			}, WAIT);
+			expect(clients.flatMap((client) => client.closeCodes)).toEqual([]);
+		},
+		TEST_TIMEOUT_MS
+	);
+
+	it(
+		'socket.io presence, the timer and locks reach clients on both instances',
+		async () => {
+			const { a, b, facilitator, board } = await twoInstances();
+			const guest = await joinAsGuest(b.server, board.joinUrl, 'Paul Usager', 'usager');
+			const fatima = socketClient(a.server, facilitator.cookie);
+			const paul = socketClient(b.server, guest.cookie);
+			const presence: PresencePerson[][] = [];
+			const sessions: SessionState[] = [];
+			paul.on('presence', ({ people }) => presence.push(people));
+			paul.on('session:state', (state) => sessions.push(state));
+			expect((await fatima.emitWithAck('board:join', { boardId: board.id })).ok).toBe(true);
+			expect((await paul.emitWithAck('board:join', { boardId: board.id })).ok).toBe(true);
+			await vi.waitFor(() => {
+				const names = presence.at(-1)?.map((person) => person.name);
+				expect(names).toEqual(['Fatima Facilitatrice', 'Paul Usager']);
+			}, WAIT);
+
+			expect((await fatima.emitWithAck('facilitation:join', { boardId: board.id })).ok).toBe(true);
+			expect((await paul.emitWithAck('facilitation:join', { boardId: board.id })).ok).toBe(true);
+			const started = await fatima.emitWithAck('timer:start', { boardId: board.id, seconds: 90 });
+			expect(started.ok).toBe(true);
+			await vi.waitFor(() => expect(sessions.at(-1)?.timer.running).toBe(true), WAIT);
+
+			const writer = await h.syncedProvider(b.server, board.id, { cookie: guest.cookie });
+			const lock = { boardId: board.id, targetId: '', locked: true };
+			expect((await fatima.emitWithAck('lock:set', lock)).ok).toBe(true);
+			await sleep(300); // the lock crosses to instance B
+			createSticky(writer.doc, { x: 0, y: 0, text: 'Pendant le verrou' });
+			await vi.waitFor(() => expect(writer.closeCodes).toContain(CloseCode.Locked), WAIT);
+		},
+		TEST_TIMEOUT_MS
+	);
+
+	it(
+		'SIGKILL of one instance while clients edit: they reconnect to the other and nothing is lost',
+		async () => {
+			const { a, b, facilitator, board } = await twoInstances();
+			// Each client goes through a plain TCP balancer preferring "its" instance.
+			const toA = await balancer([a.server.port, b.server.port]);
+			const toB = await balancer([b.server.port, a.server.port]);
+			const random = seededRandom(testSeed('instances sigkill'));
+			const editors: Array<{ client: TestProvider; created: string[] }> = [];
+			for (let i = 0; i < 8; i++) {
+				const person = await joinAsGuest(b.server, board.joinUrl, `Personne ${i}`, 'usager');
+				const via = i % 2 === 0 ? toA.server : toB.server;
+				const client = await h.syncedProvider(via, board.id, { cookie: person.cookie });
+				editors.push({ client, created: [] });
+			}
+			const timer = setInterval(() => {
+				const editor = editors[Math.floor(random() * editors.length)];
+				if (!editor) return;
+				const { doc } = editor.client;
+				editor.created.push(createSticky(doc, { x: random() * 1000, y: 0, text: 'idée' }));
+			}, 15);
+			try {
+				await sleep(1500);
+				await killHard(a);
+				await sleep(1500);
+			} finally {
+				clearInterval(timer);
+			}
+			const created = editors.flatMap((editor) => editor.created).sort();
+			const observer = await h.syncedProvider(b.server, board.id, { cookie: facilitator.cookie });
+			const docs = [observer.doc, ...editors.map((editor) => editor.client.doc)];
+			await vi.waitFor(() => {
+				expect(
+					listItems(observer.doc)
+						.map((item) => item.id)
+						.sort()
+				).toEqual(created);
+				expectConverged(docs);
+			}, WAIT);
+			expect(created.length).toBeGreaterThan(50);
+			const restarted = editors.filter((editor) => editor.client.closeCodes.length > 0);
+			expect(restarted.length).toBeGreaterThan(0);
+			await stopChild(b);
+			expect(b.output()).not.toMatch(/"level":(50|60)/);
+		},
+		TEST_TIMEOUT_MS
+	);
+
+	it(
+		'SIGTERM: the instance stores everything, closes its sockets with 4503, and its clients move to the other',
+		async () => {
+			const { a, b, facilitator, board } = await twoInstances();
+			const toA = await balancer([a.server.port, b.server.port]);
+			const onA = await h.syncedProvider(toA.server, board.id, { cookie: facilitator.cookie });
+			const onB = await h.syncedProvider(b.server, board.id, { cookie: facilitator.cookie });
+			for (let i = 0; i < 20; i++) createSticky(onA.doc, { x: i, y: 0, text: `avant ${i}` });
+			await stopChild(a);
+			expect(await a.exited).toBe(0);
+			expect(onA.closeCodes).toContain(CloseCode.Restarting);
+			expect(a.output()).not.toMatch(/"level":(50|60)/);
+			createSticky(onA.doc, { x: 0, y: 100, text: 'après' });
+			await vi.waitFor(() => {
+				expect(listItems(onB.doc)).toHaveLength(21);
+				expectConverged([onA.doc, onB.doc]);
+			}, WAIT);
+		},
+		TEST_TIMEOUT_MS
+	);
+
+	it(
+		'Redis goes away: each instance keeps serving its own clients, and cross-instance sync resumes after',
+		async () => {
+			requiredServices();
+			const redis = await PrivateRedis.start();
+			h.defer(() => redis.stop());
+			const { a, b, facilitator, board } = await twoInstances(redis.url);
+			const guest = await joinAsGuest(a.server, board.joinUrl, 'Paul Usager', 'usager');
+			const a1 = await h.syncedProvider(a.server, board.id, { cookie: facilitator.cookie });
+			const a2 = await h.syncedProvider(a.server, board.id, { cookie: guest.cookie });
+			const b1 = await h.syncedProvider(b.server, board.id, { cookie: facilitator.cookie });
+			const b2 = await h.syncedProvider(b.server, board.id, { cookie: guest.cookie });
+			createSticky(a1.doc, { x: 0, y: 0, text: 'avant la panne' });
+			await vi.waitFor(() => expectConverged([a1.doc, a2.doc, b1.doc, b2.doc]), WAIT);
+
+			await redis.stop();
+			createSticky(a1.doc, { x: 0, y: 100, text: 'sur A pendant la panne' });
+			createSticky(b1.doc, { x: 0, y: 200, text: 'sur B pendant la panne' });
+			await vi.waitFor(() => {
+				expect(listItems(a2.doc)).toHaveLength(2);
+				expect(listItems(b2.doc)).toHaveLength(2);
+			}, WAIT);
+
+			await redis.resume();
+			await vi.waitFor(() => {
+				expect(listItems(a2.doc)).toHaveLength(3);
+				expectConverged([a1.doc, a2.doc, b1.doc, b2.doc]);
+			}, WAIT);
+			createSticky(b2.doc, { x: 0, y: 300, text: 'après la panne' });
+			await vi.waitFor(() => {
+				expect(listItems(a1.doc)).toHaveLength(4);
+				expectConverged([a1.doc, a2.doc, b1.doc, b2.doc]);
+			}, WAIT);
+			expect([a1, a2, b1, b2].flatMap((client) => client.closeCodes)).toEqual([]);
+		},
+		TEST_TIMEOUT_MS
+	);
+});
