@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { ItemIndex, changedItemIds } from '../board/item-index.ts';
 import { itemsOf, type ItemView } from '../board/schema.ts';
 import { CloseCode } from '../shared/close-codes.ts';
+import { SaveTracker } from './save-tracker.svelte.ts';
 import type { Point } from './viewport.ts';
 
 /** What the connection indicator shows. */
@@ -88,6 +89,8 @@ export class BoardConnection {
 	readonly doc = new Y.Doc();
 	readonly provider: WebsocketProvider;
 	readonly awareness: Awareness;
+	/** Whether this browser's edits are stored on the server. */
+	readonly save: SaveTracker;
 	/** Every item in paint order (the same list as `listItems`, kept up to date by `ItemIndex`). */
 	items = $state.raw<ItemView[]>([]);
 	/** Cursors of the other people on the board. */
@@ -120,6 +123,7 @@ export class BoardConnection {
 		// disableBc: every update goes through the server, which authorises and records it.
 		this.provider = new WebsocketProvider(serverUrl, input.boardId, this.doc, { disableBc: true });
 		this.awareness = this.provider.awareness;
+		this.save = new SaveTracker({ provider: this.provider, doc: this.doc });
 		itemsOf(this.doc).observeDeep(this.#onItems);
 		this.awareness.on('change', this.#onAwareness);
 		this.provider.on('status', this.#onStatus);
@@ -264,6 +268,7 @@ export class BoardConnection {
 		this.provider.off('status', this.#onStatus);
 		this.provider.off('sync', this.#onSync);
 		this.provider.off('closed', this.#onClosed);
+		this.save.destroy();
 		this.provider.destroy();
 		this.doc.destroy();
 	}

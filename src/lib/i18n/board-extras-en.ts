@@ -14,5 +14,8 @@ export const boardExtrasEn: { [K in keyof typeof boardExtrasFr]: string } = {
 	barometer_mean: '{mean} ({count} score(s))',
 	barometer_no_criteria: 'No criterion: add one frame per criterion.',
 	barometer_others: 'Other categories: {list}',
-	board_edit_refused_locked: 'This is locked by the facilitator: your change was not saved.'
+	board_edit_refused_locked: 'This is locked by the facilitator: your change was not saved.',
+	save_saved: 'Saved',
+	save_saving: 'Saving…',
+	save_offline: 'Offline — your changes will be sent'
 };

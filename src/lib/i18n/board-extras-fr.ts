@@ -16,5 +16,8 @@ export const boardExtrasFr = {
 	barometer_no_criteria: 'Aucun critère : ajoutez un cadre par critère.',
 	barometer_others: 'Autres catégories : {list}',
 	board_edit_refused_locked:
-		'Cet objet est verrouillé par l’animation : votre modification n’a pas été enregistrée.'
+		'Cet objet est verrouillé par l’animation : votre modification n’a pas été enregistrée.',
+	save_saved: 'Enregistré',
+	save_saving: 'Enregistrement…',
+	save_offline: 'Hors ligne — vos modifications seront envoyées'
 } as const;
