@@ -4,6 +4,7 @@ import { WebSocket, type RawData } from 'ws';
 import { CloseCode } from '../../src/lib/shared/close-codes.ts';
 import type { BoardIdentity } from './access.ts';
 import type { AwarenessOwner } from './awareness.ts';
+import { NAMES_VIEW, PSEUDONYMS_VIEW } from './awareness-relay.ts';
 import { readClientMessage, type ClientMessage } from './protocol.ts';
 import { TokenBucket } from './rate-limit.ts';
 
@@ -75,6 +76,8 @@ export class Connection implements AwarenessOwner {
 	readonly log: Logger;
 	/** Set on every pong or message; cleared by each keep-alive round. */
 	alive = true;
+	/** Awareness client ids whose latest state this socket missed while congested (`AwarenessRelay`). */
+	missedAwareness: Set<number> | null = null;
 	readonly #ws: WebSocket;
 	readonly #sink: MessageSink;
 	readonly #docBucket: TokenBucket;
@@ -121,6 +124,16 @@ export class Connection implements AwarenessOwner {
 				}
 			});
 		});
+	}
+
+	/** Bytes queued on the socket and not yet written (awareness is held back beyond a threshold). */
+	get bufferedAmount(): number {
+		return this.#ws.bufferedAmount;
+	}
+
+	/** How this socket's person sees others in awareness: by name or by pseudonym. */
+	get awarenessView(): string {
+		return this.identity.seesPseudonyms ? PSEUDONYMS_VIEW : NAMES_VIEW;
 	}
 
 	/** The user id (for awareness ownership). */

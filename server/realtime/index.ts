@@ -42,6 +42,7 @@ export function attachRealtime(input: {
 		snapshotEveryUpdates: config.snapshotEveryUpdates,
 		idleBoardUnloadMs: config.idleBoardUnloadMs,
 		maxObjectsPerBoard: config.maxObjectsPerBoard,
+		awarenessFlushMs: config.awarenessFlushMs,
 		writePolicy: lockPolicy({
 			locksOf: (boardId) => locks.of(boardId),
 			ready: () => locks.loaded()

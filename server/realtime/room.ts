@@ -16,17 +16,15 @@ import {
 	encodeAwarenessUpdate,
 	withServerIdentity
 } from './awareness.ts';
+import { AwarenessRelay, PSEUDONYMS_VIEW } from './awareness-relay.ts';
 import { wouldExceedObjects } from './board-limits.ts';
+import { broadcastBatch } from './broadcast.ts';
 import type { WritePolicy } from './facilitation/write-policy.ts';
 import { Connection, type MessageSink } from './connection.ts';
-import {
-	encodeAwarenessMessage,
-	encodeSyncStep1,
-	encodeSyncStep2,
-	encodeUpdateMessage
-} from './protocol.ts';
+import { encodeUpdateMessage } from './protocol.ts';
 import type { BoardChannel } from './redis-bus.ts';
 import { REMOTE_ORIGIN, RemoteSync } from './remote-sync.ts';
+import { SyncCache } from './sync-cache.ts';
 import { LOAD_ORIGIN, type LoadedBoard } from './store.ts';
 import { UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
@@ -55,6 +53,8 @@ export interface RoomOptions {
 	channel?: BoardChannel | null;
 	/** Subscribes to Redis reconnections (see `RemoteSync`). */
 	onBusReady?: (listener: () => void) => () => void;
+	/** Delay grouping awareness changes into one broadcast (`AWARENESS_FLUSH_MS`). */
+	awarenessFlushMs?: number;
 }
 
 /**
@@ -74,6 +74,8 @@ export class Room implements MessageSink {
 	readonly #log: Logger;
 	readonly #maxObjects: number;
 	readonly #writePolicy: WritePolicy | null;
+	readonly #relay: AwarenessRelay;
+	readonly #sync: SyncCache;
 	#accepting = true;
 	#destroyed = false;
 
@@ -85,6 +87,16 @@ export class Room implements MessageSink {
 		this.#writePolicy = options.writePolicy ?? null;
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null);
+		this.#relay = new AwarenessRelay({
+			awareness: this.awareness,
+			receivers: () => this.connections,
+			encode: ({ clientIds, view }) =>
+				view === PSEUDONYMS_VIEW
+					? this.#pseudonymousAwareness(clientIds)
+					: encodeAwarenessStates(this.awareness, clientIds),
+			flushMs: options.awarenessFlushMs
+		});
+		this.#sync = new SyncCache(this.doc);
 		this.#updateLog = new UpdateLog({
 			boardId: options.boardId,
 			loaded: options.loaded,
@@ -103,6 +115,7 @@ export class Room implements MessageSink {
 			store: options.store
 		});
 		this.doc.on('update', this.#onDocUpdate);
+		this.awareness.on('change', this.#onAwarenessChange);
 		this.awareness.on('update', this.#onAwarenessUpdate);
 		// Last: it may apply messages buffered during the load right away.
 		this.#remote = new RemoteSync({
@@ -140,7 +153,7 @@ export class Room implements MessageSink {
 			return;
 		}
 		this.connections.add(connection);
-		connection.send(encodeSyncStep1(this.doc));
+		connection.send(this.#sync.step1());
 		this.sendAwarenessStates(connection);
 	}
 
@@ -151,10 +164,13 @@ export class Room implements MessageSink {
 		if (clientIds.length > 0) removeAwarenessStates(this.awareness, clientIds, connection);
 	}
 
-	/** Answers sync step 1 with what the client lacks, once all of that is stored. */
+	/**
+	 * Answers sync step 1 with what the client lacks, once all of that is stored. The answer to an
+	 * empty state vector (a new client) is encoded once per document state, whoever asks.
+	 */
 	answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
 		this.#updateLog.whenDurable(() => {
-			const message = encodeSyncStep2(this.doc, stateVector);
+			const message = this.#sync.step2(stateVector);
 			return () => connection.send(message);
 		});
 	}
@@ -212,19 +228,14 @@ export class Room implements MessageSink {
 		applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), connection);
 	}
 
-	/** Sends every current awareness state to one connection. */
+	/** Sends every current awareness state to one connection (encoded once per change). */
 	sendAwarenessStates(connection: Connection): void {
-		const clients = [...this.awareness.getStates().keys()];
-		if (clients.length === 0) return;
-		connection.send(
-			connection.identity.seesPseudonyms
-				? this.#pseudonymousAwareness(clients, connection)
-				: encodeAwarenessMessage(encodeAwarenessStates(this.awareness, clients))
-		);
+		const message = this.#relay.fullStateMessage(connection.awarenessView);
+		if (message) connection.send(message);
 	}
 
-	/** The awareness message of `clients` with each owner's name as `viewer` may see it. */
-	#pseudonymousAwareness(clients: readonly number[], viewer: Connection): Uint8Array {
+	/** The awareness update of `clients` with each owner's name as a viewer of pseudonyms sees it. */
+	#pseudonymousAwareness(clients: readonly number[]): Uint8Array {
 		const states = this.awareness.getStates();
 		const entries = clients.map((clientId): AwarenessEntry => {
 			const clock = this.awareness.meta.get(clientId)?.clock ?? 0;
@@ -232,10 +243,10 @@ export class Room implements MessageSink {
 			const owner = this.#owners.ownerOf(clientId);
 			if (!state || !owner) return { clientId, clock, state };
 			const { category, color } = owner.identity;
-			const name = nameSeenBy(owner.identity, viewer.identity);
+			const name = nameSeenBy(owner.identity, { seesPseudonyms: true });
 			return withServerIdentity({ clientId, clock, state }, { name, category, color });
 		});
-		return encodeAwarenessMessage(encodeAwarenessUpdate(entries));
+		return encodeAwarenessUpdate(entries);
 	}
 
 	/** Once every accepted update is stored, writes a snapshot if any was logged since the last. */
@@ -274,13 +285,16 @@ export class Room implements MessageSink {
 		this.#accepting = false;
 		this.#updateLog.stop();
 		this.#remote.close();
+		this.#relay.stop();
 		this.doc.off('update', this.#onDocUpdate);
+		this.awareness.off('change', this.#onAwarenessChange);
 		this.awareness.off('update', this.#onAwarenessUpdate);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
 
 	readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		this.#sync.invalidate();
 		if (origin === LOAD_ORIGIN) return;
 		if (origin === REMOTE_ORIGIN) {
 			// Stored by another instance: relayed at once, never logged again.
@@ -298,28 +312,22 @@ export class Room implements MessageSink {
 	};
 
 	#broadcastStored(entries: readonly LoggedUpdate[]): void {
-		for (const entry of entries) {
-			const message = encodeUpdateMessage(entry.update);
-			for (const connection of this.connections) {
-				if (connection !== entry.origin) connection.send(message);
-			}
-		}
+		broadcastBatch({ entries, receivers: this.connections });
 	}
 
+	// 'change' is emitted (before 'update') only when a state really changed; 'update' also for
+	// renewals, which can wait longer.
+	readonly #onAwarenessChange = (change: AwarenessChange): void => {
+		const clientIds = [...change.added, ...change.updated, ...change.removed];
+		this.#relay.changed({ clientIds, renewalOnly: false });
+	};
+
 	readonly #onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
-		const clients = [...change.added, ...change.updated, ...change.removed];
-		if (clients.length === 0) return;
-		const states = encodeAwarenessStates(this.awareness, clients);
-		if (origin instanceof Connection) this.#remote.publishAwareness(states);
-		if (this.connections.size === 0) return;
-		const message = encodeAwarenessMessage(states);
-		for (const connection of this.connections) {
-			if (connection === origin) continue;
-			connection.send(
-				connection.identity.seesPseudonyms
-					? this.#pseudonymousAwareness(clients, connection)
-					: message
-			);
+		const clientIds = [...change.added, ...change.updated, ...change.removed];
+		if (clientIds.length === 0) return;
+		if (origin instanceof Connection) {
+			this.#remote.publishAwareness(encodeAwarenessStates(this.awareness, clientIds));
 		}
+		this.#relay.changed({ clientIds, renewalOnly: true });
 	};
 }

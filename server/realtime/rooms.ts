@@ -38,6 +38,8 @@ export interface RoomRegistryOptions {
 	writePolicy?: WritePolicy;
 	/** The fan-out to other instances (`REDIS_URL`); null or absent on a single instance. */
 	bus?: RedisBus | null;
+	/** Delay grouping awareness changes into one broadcast (see `Room`). */
+	awarenessFlushMs?: number;
 }
 
 /**

@@ -87,7 +87,10 @@ export async function waitForHttp(url: string, server: BenchProcess): Promise<vo
 
 /** Node arguments common to the three servers: tsx, the probe, and `gc()` for memory figures. */
 export function serverNodeArgs(entry: string): string[] {
-	return ['--expose-gc', '--import', 'tsx', '--import', PROBE_PATH, entry];
+	// BENCH_CPU_PROF_DIR=<dir>: every server writes a V8 CPU profile there when it stops.
+	const profileDir = process.env.BENCH_CPU_PROF_DIR;
+	const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+	return [...profile, '--expose-gc', '--import', 'tsx', '--import', PROBE_PATH, entry];
 }
 
 /** Installed folder of a package (not every package exports its `package.json`). */

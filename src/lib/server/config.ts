@@ -29,6 +29,8 @@ export interface Config {
 	docMessagesPerSecond: number;
 	/** Awareness messages (cursors) per second per connection (also the burst); beyond: dropped. */
 	awarenessMessagesPerSecond: number;
+	/** Delay grouping awareness changes of a board into one broadcast, in milliseconds. */
+	awarenessFlushMs: number;
 	/** Open Yjs connections one person may hold on one board; beyond: the upgrade gets 429. */
 	maxConnectionsPerPerson: number;
 	/** Objects a board may hold; an update that would add beyond this closes its sender (4507). */
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		socketIoEventsPerSecond: intFrom(env, 'SOCKETIO_EVENTS_PER_SECOND', 50, 1),
 		docMessagesPerSecond: intFrom(env, 'DOC_MESSAGES_PER_SECOND', 300, 1),
 		awarenessMessagesPerSecond: intFrom(env, 'AWARENESS_MESSAGES_PER_SECOND', 30, 1),
+		awarenessFlushMs: intFrom(env, 'AWARENESS_FLUSH_MS', 40),
 		maxConnectionsPerPerson: intFrom(env, 'MAX_CONNECTIONS_PER_PERSON', 10, 1),
 		maxObjectsPerBoard: intFrom(env, 'MAX_OBJECTS_PER_BOARD', 5000, 1),
 		maxUploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
