@@ -26,7 +26,6 @@ export const exportEn: { [K in keyof typeof exportFr]: string } = {
 	erase_confirm:
 		'Permanently erase the name and identity of {name}? Their contributions, votes and feedback stay, attributed to their category only. This cannot be undone.',
 	erase_done: 'The personal data was erased.',
-	erased_person: 'Erased person',
 	retention_label: 'Keep the detailed history for (months)',
 	retention_hint:
 		'Once archived, the edit history is purged after this delay; the final board and the figures are kept. Empty: keep everything.',
@@ -35,7 +34,5 @@ export const exportEn: { [K in keyof typeof exportFr]: string } = {
 	error_import_too_large: 'This session file is too large.',
 	error_erase_self: 'You cannot erase your own data here.',
 	error_erase_facilitator: 'A facilitator’s data is not erased here.',
-	error_erase_shared_person:
-		'This person also takes part in workshops you do not facilitate: only the administrator can erase them.',
 	error_person_unknown: 'This person is not part of the workshop.'
 };

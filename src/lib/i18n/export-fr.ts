@@ -24,7 +24,6 @@ export const exportFr = {
 	erase_confirm:
 		'Effacer définitivement le nom et l’identité de {name} ? Ses contributions, votes et retours resteront, attribués à sa seule catégorie. Cette action est irréversible.',
 	erase_done: 'Les données personnelles ont été effacées.',
-	erased_person: 'Personne effacée',
 	retention_label: 'Conservation de l’historique détaillé (mois)',
 	retention_hint:
 		'Après archivage, l’historique des modifications est purgé au bout de ce délai ; le tableau final et les chiffres sont conservés. Vide : tout conserver.',
@@ -33,7 +32,5 @@ export const exportFr = {
 	error_import_too_large: 'Ce fichier de session est trop volumineux.',
 	error_erase_self: 'Vous ne pouvez pas effacer vos propres données ici.',
 	error_erase_facilitator: 'Les données d’un animateur ou d’une animatrice ne s’effacent pas ici.',
-	error_erase_shared_person:
-		'Cette personne participe aussi à des ateliers que vous n’animez pas : seul l’administrateur peut l’effacer.',
 	error_person_unknown: 'Cette personne ne fait pas partie de l’atelier.'
 } as const;

@@ -2,6 +2,7 @@ import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formString } from '$lib/server/forms';
 import { isFailure, joinUrl } from '$lib/server/http';
 import { archiveWorkshop } from '$lib/server/services/archive';
+import { erasePerson } from '$lib/server/services/erasure';
 import { listInvites, revokeInvite } from '$lib/server/services/invite-links';
 import { createInvite } from '$lib/server/services/invites';
 import { admitPerson, listPeople, removePerson, updatePerson } from '$lib/server/services/people';
@@ -190,5 +191,18 @@ export const actions: Actions = {
 			revokeLink: formString(data, 'revokeLink') === 'on'
 		});
 		return refused ? fail(refused.status, { action: 'remove', code: refused.code }) : null;
+	},
+	/** Erases someone's personal data from the workshop (RGPD; archived workshops included). */
+	erase: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const erased = await erasePerson({
+			workshopId: access.workshop.id,
+			actorId: access.userId,
+			userId: formString(data, 'userId')
+		});
+		return isFailure(erased)
+			? fail(erased.status, { action: 'erase', code: erased.code })
+			: { action: 'erase', erased: true };
 	}
 };
