@@ -63,15 +63,13 @@ describe.each(DRIVERS)('erasing a participant (%s)', (driver) => {
 			dots: 3,
 			closedAt: new Date()
 		});
-		await db()
-			.insert(votes)
-			.values({
-				id: 'vote1',
-				roundId: 'round1',
-				userId: guestId,
-				itemId: note,
-				category: 'usager'
-			});
+		await db().insert(votes).values({
+			id: 'vote1',
+			roundId: 'round1',
+			userId: guestId,
+			itemId: note,
+			category: 'usager'
+		});
 		await vi.waitFor(
 			async () =>
 				expect(
