@@ -43,6 +43,7 @@ export function attachRealtime(input: {
 		idleBoardUnloadMs: config.idleBoardUnloadMs,
 		maxObjectsPerBoard: config.maxObjectsPerBoard,
 		awarenessFlushMs: config.awarenessFlushMs,
+		syncPartBytes: config.syncPartBytes,
 		writePolicy: lockPolicy({
 			locksOf: (boardId) => locks.of(boardId),
 			ready: () => locks.loaded()

@@ -55,6 +55,8 @@ export interface RoomOptions {
 	onBusReady?: (listener: () => void) => () => void;
 	/** Delay grouping awareness changes into one broadcast (`AWARENESS_FLUSH_MS`). */
 	awarenessFlushMs?: number;
+	/** Size above which a new client's initial state is sent in parts (`SYNC_PART_BYTES`). */
+	syncPartBytes?: number;
 }
 
 /**
@@ -96,7 +98,7 @@ export class Room implements MessageSink {
 					: encodeAwarenessStates(this.awareness, clientIds),
 			flushMs: options.awarenessFlushMs
 		});
-		this.#sync = new SyncCache(this.doc);
+		this.#sync = new SyncCache(this.doc, options.syncPartBytes);
 		this.#updateLog = new UpdateLog({
 			boardId: options.boardId,
 			loaded: options.loaded,
@@ -170,8 +172,10 @@ export class Room implements MessageSink {
 	 */
 	answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
 		this.#updateLog.whenDurable(() => {
-			const message = this.#sync.step2(stateVector);
-			return () => connection.send(message);
+			const messages = this.#sync.step2(stateVector);
+			return () => {
+				for (const message of messages) connection.send(message);
+			};
 		});
 	}
 

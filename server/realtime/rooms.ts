@@ -40,6 +40,8 @@ export interface RoomRegistryOptions {
 	bus?: RedisBus | null;
 	/** Delay grouping awareness changes into one broadcast (see `Room`). */
 	awarenessFlushMs?: number;
+	/** Size above which a new client's initial state is sent in parts (see `Room`). */
+	syncPartBytes?: number;
 }
 
 /**

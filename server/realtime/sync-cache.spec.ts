@@ -1,19 +1,26 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { MESSAGE_SYNC, SYNC_STEP_2, SYNC_UPDATE } from './protocol.ts';
 import { SyncCache } from './sync-cache.ts';
 
-/** The update carried by a sync step 2 frame. */
-function payload(frame: Uint8Array): Uint8Array {
+/** The sync sub-type and update carried by a sync frame. */
+function read(frame: Uint8Array): { subType: number; update: Uint8Array } {
 	const decoder = decoding.createDecoder(frame);
-	decoding.readVarUint(decoder);
-	decoding.readVarUint(decoder);
-	return decoding.readVarUint8Array(decoder);
+	expect(decoding.readVarUint(decoder)).toBe(MESSAGE_SYNC);
+	const subType = decoding.readVarUint(decoder);
+	return { subType, update: decoding.readVarUint8Array(decoder) };
 }
 
-function joinerNotes(frame: Uint8Array): string[] {
+/** The update of a one-message answer. */
+function payload(messages: Uint8Array[]): Uint8Array {
+	expect(messages).toHaveLength(1);
+	return read(messages[0] as Uint8Array).update;
+}
+
+function joinerNotes(messages: Uint8Array[]): string[] {
 	const doc = new Y.Doc();
-	Y.applyUpdate(doc, payload(frame));
+	for (const message of messages) Y.applyUpdate(doc, read(message).update);
 	return doc.getArray<string>('notes').toArray();
 }
 
@@ -32,7 +39,7 @@ describe('SyncCache', () => {
 		const { cache } = boardWithCache();
 		const answers = Array.from({ length: 50 }, () => cache.step2(EMPTY));
 		expect(new Set(answers).size).toBe(1);
-		expect(joinerNotes(answers[0] as Uint8Array)).toEqual(['a', 'b']);
+		expect(joinerNotes(answers[0] ?? [])).toEqual(['a', 'b']);
 	});
 
 	it('gives a joiner arriving after a change the changed state', () => {
@@ -55,5 +62,21 @@ describe('SyncCache', () => {
 		expect(answer.length).toBeLessThan(Y.encodeStateAsUpdate(doc).length);
 		Y.applyUpdate(client, answer);
 		expect(client.getArray<string>('notes').toArray()).toEqual(['a', 'b', 'c']);
+	});
+
+	it('sends a large state as updates then a step 2 with the last part, giving the whole board', () => {
+		const doc = new Y.Doc();
+		const cache = new SyncCache(doc, 2048);
+		doc.on('update', () => cache.invalidate());
+		const notes = doc.getMap<string>('board');
+		for (let i = 0; i < 200; i++) notes.set(`n${i}`, `note ${i} `.repeat(10));
+		const messages = cache.step2(EMPTY);
+		expect(messages.length).toBeGreaterThan(3);
+		const types = messages.map((message) => read(message).subType);
+		expect(types.slice(0, -1).every((type) => type === SYNC_UPDATE)).toBe(true);
+		expect(types[types.length - 1]).toBe(SYNC_STEP_2);
+		const joiner = new Y.Doc();
+		for (const message of messages) Y.applyUpdate(joiner, read(message).update);
+		expect(joiner.getMap('board').toJSON()).toEqual(notes.toJSON());
 	});
 });

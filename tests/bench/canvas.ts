@@ -42,6 +42,8 @@ async function start(dataDir: string): Promise<RunningServer> {
 		dataDir,
 		secret: 'canvas-bench-secret-not-for-production',
 		maxObjectsPerBoard: OBJECTS * 2,
+		// CANVAS_BENCH_SYNC_PART_BYTES=0 sends the initial state in one message (the former way).
+		syncPartBytes: Number(process.env.CANVAS_BENCH_SYNC_PART_BYTES ?? 128 * 1024),
 		docMessagesPerSecond: 10_000
 	};
 	return startServer({ config });

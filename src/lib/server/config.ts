@@ -31,6 +31,8 @@ export interface Config {
 	awarenessMessagesPerSecond: number;
 	/** Delay grouping awareness changes of a board into one broadcast, in milliseconds. */
 	awarenessFlushMs: number;
+	/** Size above which a new client's initial board state is sent in parts (0: never), in bytes. */
+	syncPartBytes: number;
 	/** Open Yjs connections one person may hold on one board; beyond: the upgrade gets 429. */
 	maxConnectionsPerPerson: number;
 	/** Objects a board may hold; an update that would add beyond this closes its sender (4507). */
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		docMessagesPerSecond: intFrom(env, 'DOC_MESSAGES_PER_SECOND', 300, 1),
 		awarenessMessagesPerSecond: intFrom(env, 'AWARENESS_MESSAGES_PER_SECOND', 30, 1),
 		awarenessFlushMs: intFrom(env, 'AWARENESS_FLUSH_MS', 40),
+		syncPartBytes: intFrom(env, 'SYNC_PART_BYTES', 128 * 1024),
 		maxConnectionsPerPerson: intFrom(env, 'MAX_CONNECTIONS_PER_PERSON', 10, 1),
 		maxObjectsPerBoard: intFrom(env, 'MAX_OBJECTS_PER_BOARD', 5000, 1),
 		maxUploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
