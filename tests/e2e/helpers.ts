@@ -39,13 +39,17 @@ export async function readJoinLink(page: Page): Promise<string> {
 	return field.inputValue();
 }
 
-/** Opens a join link in a new browser context and joins as a guest; ends on the board. */
+/**
+ * Opens a join link in a new browser context and joins as a guest; ends on the board. With
+ * `clock`, Playwright's clock is installed first (to compress waits, e.g. offline detection).
+ */
 export async function joinAsGuest(
 	browser: Browser,
-	input: { link: string; name: string; category: string }
+	input: { link: string; name: string; category: string; clock?: boolean }
 ): Promise<Page> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
+	if (input.clock) await page.clock.install();
 	await page.goto(input.link);
 	await page.getByLabel('Nom affiché').fill(input.name);
 	await page.getByRole('radio', { name: input.category }).check();
@@ -70,4 +74,13 @@ export function noteTexts(page: Page): Promise<string[]> {
 	return page
 		.locator('[data-note-id] textarea')
 		.evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
+}
+
+/** Adds a note with the toolbar button and types `text` in it; returns its id. */
+export async function addNote(page: Page, text: string): Promise<string> {
+	await page.getByRole('button', { name: 'Nouvelle note' }).click();
+	const id = await focusedNoteId(page);
+	await page.keyboard.type(text);
+	await page.keyboard.press('Escape');
+	return id;
 }

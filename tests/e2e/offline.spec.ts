@@ -1,18 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { createBoard, focusedNoteId, noteTexts, readJoinLink, signUp } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { addNote, createBoard, noteTexts, readJoinLink, signUp } from './helpers.ts';
 
 /**
  * A participant loses the network for minutes, keeps writing, and comes back: what they wrote
  * offline merges with what the others wrote meanwhile, on every screen and after a reload. Time
  * is compressed with Playwright's clock (the client's dead-connection detection waits 30 s).
  */
-
-async function addNote(page: Page, text: string): Promise<void> {
-	await page.getByRole('button', { name: 'Nouvelle note' }).click();
-	await focusedNoteId(page);
-	await page.keyboard.type(text);
-	await page.keyboard.press('Escape');
-}
 
 test('a guest edits offline for minutes; back online, the work of both merges', async ({
 	page: host,

@@ -1,18 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { createBoard, focusedNoteId, noteTexts, readJoinLink, signUp } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { addNote, createBoard, joinAsGuest, noteTexts, readJoinLink, signUp } from './helpers.ts';
 
 /**
  * Issue #7: the board tells whether every change is stored on the server. Offline, it says the
  * changes will be sent; back online, "Enregistré" only once the server stored them (a fresh page
  * then finds them). Playwright's clock compresses the wait for the dead-connection detection.
  */
-
-async function addNote(page: Page, text: string): Promise<void> {
-	await page.getByRole('button', { name: 'Nouvelle note' }).click();
-	await focusedNoteId(page);
-	await page.keyboard.type(text);
-	await page.keyboard.press('Escape');
-}
 
 test('the save status follows the guest’s changes through an offline period', async ({
 	page: host,
@@ -22,13 +15,13 @@ test('the save status follows the guest’s changes through an offline period', 
 	const boardUrl = await createBoard(host, 'Atelier enregistré');
 	const link = await readJoinLink(host);
 
-	const context = await browser.newContext();
-	const guest = await context.newPage();
-	await guest.clock.install();
-	await guest.goto(link);
-	await guest.getByLabel('Nom affiché').fill('Jean Élu');
-	await guest.getByRole('radio', { name: 'Élu·e' }).check();
-	await guest.getByRole('button', { name: 'Rejoindre le tableau' }).click();
+	const guest = await joinAsGuest(browser, {
+		link,
+		name: 'Jean Élu',
+		category: 'Élu·e',
+		clock: true
+	});
+	const context = guest.context();
 	const save = guest.locator('[data-save-state]');
 	await expect(save).toHaveText('Enregistré');
 	await expect(save).toHaveAttribute('aria-live', 'polite');
