@@ -52,6 +52,16 @@ export const UNDO_CAPTURE_MS = 500;
 /** What a pointer drag on the canvas does. */
 export type Tool = 'select' | 'pen' | 'connector';
 
+/** Dot voting on the canvas, while a round is open (see `BoardController.voting`). */
+export interface DotVoting {
+	/** Casts one of this person's dots on an object. */
+	cast(itemId: string): void;
+	/** Takes one of this person's dots back from an object. */
+	retract(itemId: string): void;
+	/** How many of this person's dots an object holds. */
+	dotsOn(itemId: string): number;
+}
+
 /**
  * Everything one open board needs in the browser: the live document, presence, the camera, the
  * selection, undo, and the edits the UI makes (each one transaction with the local origin, so one
@@ -74,6 +84,11 @@ export class BoardController {
 	editingId = $state<string | null>(null);
 	/** An item that should take the focus once rendered (`edit`: its text). */
 	focusRequest = $state.raw<{ id: string; edit: boolean } | null>(null);
+	/**
+	 * While a dot-voting round is open for this person: clicking an object (or V / Enter on it)
+	 * casts a dot, Shift takes one back; null otherwise (set by the board page).
+	 */
+	voting = $state.raw<DotVoting | null>(null);
 	/** What a drag on the canvas does. */
 	tool = $state<Tool>('select');
 	canUndo = $state(false);

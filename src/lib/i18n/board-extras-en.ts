@@ -17,5 +17,10 @@ export const boardExtrasEn: { [K in keyof typeof boardExtrasFr]: string } = {
 	board_edit_refused_locked: 'This is locked by the facilitator: your change was not saved.',
 	save_saved: 'Saved',
 	save_saving: 'Saving…',
-	save_offline: 'Offline — your changes will be sent'
+	save_offline: 'Offline — your changes will be sent',
+	vote_my_dots_on: '{count} of your dots',
+	vote_retracted: 'Dot taken back.',
+	vote_click_hint:
+		'Click an object to put a dot on it, Shift+click to take it back (keyboard: V or Enter, Shift+V).',
+	outline_votes: '{count} dot(s)'
 };

@@ -19,5 +19,10 @@ export const boardExtrasFr = {
 		'Cet objet est verrouillé par l’animation : votre modification n’a pas été enregistrée.',
 	save_saved: 'Enregistré',
 	save_saving: 'Enregistrement…',
-	save_offline: 'Hors ligne — vos modifications seront envoyées'
+	save_offline: 'Hors ligne — vos modifications seront envoyées',
+	vote_my_dots_on: '{count} de vos points',
+	vote_retracted: 'Point retiré.',
+	vote_click_hint:
+		'Cliquez sur un objet pour y poser un point, Maj+clic pour le retirer (clavier : V ou Entrée, Maj+V).',
+	outline_votes: '{count} point(s)'
 } as const;
