@@ -12,6 +12,7 @@ import { RoomRegistry } from './rooms.ts';
 import { attachFacilitation } from './facilitation/index.ts';
 import { LockStore, type LockChange } from './facilitation/locks.ts';
 import { lockPolicy } from './facilitation/write-policy.ts';
+import { shareControl, type LocalControl } from './control.ts';
 import { RedisBus, socketIoRedisAdapter } from './redis-bus.ts';
 import { attachPresence, type PresenceServer } from './socket-io.ts';
 import { attachYjsEndpoint } from './upgrade.ts';
@@ -71,12 +72,11 @@ export function attachRealtime(input: {
 	const facilitation = attachFacilitation({ io: presence.io, locks, rooms, log: realtimeLog });
 	const stopKeepAlive = startKeepAlive(() => rooms.connections());
 	let closing: Promise<void> | null = null;
-	return {
+	const local: LocalControl = {
 		disconnectUser(args) {
 			rooms.disconnectUser(args);
 			presence.disconnectUser(args);
 		},
-		onlineUserIds: (workshopId) => facilitation.onlineUserIds(workshopId),
 		accessChanged(args) {
 			facilitation.notifyAccessChanged(args);
 			rooms.disconnectUser(args);
@@ -86,12 +86,32 @@ export function attachRealtime(input: {
 			rooms.disconnectUser({ userId });
 			presence.disconnectUser({ userId });
 		},
-		async workshopArchived({ workshopId, boardIds }) {
+		workshopClosed(workshopId) {
 			for (const userId of facilitation.onlineUserIds(workshopId)) {
 				facilitation.notifyAccessChanged({ workshopId, userId });
 				presence.disconnectUser({ workshopId, userId });
 			}
 			rooms.disconnectWorkshop(workshopId);
+		}
+	};
+	const announce = shareControl({ io: presence.io, local, shared: bus !== null, log: realtimeLog });
+	return {
+		disconnectUser(args) {
+			local.disconnectUser(args);
+			announce({ op: 'disconnect-user', ...args });
+		},
+		onlineUserIds: (workshopId) => facilitation.onlineUserIds(workshopId),
+		accessChanged(args) {
+			local.accessChanged(args);
+			announce({ op: 'access-changed', ...args });
+		},
+		signedOutEverywhere(userId) {
+			local.signedOutEverywhere(userId);
+			announce({ op: 'signed-out-everywhere', userId });
+		},
+		async workshopArchived({ workshopId, boardIds }) {
+			local.workshopClosed(workshopId);
+			announce({ op: 'workshop-closed', workshopId });
 			await Promise.all(boardIds.map((boardId) => rooms.persistBoard(boardId)));
 		},
 		stats: () => rooms.stats(),

@@ -31,6 +31,23 @@ const WAIT = { timeout: 30_000, interval: 50 };
 /** Time for a test that starts server processes (slow on a loaded machine). */
 const TEST_TIMEOUT_MS = 240_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const METRICS_TOKEN = 'metrics-test-token';
+
+/** The value of a metric (summed over its labels) in `/metrics` of `url`. */
+async function metricOf(url: string, name: string): Promise<number> {
+	const response = await fetch(`${url}/metrics`, {
+		headers: { authorization: `Bearer ${METRICS_TOKEN}` }
+	});
+	expect(response.status).toBe(200);
+	const text = await response.text();
+	let sum = 0;
+	for (const line of text.split('\n')) {
+		if (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) {
+			sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+		}
+	}
+	return sum;
+}
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -54,7 +71,12 @@ describe('several instances (PostgreSQL + Redis)', () => {
 		requiredServices();
 		const storage = await childStorage('postgres');
 		h.defer(() => storage.destroy());
-		const env = { ...storage.env, REDIS_URL: redisUrl, REDIS_PREFIX: uniquePrefix() };
+		const env = {
+			...storage.env,
+			REDIS_URL: redisUrl,
+			REDIS_PREFIX: uniquePrefix(),
+			METRICS_TOKEN
+		};
 		const [portA, portB] = [await freePort(), await freePort()];
 		const start = async (port: number) => {
 			const child = await startChildServer(port, env);
@@ -122,15 +144,28 @@ describe('several instances (PostgreSQL + Redis)', () => {
 				expect(seen?.user?.name).toBe('Fatima Facilitatrice');
 			}, WAIT);
 			expect(clients.flatMap((client) => client.closeCodes)).toEqual([]);
+
+			// What an operator sees: each instance counts its own stored updates and the others'.
+			expect(await metricOf(a.server.url, 'croisee_updates_stored_total')).toBeGreaterThan(0);
+			expect(await metricOf(b.server.url, 'croisee_updates_remote_total')).toBeGreaterThan(0);
+			expect(await metricOf(b.server.url, 'croisee_yjs_connections')).toBe(2);
+			expect(await metricOf(a.server.url, 'croisee_open_boards')).toBe(1);
+			expect(await metricOf(a.server.url, 'croisee_fanout_latency_seconds_count')).toBeGreaterThan(
+				0
+			);
+			const anonymous = await fetch(`${a.server.url}/metrics`);
+			expect(anonymous.status).toBe(401);
+			expect(await anonymous.json()).toMatchObject({ code: 'unauthorized' });
 		},
 		TEST_TIMEOUT_MS
 	);
 
 	it(
-		'socket.io presence, the timer and locks reach clients on both instances',
+		'socket.io presence, the timer, locks and sign-out everywhere reach clients on both instances',
 		async () => {
 			const { a, b, facilitator, board } = await twoInstances();
-			const guest = await joinAsGuest(b.server, board.joinUrl, 'Paul Usager', 'usager');
+			// Paul's HTTP requests go to instance A, his sockets to instance B.
+			const guest = await joinAsGuest(a.server, board.joinUrl, 'Paul Usager', 'usager');
 			const fatima = socketClient(a.server, facilitator.cookie);
 			const paul = socketClient(b.server, guest.cookie);
 			const presence: PresencePerson[][] = [];
@@ -150,12 +185,19 @@ describe('several instances (PostgreSQL + Redis)', () => {
 			expect(started.ok).toBe(true);
 			await vi.waitFor(() => expect(sessions.at(-1)?.timer.running).toBe(true), WAIT);
 
+			const watcher = await h.syncedProvider(b.server, board.id, { cookie: guest.cookie });
 			const writer = await h.syncedProvider(b.server, board.id, { cookie: guest.cookie });
 			const lock = { boardId: board.id, targetId: '', locked: true };
 			expect((await fatima.emitWithAck('lock:set', lock)).ok).toBe(true);
 			await sleep(300); // the lock crosses to instance B
 			createSticky(writer.doc, { x: 0, y: 0, text: 'Pendant le verrou' });
 			await vi.waitFor(() => expect(writer.closeCodes).toContain(CloseCode.Locked), WAIT);
+
+			expect((await guest.request('POST', '/api/auth/logout-all')).status).toBeLessThan(400);
+			await vi.waitFor(() => {
+				expect(watcher.closeCodes).toContain(CloseCode.Forbidden);
+				expect(paul.connected).toBe(false);
+			}, WAIT);
 		},
 		TEST_TIMEOUT_MS
 	);
