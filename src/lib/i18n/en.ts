@@ -3,6 +3,7 @@ import { enWorkshop } from './en-workshop.ts';
 import { canvasEn } from './canvas-en.ts';
 import { boardExtrasEn } from './board-extras-en.ts';
 import { replayEn } from './replay-en.ts';
+import { reportEn } from './report-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -174,5 +175,6 @@ export const en: Messages = {
 	...canvasEn,
 	...boardExtrasEn,
 	...replayEn,
-	...exportEn
+	...exportEn,
+	...reportEn
 };

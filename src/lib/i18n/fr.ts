@@ -4,6 +4,7 @@ import { frWorkshop } from './fr-workshop.ts';
 import { canvasFr } from './canvas-fr.ts';
 import { boardExtrasFr } from './board-extras-fr.ts';
 import { replayFr } from './replay-fr.ts';
+import { reportFr } from './report-fr.ts';
 
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
@@ -181,5 +182,6 @@ export const fr = {
 	...canvasFr,
 	...boardExtrasFr,
 	...replayFr,
-	...exportFr
+	...exportFr,
+	...reportFr
 } as const;
