@@ -22,7 +22,7 @@ describe.each(DRIVERS)('session report (%s)', (driver) => {
 		expect(page.status).toBe(200);
 		const html = await page.text();
 		expect(html).toContain('Bilan de la séance');
-		expect(html).toMatch(/<canvas[^>]*aria-describedby="[^"]+-table"/);
+		expect(html).toMatch(/role="img"[^>]*aria-describedby="[^"]+-table"[^>]*>\s*<canvas/);
 		expect(html).toContain('Contributions par catégorie');
 		expect(html).toContain('Vite : Une navette le samedi matin');
 		expect(html).toContain('Plus de temps');
