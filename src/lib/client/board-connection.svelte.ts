@@ -86,7 +86,7 @@ function readSelection(clientId: number, state: Record<string, unknown>): Remote
  * Create it in the browser only, and call `destroy()` when leaving the board.
  */
 export class BoardConnection {
-	readonly doc = new Y.Doc();
+	readonly doc: Y.Doc;
 	readonly provider: WebsocketProvider;
 	readonly awareness: Awareness;
 	/** Whether this browser's edits are stored on the server. */
@@ -118,10 +118,18 @@ export class BoardConnection {
 	#cursorLastSent = 0;
 	#cursorPending: Point | null | undefined = undefined;
 
-	constructor(input: { boardId: string; serverUrl?: string }) {
+	/**
+	 * `offline`: shows `doc` as it is, never connecting (the replay of a recorded board); it counts
+	 * as synced at once.
+	 */
+	constructor(input: { boardId: string; serverUrl?: string; offline?: { doc: Y.Doc } }) {
 		const serverUrl = input.serverUrl ?? defaultServerUrl();
+		this.doc = input.offline?.doc ?? new Y.Doc();
 		// disableBc: every update goes through the server, which authorises and records it.
-		this.provider = new WebsocketProvider(serverUrl, input.boardId, this.doc, { disableBc: true });
+		this.provider = new WebsocketProvider(serverUrl, input.boardId, this.doc, {
+			disableBc: true,
+			connect: !input.offline
+		});
 		this.awareness = this.provider.awareness;
 		this.save = new SaveTracker({ provider: this.provider, doc: this.doc });
 		itemsOf(this.doc).observeDeep(this.#onItems);
@@ -129,6 +137,7 @@ export class BoardConnection {
 		this.provider.on('status', this.#onStatus);
 		this.provider.on('sync', this.#onSync);
 		this.provider.on('closed', this.#onClosed);
+		if (input.offline) this.#onSync(true);
 	}
 
 	#onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {

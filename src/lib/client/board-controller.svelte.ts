@@ -105,12 +105,19 @@ export class BoardController {
 	/** The items to render: those near the viewport and not collapsed, plus the selected ones. */
 	readonly visibleItems: ItemView[];
 
-	constructor(input: { boardId: string; readOnly: boolean; category: string | null }) {
+	/** `offline`: shows `doc` without any connection (the replay; see `BoardConnection`). */
+	constructor(input: {
+		boardId: string;
+		readOnly: boolean;
+		category: string | null;
+		offline?: { doc: Y.Doc };
+	}) {
 		this.boardId = input.boardId;
 		this.readOnly = input.readOnly;
 		this.category = input.category;
-		this.connection = new BoardConnection({ boardId: input.boardId });
-		this.presence = new BoardPresence({ boardId: input.boardId });
+		const { boardId, offline } = input;
+		this.connection = new BoardConnection({ boardId, offline });
+		this.presence = new BoardPresence({ boardId, offline: Boolean(offline) });
 		this.undoManager = new Y.UndoManager(itemsOf(this.connection.doc), {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Yjs's own option, not state
 			trackedOrigins: new Set([LOCAL_ORIGIN]),

@@ -26,9 +26,11 @@ export class BoardPresence {
 	readonly #boardId: string;
 	readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 
-	constructor(input: { boardId: string }) {
+	/** `offline`: never connects (a replay shows a recorded board, nobody is on it). */
+	constructor(input: { boardId: string; offline?: boolean }) {
 		this.#boardId = input.boardId;
-		this.#socket = io({ path: '/socket.io', transports: ['websocket'] });
+		const autoConnect = !input.offline;
+		this.#socket = io({ path: '/socket.io', transports: ['websocket'], autoConnect });
 		this.#socket.on('connect', this.#join);
 		this.#socket.on('disconnect', () => {
 			if (this.status !== 'refused') this.status = 'offline';

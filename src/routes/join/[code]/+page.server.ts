@@ -49,6 +49,8 @@ export const actions: Actions = {
 		if (isFailure(joined)) return fail(joined.status, { values, errors: {}, code: joined.code });
 		if (joined.newGuestId) await startSession(event, joined.newGuestId);
 		if (joined.waiting) redirect(303, `/workshops/${joined.workshopId}/waiting`);
+		// Evaluators read the archive: its replay, not the board.
+		if (invite.role === 'evaluator') redirect(303, `/workshops/${joined.workshopId}/replay`);
 		redirect(303, `/boards/${joined.boardId}`);
 	}
 };

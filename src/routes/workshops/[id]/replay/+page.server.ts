@@ -1,0 +1,19 @@
+import { error, redirect } from '@sveltejs/kit';
+import { isFailure } from '$lib/server/http';
+import { memberOfRoute } from '$lib/server/workshop-guard';
+import type { PageServerLoad } from './$types';
+
+/** The boards to replay (facilitators; evaluators once the workshop is archived). */
+export const load: PageServerLoad = async (event) => {
+	if (!event.locals.user) {
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+	}
+	const access = await memberOfRoute(event);
+	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
+	const evaluator = access.role === 'evaluator' && access.workshop.archived;
+	if (access.role !== 'facilitator' && !evaluator) {
+		error(403, { message: 'Only facilitators and evaluators replay', code: 'history_forbidden' });
+	}
+	const { id, title, archived, boards } = access.workshop;
+	return { workshop: { id, title, archived, boards } };
+};
