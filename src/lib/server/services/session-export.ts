@@ -1,0 +1,270 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { loadBoardInto } from '../../../../server/realtime/store.ts';
+import { toBase64 } from '../../board/export/svg.ts';
+import { appContext } from '../context.ts';
+import {
+	boards,
+	feedback,
+	memberships,
+	users,
+	voteRounds,
+	votes,
+	workshopEvents,
+	workshops
+} from '../db/schema.ts';
+import { replaceInJson } from './erasure.ts';
+import { workshopFiguresFor } from './figures/index.ts';
+import type { Role } from '../../shared/roles.ts';
+import { pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
+
+/**
+ * The whole session of a workshop as one JSON document (`format: "croisee-session"`, version 1):
+ * settings, each board's Yjs state (base64), the event log, vote rounds with their dots, feedback
+ * and the figures. People appear as `ref`s (their pseudonym tag in this workshop, not reversible
+ * without the server key) listed once in `people`, with their name for facilitators and their
+ * pseudonym for evaluators (unless the workshop lets evaluators see names). No e-mail, password
+ * hash, session or invitation code is ever exported.
+ */
+
+/** Identifies the document type. */
+export const SESSION_FORMAT = 'croisee-session';
+/** Version of the document shape (bumped on incompatible changes). */
+export const SESSION_VERSION = 1;
+
+const iso = z.iso.datetime({ offset: true });
+const ref = z.string().min(1).max(64);
+
+/** The schema of a session document, checked strictly before any import. */
+export const sessionDocument = z.strictObject({
+	format: z.literal(SESSION_FORMAT),
+	version: z.literal(SESSION_VERSION),
+	exportedAt: iso,
+	workshop: z.strictObject({
+		title: z.string().min(1).max(200),
+		purpose: z.string().max(5000),
+		date: iso.nullable(),
+		status: z.enum(['active', 'archived']),
+		categories: z.array(z.string().min(1).max(60)).max(50),
+		admission: z.enum(['open', 'admit']),
+		anonymous: z.boolean(),
+		agenda: z.array(
+			z.strictObject({
+				id: z.string().max(64),
+				title: z.string().max(200),
+				plannedSeconds: z.int().min(0)
+			})
+		)
+	}),
+	people: z.array(
+		z.strictObject({
+			ref,
+			name: z.string().max(200),
+			role: z.enum(['facilitator', 'participant', 'observer', 'evaluator']),
+			category: z.string().max(60).nullable()
+		})
+	),
+	boards: z.array(
+		z.strictObject({
+			id: z.string().min(1).max(64),
+			title: z.string().min(1).max(200),
+			groupCategory: z.string().max(60).nullable(),
+			state: z.base64()
+		})
+	),
+	events: z.array(
+		z.strictObject({
+			boardId: z.string().max(64).nullable(),
+			at: iso,
+			actor: ref.nullable(),
+			type: z.string().min(1).max(64),
+			payload: z.unknown()
+		})
+	),
+	voteRounds: z.array(
+		z.strictObject({
+			id: z.string().min(1).max(64),
+			boardId: z.string().min(1).max(64),
+			frameId: z.string().max(64).nullable(),
+			dots: z.int().min(1).max(100),
+			onePerObject: z.boolean(),
+			anonymous: z.boolean(),
+			openedAt: iso,
+			closedAt: iso.nullable(),
+			votes: z.array(
+				z.strictObject({
+					voter: ref,
+					itemId: z.string().max(64),
+					category: z.string().max(60).nullable(),
+					at: iso
+				})
+			)
+		})
+	),
+	feedback: z.array(
+		z.strictObject({
+			person: ref,
+			category: z.string().max(60).nullable(),
+			satisfaction: z.int().min(1).max(5),
+			worked: z.string().max(2000),
+			change: z.string().max(2000),
+			at: iso
+		})
+	),
+	figures: z.unknown()
+});
+
+/** A session document. */
+export type SessionDocument = z.infer<typeof sessionDocument>;
+
+async function exportBoards(workshopId: string): Promise<SessionDocument['boards']> {
+	const rows = await appContext()
+		.db.select({ id: boards.id, title: boards.title, groupCategory: boards.groupCategory })
+		.from(boards)
+		.where(eq(boards.workshopId, workshopId))
+		.orderBy(asc(boards.createdAt), asc(boards.id));
+	const out: SessionDocument['boards'] = [];
+	for (const row of rows) {
+		const doc = new Y.Doc();
+		await loadBoardInto(doc, row.id);
+		out.push({ ...row, state: toBase64(Y.encodeStateAsUpdate(doc)) });
+	}
+	return out;
+}
+
+async function exportPeople(workshopId: string, pseudonyms: boolean) {
+	const rows = await appContext()
+		.db.select({
+			userId: memberships.userId,
+			name: users.name,
+			role: memberships.role,
+			category: memberships.category
+		})
+		.from(memberships)
+		.innerJoin(users, eq(users.id, memberships.userId))
+		.where(eq(memberships.workshopId, workshopId))
+		.orderBy(asc(memberships.createdAt), asc(memberships.userId));
+	const refOf = new Map(
+		rows.map((row) => [row.userId, pseudonymTag({ workshopId, userId: row.userId })])
+	);
+	const people = rows.map((row) => ({
+		ref: refOf.get(row.userId) as string,
+		name: pseudonyms
+			? pseudonymFor({ workshopId, userId: row.userId, category: row.category })
+			: row.name,
+		role: row.role,
+		category: row.category
+	}));
+	return { people, refOf };
+}
+
+async function exportVotes(workshopId: string, refOf: ReadonlyMap<string, string>) {
+	const { db } = appContext();
+	const rounds = await db
+		.select()
+		.from(voteRounds)
+		.where(eq(voteRounds.workshopId, workshopId))
+		.orderBy(asc(voteRounds.openedAt), asc(voteRounds.id));
+	const dots = rounds.length
+		? await db
+				.select()
+				.from(votes)
+				.where(
+					inArray(
+						votes.roundId,
+						rounds.map((round) => round.id)
+					)
+				)
+				.orderBy(asc(votes.at), asc(votes.id))
+		: [];
+	return rounds.map((round) => ({
+		id: round.id,
+		boardId: round.boardId,
+		frameId: round.frameId,
+		dots: round.dots,
+		onePerObject: round.onePerObject,
+		anonymous: round.anonymous,
+		openedAt: round.openedAt.toISOString(),
+		closedAt: round.closedAt?.toISOString() ?? null,
+		votes: dots
+			.filter((dot) => dot.roundId === round.id)
+			.map((dot) => ({
+				voter: refOf.get(dot.userId) ?? 'unknown',
+				itemId: dot.itemId,
+				category: dot.category,
+				at: dot.at.toISOString()
+			}))
+	}));
+}
+
+/** Event payloads with every member id replaced by their ref. */
+function refPayload(payload: unknown, refOf: ReadonlyMap<string, string>): unknown {
+	let out: unknown = payload ?? null;
+	for (const [userId, tag] of refOf) out = replaceInJson(out, userId, tag);
+	return out;
+}
+
+/**
+ * The session document of `workshopId` as `viewer` may see it (the caller checked the role):
+ * evaluators get pseudonyms unless the workshop shows them names. Null for an unknown workshop.
+ */
+export async function exportSession(input: {
+	workshopId: string;
+	viewer: Role;
+	now?: Date;
+}): Promise<SessionDocument | null> {
+	const { db } = appContext();
+	const { workshopId } = input;
+	const [workshop] = await db.select().from(workshops).where(eq(workshops.id, workshopId));
+	if (!workshop) return null;
+	const pseudonyms = seesPseudonyms({
+		role: input.viewer,
+		evaluatorsSeeNames: workshop.evaluatorsSeeNames
+	});
+	const { people, refOf } = await exportPeople(workshopId, pseudonyms);
+	const events = await db
+		.select()
+		.from(workshopEvents)
+		.where(eq(workshopEvents.workshopId, workshopId))
+		.orderBy(asc(workshopEvents.at), asc(workshopEvents.id));
+	const answers = await db
+		.select()
+		.from(feedback)
+		.where(eq(feedback.workshopId, workshopId))
+		.orderBy(asc(feedback.at), asc(feedback.userId));
+	return {
+		format: SESSION_FORMAT,
+		version: SESSION_VERSION,
+		exportedAt: (input.now ?? new Date()).toISOString(),
+		workshop: {
+			title: workshop.title,
+			purpose: workshop.purpose,
+			date: workshop.date?.toISOString() ?? null,
+			status: workshop.status,
+			categories: workshop.categories,
+			admission: workshop.admission,
+			anonymous: workshop.anonymous,
+			agenda: workshop.agenda
+		},
+		people,
+		boards: await exportBoards(workshopId),
+		events: events.map((event) => ({
+			boardId: event.boardId,
+			at: event.at.toISOString(),
+			actor: event.actorId ? (refOf.get(event.actorId) ?? null) : null,
+			type: event.type,
+			payload: refPayload(event.payload, refOf)
+		})),
+		voteRounds: await exportVotes(workshopId, refOf),
+		feedback: answers.map((answer) => ({
+			person: refOf.get(answer.userId) ?? 'unknown',
+			category: answer.category,
+			satisfaction: answer.satisfaction,
+			worked: answer.worked,
+			change: answer.change,
+			at: answer.at.toISOString()
+		})),
+		figures: (await workshopFiguresFor({ workshopId })) ?? null
+	};
+}
