@@ -53,11 +53,13 @@ async function replayed(board: { id: string; title: string }): Promise<ReplayedB
 		.from(boardUpdates)
 		.where(eq(boardUpdates.boardId, board.id))
 		.orderBy(asc(boardUpdates.seq));
-	const firstSeq = updates[0]?.seq ?? Number.MAX_SAFE_INTEGER;
+	// Without a log (purged, or never written), the latest snapshot is the whole board.
+	const firstSeq = updates[0]?.seq;
+	const before = firstSeq === undefined ? undefined : lt(boardSnapshots.seq, firstSeq);
 	const [base] = await db
 		.select({ state: boardSnapshots.state })
 		.from(boardSnapshots)
-		.where(and(eq(boardSnapshots.boardId, board.id), lt(boardSnapshots.seq, firstSeq)))
+		.where(and(eq(boardSnapshots.boardId, board.id), before))
 		.orderBy(desc(boardSnapshots.seq))
 		.limit(1);
 	const { doc, events } = replayBoard({ base: base?.state ?? null, updates });
