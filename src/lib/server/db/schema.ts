@@ -88,8 +88,48 @@ export const workshops = pgTable('workshops', {
 			timer: { running: boolean; endsAt: number | null; remainingMs: number };
 		}>()
 		.notNull()
-		.default({ phaseId: null, timer: { running: false, endsAt: null, remainingMs: 0 } })
+		.default({ phaseId: null, timer: { running: false, endsAt: null, remainingMs: 0 } }),
+	/** The programme this workshop belongs to (sessions compared over time), or null. */
+	programmeId: text('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
+	/**
+	 * RGPD retention: raw update logs older than this many months are purged (snapshots and
+	 * figures stay). Null keeps them.
+	 */
+	retentionMonths: integer('retention_months'),
+	/** When the raw update log was last purged (null: never). */
+	logPurgedAt: timestamp('log_purged_at', { withTimezone: true }),
+	/**
+	 * Public results page: the unguessable token of its address, null while unpublished, and the
+	 * boards it shows.
+	 */
+	publicToken: text('public_token').unique(),
+	publicBoardIds: jsonb('public_board_ids').$type<string[]>().notNull().default([])
 });
+
+/** A facilitator's series of workshops, whose figures are compared over time. */
+export const programmes = pgTable('programmes', {
+	id: text('id').primaryKey(),
+	ownerId: text('owner_id')
+		.notNull()
+		.references(() => users.id),
+	title: text('title').notNull(),
+	createdAt: createdAt()
+});
+
+/** A board a facilitator saved as a template of their own: its Yjs state, to seed new boards. */
+export const boardTemplates = pgTable(
+	'board_templates',
+	{
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		state: bytea('state').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('board_templates_owner_idx').on(t.ownerId)]
+);
 
 /** A board: one Yjs document, whose history lives in `board_updates` and `board_snapshots`. */
 export const boards = pgTable(
