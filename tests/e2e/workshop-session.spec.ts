@@ -16,7 +16,7 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 }) => {
 	await signUp(page, 'Fatima Animatrice');
 	const link = await createWorkshop(page, 'Mobilité solidaire');
-	await page.getByRole('link', { name: 'Mobilité solidaire' }).click();
+	await page.getByRole('link', { name: 'Mobilité solidaire', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Connecté' })).toBeVisible();
 
 	const usager = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
