@@ -69,7 +69,13 @@ export function attachRealtime(input: {
 	if (bus) shareLocks({ io: presence.io, locks, bus, log: realtimeLog });
 	const stopRedisProbe = bus ? probeRedis(bus) : () => {};
 	bindRealtimeStats(() => rooms.stats());
-	const facilitation = attachFacilitation({ io: presence.io, locks, rooms, log: realtimeLog });
+	const facilitation = attachFacilitation({
+		io: presence.io,
+		locks,
+		rooms,
+		log: realtimeLog,
+		shared: bus !== null
+	});
 	const stopKeepAlive = startKeepAlive(() => rooms.connections());
 	let closing: Promise<void> | null = null;
 	const local: LocalControl = {

@@ -79,4 +79,43 @@ describe.each(DRIVERS)('facilitation: silent brainstorm (%s)', (driver) => {
 		Y.applyUpdate(empty, new Uint8Array(await paul.socket.emitWithAck('draft:sync', { boardId })));
 		expect(listItems(empty)).toHaveLength(0);
 	});
+
+	it('keeps a brainstorm on, with its drafts, across a server restart', async () => {
+		const { database, server, facilitator, ws, guests } = await workshopWith(h, driver, [
+			{ name: 'Paul', category: 'usager' }
+		]);
+		const boardId = ws.boardId;
+		const fatima = await facilitationClient(h, server, facilitator.cookie, boardId);
+		const paul = await facilitationClient(h, server, guests[0]!.cookie, boardId);
+		expect(await fatima.socket.emitWithAck('brainstorm:set', { boardId, on: true })).toEqual({
+			ok: true
+		});
+		const draft = new Y.Doc();
+		createSticky(draft, { x: 0, y: 0, text: 'Avant le redémarrage', category: 'usager' });
+		const update = Y.encodeStateAsUpdate(draft);
+		expect(await paul.socket.emitWithAck('draft:update', { boardId, update })).toEqual({
+			ok: true
+		});
+		fatima.socket.disconnect();
+		paul.socket.disconnect();
+		await server.close();
+
+		const restarted = await h.server(database);
+		const paulAgain = await facilitationClient(h, restarted, guests[0]!.cookie, boardId);
+		expect(paulAgain.joined.brainstorm).toBe(true);
+		createSticky(draft, { x: 0, y: 200, text: 'Après le redémarrage', category: 'usager' });
+		const more = Y.encodeStateAsUpdate(draft);
+		expect(await paulAgain.socket.emitWithAck('draft:update', { boardId, update: more })).toEqual({
+			ok: true
+		});
+		const fatimaAgain = await facilitationClient(h, restarted, facilitator.cookie, boardId);
+		expect(await fatimaAgain.socket.emitWithAck('brainstorm:reveal', { boardId })).toEqual({
+			ok: true
+		});
+		const shared = await h.syncedProvider(restarted, boardId, { cookie: facilitator.cookie });
+		await vi.waitFor(() => {
+			const texts = listItems(shared.doc).map((item) => item.text);
+			expect(texts.sort()).toEqual(['Après le redémarrage', 'Avant le redémarrage']);
+		}, WAIT);
+	});
 });

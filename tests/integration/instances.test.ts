@@ -89,7 +89,7 @@ describe('several instances (PostgreSQL + Redis)', () => {
 		const facilitator = new ApiClient(a.server.url);
 		await facilitator.signUp('Fatima Facilitatrice');
 		const board = await facilitator.createBoard('Atelier multi-instances');
-		return { a, b, facilitator, board };
+		return { a, b, facilitator, board, start };
 	}
 
 	async function balancer(ports: number[]): Promise<Balancer> {
@@ -198,6 +198,62 @@ describe('several instances (PostgreSQL + Redis)', () => {
 				expect(watcher.closeCodes).toContain(CloseCode.Forbidden);
 				expect(paul.connected).toBe(false);
 			}, WAIT);
+		},
+		TEST_TIMEOUT_MS
+	);
+
+	it(
+		'hands, the spotlight and a silent brainstorm hold across instances, also for one that starts later',
+		async () => {
+			const { a, b, facilitator, board, start } = await twoInstances();
+			const guest = await joinAsGuest(a.server, board.joinUrl, 'Paul Usager', 'usager');
+			const joined = async (server: { url: string }, cookie: string) => {
+				const socket = socketClient(server, cookie);
+				expect((await socket.emitWithAck('board:join', { boardId: board.id })).ok).toBe(true);
+				const ack = await socket.emitWithAck('facilitation:join', { boardId: board.id });
+				if (!ack.ok) throw new Error(`facilitation:join refused: ${ack.code}`);
+				return { socket, ack };
+			};
+			const fatima = await joined(a.server, facilitator.cookie);
+			const paul = await joined(b.server, guest.cookie);
+			const yours: boolean[] = [];
+			paul.socket.on('hand:yours', ({ raised }) => yours.push(raised));
+			const boardId = board.id;
+			expect(await fatima.socket.emitWithAck('brainstorm:set', { boardId, on: true })).toEqual({
+				ok: true
+			});
+			expect(await fatima.socket.emitWithAck('spotlight:set', { boardId, itemId: 'x1' })).toEqual({
+				ok: true
+			});
+			expect(await paul.socket.emitWithAck('hand:set', { boardId, raised: true })).toEqual({
+				ok: true
+			});
+			await vi.waitFor(() => expect(yours).toEqual([true]), WAIT);
+
+			// Paul's draft, sent to instance B, finds the brainstorm that instance A turned on.
+			const draft = new Y.Doc();
+			createSticky(draft, { x: 0, y: 0, text: 'Idée privée' });
+			const update = Y.encodeStateAsUpdate(draft);
+			await vi.waitFor(async () => {
+				expect(await paul.socket.emitWithAck('draft:update', { boardId, update })).toEqual({
+					ok: true
+				});
+			}, WAIT);
+
+			// A facilitator arriving on A sees the hand raised on B; Paul on B sees A's spotlight.
+			await vi.waitFor(async () => {
+				const other = await joined(a.server, facilitator.cookie);
+				expect(other.ack.hands.map((hand) => hand.name)).toEqual(['Paul Usager']);
+				other.socket.disconnect();
+			}, WAIT);
+			const again = await joined(b.server, guest.cookie);
+			expect(again.ack).toMatchObject({ spotlight: 'x1', brainstorm: true, handRaised: true });
+
+			// An instance started now asks the others for the state.
+			const c = await start(await freePort());
+			const late = await joined(c.server, facilitator.cookie);
+			expect(late.ack.hands.map((hand) => hand.name)).toEqual(['Paul Usager']);
+			expect(late.ack).toMatchObject({ spotlight: 'x1', brainstorm: true });
 		},
 		TEST_TIMEOUT_MS
 	);

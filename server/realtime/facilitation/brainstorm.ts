@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { createItem, itemsOf, listItems } from '../../../src/lib/board/schema.ts';
 import { appContext } from '../../../src/lib/server/context.ts';
-import { boardDrafts } from '../../../src/lib/server/db/schema.ts';
+import { boardDrafts, workshopEvents } from '../../../src/lib/server/db/schema.ts';
 import { commandInput } from '../../../src/lib/shared/facilitation.ts';
 import type { BoardIdentity } from '../access.ts';
 import type { PresenceSocket } from '../socket-io.ts';
@@ -17,6 +17,31 @@ import { boardRoom, command, record, RefusedError, type FacilitationDeps } from 
 
 /** Largest draft update accepted, in bytes. */
 export const MAX_DRAFT_UPDATE_BYTES = 64 * 1024;
+
+const BRAINSTORM_EVENTS = ['brainstorm-start', 'brainstorm-stop', 'brainstorm-reveal'];
+
+/**
+ * Whether a board's silent brainstorm is on. An instance that does not know (it restarted, or
+ * started after the facilitator turned it on) reads the board's last brainstorm event back, so
+ * people's drafts are not refused because a server restarted.
+ */
+export async function brainstormOn(deps: FacilitationDeps, boardId: string): Promise<boolean> {
+	const { live } = deps;
+	if (live.knowsBrainstorm(boardId)) return live.brainstorm(boardId);
+	const [last] = await appContext()
+		.db.select({ type: workshopEvents.type })
+		.from(workshopEvents)
+		.where(
+			and(eq(workshopEvents.boardId, boardId), inArray(workshopEvents.type, BRAINSTORM_EVENTS))
+		)
+		.orderBy(desc(workshopEvents.id))
+		.limit(1);
+	// A change announced meanwhile is newer than what was read.
+	if (!live.knowsBrainstorm(boardId)) {
+		live.apply({ op: 'brainstorm', boardId, on: last?.type === 'brainstorm-start' });
+	}
+	return live.brainstorm(boardId);
+}
 
 async function loadDraft(boardId: string, userId: string): Promise<Y.Doc> {
 	const doc = new Y.Doc();
@@ -91,7 +116,7 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 	});
 	const draft = { event: 'draft:update', schema: commandInput.draft, rule: 'writer' } as const;
 	command(deps, socket, draft, async (who, input) => {
-		if (!live.brainstorm(who.boardId)) throw new RefusedError('no brainstorm');
+		if (!(await brainstormOn(deps, who.boardId))) throw new RefusedError('no brainstorm');
 		const update = new Uint8Array(input.update);
 		if (update.byteLength > MAX_DRAFT_UPDATE_BYTES) throw new RefusedError('too large');
 		Y.decodeUpdate(update);

@@ -11,7 +11,7 @@ import {
 	type FacilitationDeps
 } from './commands.ts';
 import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './session.ts';
-import { registerBrainstorm } from './brainstorm.ts';
+import { brainstormOn, registerBrainstorm } from './brainstorm.ts';
 import { registerPeerGroups } from './peer-groups.ts';
 import { registerVotes, voteSnapshot } from './votes.ts';
 
@@ -74,7 +74,7 @@ async function join(
 		hands: facilitator ? deps.live.hands(workshopId) : [],
 		handRaised: deps.live.handRaised(workshopId, identity.personId),
 		vote: await voteSnapshot(identity),
-		brainstorm: deps.live.brainstorm(boardId)
+		brainstorm: await brainstormOn(deps, boardId)
 	};
 }
 
@@ -137,12 +137,21 @@ function registerHands(deps: FacilitationDeps, socket: PresenceSocket): void {
 			workshopId,
 			hands: live.hands(workshopId)
 		});
-		for (const peer of io.sockets.sockets.values()) {
-			const joined = Object.values(peer.data.boards ?? {});
-			if (joined.some((one) => one.personId === personId && one.workshopId === workshopId)) {
-				peer.emit('hand:yours', { workshopId, raised });
-			}
-		}
+		// The person's sockets, on every instance (their tabs may be served by another one).
+		void io
+			.in(workshopRoom(workshopId))
+			.fetchSockets()
+			.then(
+				(peers) => {
+					for (const peer of peers) {
+						const joined = Object.values(peer.data.boards ?? {});
+						if (joined.some((one) => one.personId === personId)) {
+							peer.emit('hand:yours', { workshopId, raised });
+						}
+					}
+				},
+				(error: unknown) => deps.log.warn({ err: error }, 'hand:yours not delivered')
+			);
 	};
 	command(
 		deps,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { PresenceServer } from '../socket-io.ts';
 import type { FacilitationDeps } from './commands.ts';
 import { handleFacilitation } from './handlers.ts';
+import { livePublisher, shareLiveState } from './live-share.ts';
 import { LiveState } from './live-state.ts';
 import type { LockStore } from './locks.ts';
 import { SessionStore } from './session.ts';
@@ -34,10 +35,14 @@ export function attachFacilitation(input: {
 	locks: LockStore;
 	rooms: FacilitationDeps['rooms'];
 	log: Logger;
+	/** True with several instances (Redis): the live state is shared between them. */
+	shared: boolean;
 }): Facilitation {
-	const { io, locks, rooms } = input;
+	const { io, locks, rooms, shared } = input;
 	const log = input.log.child({ channel: 'facilitation' });
-	const deps = { io, locks, rooms, log, sessions: new SessionStore(), live: new LiveState() };
+	const live = new LiveState(livePublisher({ io, shared }));
+	shareLiveState({ io, live, shared, log });
+	const deps = { io, locks, rooms, log, sessions: new SessionStore(), live };
 	io.on('connection', (socket) => handleFacilitation(deps, socket));
 	return {
 		onlineUserIds(workshopId) {
