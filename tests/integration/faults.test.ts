@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -210,7 +213,53 @@ describe('start-up', () => {
 		},
 		CHILD_TEST_TIMEOUT_MS
 	);
+
+	it(
+		'refuses to start, with a one-line reason, when the disk holding DATA_DIR is full',
+		async () => {
+			const disk = fullDisk();
+			h.defer(() => disk.remove());
+			const full = await runServerToExit({ DATA_DIR: `${disk.path}/croisee` });
+			expect(full.code).toBe(1);
+			expect(full.stderr.trim()).toMatch(
+				/^Croisée failed to start: DATA_DIR \S+ is not writable: ENOSPC[^\n]*$/
+			);
+			expect(full.stdout).not.toContain('Croisée is running');
+		},
+		CHILD_TEST_TIMEOUT_MS
+	);
 });
+
+/**
+ * A real full disk: a 256 KiB tmpfs (mounting needs root, as on the CI machines) filled up to
+ * ENOSPC. `remove()` unmounts it.
+ */
+function fullDisk(): { path: string; remove(): void } {
+	const where = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-full-'));
+	const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', where]);
+	if (mounted.status !== 0) {
+		throw new Error(`mounting a tmpfs failed (root needed): ${mounted.stderr.toString().trim()}`);
+	}
+	const remove = () => {
+		spawnSync('umount', [where]);
+		fs.rmSync(where, { recursive: true, force: true });
+	};
+	try {
+		const chunk = Buffer.alloc(16 * 1024, 1);
+		const fd = fs.openSync(path.join(where, 'filler'), 'w');
+		try {
+			for (;;) fs.writeSync(fd, chunk);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+		} finally {
+			fs.closeSync(fd);
+		}
+	} catch (error) {
+		remove();
+		throw error;
+	}
+	return { path: where, remove };
+}
 
 /** A copy of the migrations with one more that cannot apply; returns its folder. */
 function brokenMigrations(parent: string): string {
