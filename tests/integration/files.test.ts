@@ -107,4 +107,34 @@ describe.each(DRIVERS)('board images (%s)', (driver) => {
 		const anonymous = await fetch(`${server.url}/api/boards/${board.id}/files/${id}`);
 		expect(anonymous.status).toBe(401);
 	});
+
+	it('copies an image into another board its person may write on, and nowhere else', async () => {
+		const { server, facilitator, board } = await h.board(driver);
+		const stored = await upload(facilitator, board.id, PNG);
+		const fileId = String(stored.body.id);
+		const target = await facilitator.createBoard('Atelier cible');
+		const copy = (client: ApiClient, boardId: string, body: unknown) =>
+			client.request('POST', `/api/boards/${boardId}/files/copy`, body);
+
+		const copied = await copy(facilitator, target.id, { fromBoardId: board.id, fileId });
+		expect(copied).toMatchObject({ status: 201, body: { contentType: 'image/png' } });
+		const copyId = String(copied.body.id);
+		expect(copyId).not.toBe(fileId);
+		const served = await download(facilitator, target.id, copyId);
+		expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(PNG))).toBe(true);
+
+		// A guest of the source board only cannot bring its images into a board that is not theirs,
+		// and a stranger's board cannot take them.
+		const guest = await joinAsGuest(server, board.joinUrl, 'Jean', 'usager');
+		expect((await copy(guest, target.id, { fromBoardId: board.id, fileId })).status).toBe(404);
+		const stranger = new ApiClient(server.url);
+		await stranger.signUp('Autre Animatrice');
+		const theirs = await stranger.createBoard('Autre atelier');
+		const stolen = await copy(stranger, theirs.id, { fromBoardId: board.id, fileId });
+		expect([stolen.status, stolen.body.code]).toEqual([404, 'file_unknown']);
+		expect((await copy(facilitator, target.id, { fromBoardId: board.id })).status).toBe(400);
+		expect(
+			(await copy(facilitator, target.id, { fromBoardId: board.id, fileId: 'nope' })).status
+		).toBe(404);
+	});
 });

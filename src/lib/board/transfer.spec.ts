@@ -54,6 +54,25 @@ describe('copy, paste and duplicate', () => {
 		expect(items.find((item) => item.type === 'connector')?.end).toEqual({ x: 510, y: 80 });
 	});
 
+	it('pastes images into another board with the copies of their files, and drops uncopied ones', () => {
+		const source = new Y.Doc();
+		const plan = createItem(source, { type: 'image', x: 0, y: 0, file: 'file-plan' });
+		const photo = createItem(source, { type: 'image', x: 300, y: 0, file: 'file-photo' });
+		const payload = parseClipboard(JSON.stringify(exportItems(source, [plan, photo], 'board-a')));
+		const target = new Y.Doc();
+		const ids = importItems(target, {
+			payload: payload!,
+			dx: 0,
+			dy: 0,
+			sameBoard: false,
+			files: new Map([['file-plan', 'copy-of-plan']])
+		});
+		expect(ids).toHaveLength(1);
+		expect(listItems(target).map((item) => [item.type, item.file])).toEqual([
+			['image', 'copy-of-plan']
+		]);
+	});
+
 	it('refuses malformed or foreign clipboard text', () => {
 		expect(parseClipboard('hello')).toBeNull();
 		expect(parseClipboard('{"format":"other","items":[]}')).toBeNull();

@@ -127,6 +127,11 @@ export function importItems(
 		now?: number;
 		/** False when pasting into another board: files and outside links are not shared. */
 		sameBoard: boolean;
+		/**
+		 * Into another board: the copies of the payload's files made for it (source file id → copy's
+		 * id); an image whose file was not copied is left out.
+		 */
+		files?: ReadonlyMap<string, string>;
 	}
 ): string[] {
 	const { payload, dx, dy } = input;
@@ -135,11 +140,13 @@ export function importItems(
 	const keys = generateNKeysBetween(zRange(doc).max, null, payload.items.length);
 	doc.transact(() => {
 		payload.items.forEach((item, i) => {
-			if (item.type === 'image' && !input.sameBoard) return;
+			const file = input.sameBoard ? item.file : item.file && input.files?.get(item.file);
+			if (item.type === 'image' && !file) return;
 			const start = remapEnd(item.start, ids, existing);
 			const end = remapEnd(item.end, ids, existing);
 			createItem(doc, {
 				...item,
+				file,
 				id: ids.get(item.id),
 				x: item.x + dx,
 				y: item.y + dy,

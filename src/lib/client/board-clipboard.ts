@@ -1,4 +1,10 @@
-import { exportItems, importItems, parseClipboard, textToNotes } from '../board/transfer.ts';
+import {
+	exportItems,
+	importItems,
+	parseClipboard,
+	textToNotes,
+	type ClipboardPayload
+} from '../board/transfer.ts';
 import type { BoardController } from './board-controller.svelte.ts';
 import { topLevel } from './placement.ts';
 import { boundingRect, type Point } from './viewport.ts';
@@ -22,12 +28,37 @@ export function cutSelection(board: BoardController): string | null {
 }
 
 /**
- * Pastes clipboard text centred on `at` (board point): Croisée objects keep their layout, any other
- * text becomes notes. Selects what was pasted and returns the number of objects created.
+ * Copies into this board the files of the images a payload brings from another board (a file
+ * belongs to one board); returns source id → copy id, leaving out those the server refused.
  */
-export function pasteText(board: BoardController, text: string, at: Point): number {
+async function copyFiles(board: BoardController, payload: ClipboardPayload) {
+	const copies = new Map<string, string>();
+	if (!payload.board || payload.board === board.boardId) return copies;
+	const fileIds = new Set(payload.items.flatMap((item) => (item.file ? [item.file] : [])));
+	await Promise.all(
+		[...fileIds].map(async (fileId) => {
+			const response = await fetch(`/api/boards/${board.boardId}/files/copy`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ fromBoardId: payload.board, fileId })
+			}).catch(() => null);
+			if (response?.status !== 201) return;
+			const { id } = (await response.json()) as { id: string };
+			copies.set(fileId, id);
+		})
+	);
+	return copies;
+}
+
+/**
+ * Pastes clipboard text centred on `at` (board point): Croisée objects keep their layout (images
+ * from another board get their own copy of the file), any other text becomes notes. Selects what
+ * was pasted and resolves to the number of objects created.
+ */
+export async function pasteText(board: BoardController, text: string, at: Point): Promise<number> {
 	if (board.readOnly || !text.trim()) return 0;
 	const payload = parseClipboard(text);
+	const files = payload ? await copyFiles(board, payload) : new Map<string, string>();
 	let ids: string[] = [];
 	board.edit((doc) => {
 		if (payload) {
@@ -37,7 +68,8 @@ export function pasteText(board: BoardController, text: string, at: Point): numb
 				dx: Math.round(at.x - (box.x + box.w / 2)),
 				dy: Math.round(at.y - (box.y + box.h / 2)),
 				category: board.category,
-				sameBoard: payload.board === board.boardId
+				sameBoard: payload.board === board.boardId,
+				files
 			});
 		} else {
 			ids = textToNotes(doc, { text, at, category: board.category });

@@ -5,7 +5,7 @@ import { files } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import { boardAccess } from './boards.ts';
 import { archivedFailure } from './archive.ts';
-import { failure, type Failure } from './failure.ts';
+import { failure, isFailure, type Failure } from './failure.ts';
 
 /** Image types a board accepts, recognised from their first bytes (SVG is refused: it can script). */
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
@@ -89,6 +89,41 @@ export async function storeImage(input: {
 		bytes: input.bytes
 	});
 	return { id, contentType, size: input.bytes.byteLength };
+}
+
+/**
+ * Copies a file of `fromBoardId` (which `userId` may read) to `boardId` (where they may write), for
+ * a paste between boards: a file belongs to one board, so the pasted image gets its own copy.
+ */
+export async function copyImage(input: {
+	userId: string;
+	boardId: string;
+	fromBoardId: string;
+	fileId: string;
+}): Promise<{ id: string; contentType: string; size: number } | Failure> {
+	const access = await boardAccess({ userId: input.userId, boardId: input.boardId });
+	if (!access) return failure(404, 'board_unknown', 'No such board');
+	if (access.archived) return archivedFailure();
+	if (!canWrite(access.role)) {
+		return failure(403, 'forbidden', 'You may not add files to this board');
+	}
+	const source = await readImage({
+		userId: input.userId,
+		boardId: input.fromBoardId,
+		fileId: input.fileId
+	});
+	if (isFailure(source)) return source;
+	const id = newId();
+	const size = source.bytes.byteLength;
+	await appContext().db.insert(files).values({
+		id,
+		boardId: input.boardId,
+		uploaderId: input.userId,
+		contentType: source.contentType,
+		size,
+		bytes: source.bytes
+	});
+	return { id, contentType: source.contentType, size };
 }
 
 /** A board's file, if `userId` may see that board (404 otherwise, so ids cannot be probed). */
