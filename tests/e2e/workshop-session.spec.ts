@@ -52,10 +52,26 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await expect(
 		usager.getByRole('listitem').filter({ hasText: 'Un bus à la demande le soir' })
 	).toBeVisible();
+	// A note put on the canvas during the brainstorm is private too, drawn dashed where it will land.
+	await usager.getByRole('button', { name: 'Nouvelle note' }).click();
+	await usager.keyboard.type('Une maison des services au marché');
+	const draft = usager.locator('[data-draft-id]').filter({
+		has: usager.getByRole('textbox', { name: 'Mon idée privée' })
+	});
+	await expect(draft).toHaveCount(2);
+	await expect(usager.getByRole('textbox', { name: 'Mon idée privée' }).nth(1)).toHaveValue(
+		'Une maison des services au marché'
+	);
+	const mine = usager.getByRole('region', { name: 'Mes idées (en silence)' });
+	await expect(mine.getByRole('status')).toHaveText('Enregistré');
 	await expect(elu.getByText('Un bus à la demande le soir')).toHaveCount(0);
+	await expect(elu.locator('[data-draft-id]')).toHaveCount(0);
 	await expect.poll(() => noteTexts(elu)).not.toContain('Un bus à la demande le soir');
+	await expect.poll(() => noteTexts(elu)).not.toContain('Une maison des services au marché');
 	await page.getByRole('button', { name: 'Dévoiler toutes les idées' }).click();
 	await expect.poll(() => noteTexts(elu)).toContain('Un bus à la demande le soir');
+	await expect.poll(() => noteTexts(elu)).toContain('Une maison des services au marché');
+	await expect(usager.locator('[data-draft-id]')).toHaveCount(0);
 	await expect(usager.getByRole('heading', { name: 'Mes idées (en silence)' })).toHaveCount(0);
 
 	// Dot vote: results hidden until the facilitator closes, then per category side by side.

@@ -15,6 +15,24 @@ import { boardRoom, command, record, RefusedError, type FacilitationDeps } from 
  * each item's category and no author, and clears the drafts.
  */
 
+/**
+ * Draft changes and reveals of a board, one after the other (on this instance): a draft is read,
+ * changed and written back, so two at once would lose one, and a change landing during a reveal
+ * would bring a revealed draft back.
+ */
+const boardQueues = new Map<string, Promise<unknown>>();
+
+function serialised<T>(boardId: string, run: () => Promise<T>): Promise<T> {
+	const previous = boardQueues.get(boardId) ?? Promise.resolve();
+	const next = previous.then(run, run);
+	const settled = next.catch(() => undefined);
+	boardQueues.set(boardId, settled);
+	void settled.then(() => {
+		if (boardQueues.get(boardId) === settled) boardQueues.delete(boardId);
+	});
+	return next;
+}
+
 /** Largest draft update accepted, in bytes. */
 export const MAX_DRAFT_UPDATE_BYTES = 64 * 1024;
 
@@ -116,14 +134,16 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 	});
 	const draft = { event: 'draft:update', schema: commandInput.draft, rule: 'writer' } as const;
 	command(deps, socket, draft, async (who, input) => {
-		if (!(await brainstormOn(deps, who.boardId))) throw new RefusedError('no brainstorm');
 		const update = new Uint8Array(input.update);
 		if (update.byteLength > MAX_DRAFT_UPDATE_BYTES) throw new RefusedError('too large');
 		Y.decodeUpdate(update);
-		const doc = await loadDraft(who.boardId, who.userId);
-		Y.applyUpdate(doc, update);
-		await saveDraft(who, doc);
-		doc.destroy();
+		await serialised(who.boardId, async () => {
+			if (!(await brainstormOn(deps, who.boardId))) throw new RefusedError('no brainstorm');
+			const doc = await loadDraft(who.boardId, who.userId);
+			Y.applyUpdate(doc, update);
+			await saveDraft(who, doc);
+			doc.destroy();
+		});
 		for (const peer of ownSockets(deps, who, socket)) {
 			peer.emit('draft:update', { boardId: who.boardId, update });
 		}
@@ -143,8 +163,10 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 		rule: 'facilitator'
 	} as const;
 	command(deps, socket, reveal, async (who) => {
-		live.setBrainstorm(who.boardId, false);
-		const revealed = await revealDrafts(deps, who.boardId);
+		const revealed = await serialised(who.boardId, () => {
+			live.setBrainstorm(who.boardId, false);
+			return revealDrafts(deps, who.boardId);
+		});
 		await record(who, 'brainstorm-reveal', { items: revealed });
 		io.to(boardRoom(who.boardId)).emit('brainstorm:state', { boardId: who.boardId, on: false });
 		io.to(boardRoom(who.boardId)).emit('draft:cleared', { boardId: who.boardId });

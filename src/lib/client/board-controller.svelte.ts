@@ -214,9 +214,16 @@ export class BoardController {
 		return true;
 	}
 
+	/**
+	 * While set (a silent brainstorm, for participants), new notes go there, to the person's private
+	 * drafts, instead of the shared board.
+	 */
+	draftSink: ((point: Point, extras: Partial<NewItem>) => string) | null = null;
+
 	/** Creates an object centred on a board point, selects it and asks for the focus. */
 	createAt(type: ItemType, point: Point, extras: Partial<NewItem> = {}): string | null {
 		if (this.readOnly) return null;
+		if (type === 'sticky' && this.draftSink) return this.draftSink(point, extras);
 		const size = { w: extras.w ?? DEFAULT_SIZES[type].w, h: extras.h ?? DEFAULT_SIZES[type].h };
 		// Cascades on centres, so objects of different sizes created at one spot do not pile up.
 		const centre = freeSpot(centres(this.connection.items), point);

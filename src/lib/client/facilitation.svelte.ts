@@ -1,6 +1,4 @@
 import type { Socket } from 'socket.io-client';
-import * as Y from 'yjs';
-import { createSticky, listItems } from '../board/schema.ts';
 import {
 	WHOLE_BOARD,
 	type Reaction,
@@ -16,6 +14,7 @@ import type {
 	ServerToClientEvents
 } from '../shared/socket-events.ts';
 import type { CanvasCamera } from './camera.svelte.ts';
+import { PrivateDrafts } from './drafts.svelte.ts';
 
 type FacilitationSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -50,8 +49,8 @@ export class BoardFacilitation {
 	results = $state.raw<{ round: VoteRound; results: VoteResult[] } | null>(null);
 	/** True while a silent brainstorm is on. */
 	brainstorm = $state(false);
-	/** Texts of this person's private draft notes (seen by nobody else until the reveal). */
-	draftNotes = $state.raw<string[]>([]);
+	/** This person's private notes during a silent brainstorm (nobody else sees them before the reveal). */
+	readonly drafts: PrivateDrafts;
 	readonly dotsLeft: number = $derived(this.vote ? this.vote.dots - this.myDots.length : 0);
 	readonly boardLocked: boolean = $derived(this.locks.includes(WHOLE_BOARD));
 
@@ -59,12 +58,15 @@ export class BoardFacilitation {
 	readonly #boardId: string;
 	#camera: CanvasCamera | null = null;
 	#pendingViewport: Viewport | null = null;
-	#draft = new Y.Doc();
 	#viewportTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(input: { socket: FacilitationSocket; boardId: string }) {
 		this.#socket = input.socket;
 		this.#boardId = input.boardId;
+		this.drafts = new PrivateDrafts(async (update) => {
+			const ack = (await this.#command('draft:update', { update })) as { ok: boolean };
+			return ack.ok;
+		});
 		this.#listen();
 	}
 
@@ -85,28 +87,7 @@ export class BoardFacilitation {
 		this.results = ack.vote.last;
 		this.brainstorm = ack.brainstorm;
 		const state = await this.#socket.emitWithAck('draft:sync', { boardId: this.#boardId });
-		this.#applyDraft(new Uint8Array(state));
-	}
-
-	#applyDraft(update: Uint8Array): void {
-		Y.applyUpdate(this.#draft, update, 'remote');
-		this.draftNotes = listItems(this.#draft).map((item) => item.text);
-	}
-
-	/** Adds a note to this person's private draft (only while a brainstorm is on). */
-	async addDraftNote(text: string, category: string | null): Promise<boolean> {
-		const before = Y.encodeStateVector(this.#draft);
-		const count = this.draftNotes.length;
-		createSticky(this.#draft, {
-			x: (count % 5) * 200,
-			y: Math.floor(count / 5) * 200,
-			text,
-			category
-		});
-		const update = Y.encodeStateAsUpdate(this.#draft, before);
-		this.draftNotes = listItems(this.#draft).map((item) => item.text);
-		const ack = (await this.#command('draft:update', { update })) as { ok: boolean };
-		return ack.ok;
+		this.drafts.applyRemote(new Uint8Array(state));
 	}
 
 	/** The camera that follows the leader (a participant's canvas). */
@@ -163,13 +144,10 @@ export class BoardFacilitation {
 			if (mine(boardId)) this.brainstorm = on;
 		});
 		socket.on('draft:update', ({ boardId, update }) => {
-			if (mine(boardId)) this.#applyDraft(new Uint8Array(update));
+			if (mine(boardId)) this.drafts.applyRemote(new Uint8Array(update));
 		});
 		socket.on('draft:cleared', ({ boardId }) => {
-			if (!mine(boardId)) return;
-			this.#draft.destroy();
-			this.#draft = new Y.Doc();
-			this.draftNotes = [];
+			if (mine(boardId)) this.drafts.clear();
 		});
 	}
 

@@ -166,6 +166,13 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 		'Only you see them. They join the board, without your name, when the facilitator reveals them.',
 	brainstorm_idea: 'An idea',
 	brainstorm_add: 'Add',
+	brainstorm_canvas_hint:
+		'New notes you put on the board are private too, with a dashed border, where you place them.',
+	brainstorm_badge: 'Private',
+	brainstorm_note_label: 'My private idea',
+	brainstorm_move: 'Move my private idea (arrow keys)',
+	brainstorm_delete: 'Delete this private idea',
+	brainstorm_refused: 'The silent brainstorm has ended: this idea was not kept.',
 	groups_title: 'Peer groups then crossing',
 	groups_hint:
 		'Each category works on its own board without seeing the others; “Cross” brings them here, side by side.',

@@ -164,6 +164,13 @@ export const frWorkshop = {
 		'Vous seul·e les voyez. Elles rejoindront le tableau, sans votre nom, quand l’animateur les dévoilera.',
 	brainstorm_idea: 'Une idée',
 	brainstorm_add: 'Ajouter',
+	brainstorm_canvas_hint:
+		'Les notes que vous posez sur le tableau sont privées elles aussi, bordées de pointillés, là où vous les placez.',
+	brainstorm_badge: 'Privé',
+	brainstorm_note_label: 'Mon idée privée',
+	brainstorm_move: 'Déplacer mon idée privée (flèches)',
+	brainstorm_delete: 'Supprimer cette idée privée',
+	brainstorm_refused: 'Les idées en silence sont terminées : cette idée n’a pas été gardée.',
 	groups_title: 'Groupes de pairs puis croisement',
 	groups_hint:
 		'Chaque catégorie travaille sur son propre tableau, sans voir les autres ; « Croiser » les rassemble ici, côte à côte.',
