@@ -86,7 +86,9 @@ export function removeSnapshot(dir: string): void {
 }
 
 /** A fresh database on the PostgreSQL server at `adminUrl`, dropped by `drop()`. */
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createDatabase(
+	adminUrl: string
+): Promise<{ url: string; drop(): Promise<void> }> {
 	const name = `croisee_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	try {
@@ -151,12 +153,19 @@ async function createBoard(input: {
 	return { protocol: 'y-websocket', docName: id, urls, categories, origin: input.base };
 }
 
-async function startCroisee(context: StartContext): Promise<RunningTarget> {
+/**
+ * Starts the built snapshot's `server/index.ts` on `port` (pinned to the server core when asked),
+ * over PGlite in `dataDir` or the PostgreSQL database `databaseUrl`.
+ */
+export function spawnCroisee(input: {
+	context: StartContext;
+	port: number;
+	dataDir: string;
+	databaseUrl: string | null;
+}): BenchProcess {
+	const { context, port } = input;
 	if (!context.croiseeDir) throw new TargetUnavailable('no built snapshot of the working tree');
-	const port = await freePort();
-	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'croisee-bench-data-'));
-	const database = context.postgresUrl ? await createDatabase(context.postgresUrl) : null;
-	const server = BenchProcess.start({
+	return BenchProcess.start({
 		name: 'croisee',
 		core: context.pin ? SERVER_CORE : null,
 		args: serverNodeArgs('server/index.ts'),
@@ -166,8 +175,8 @@ async function startCroisee(context: StartContext): Promise<RunningTarget> {
 			HOST: '127.0.0.1',
 			PORT: String(port),
 			ORIGIN: `http://127.0.0.1:${port}`,
-			DATA_DIR: dataDir,
-			DATABASE_URL: database?.url ?? '',
+			DATA_DIR: input.dataDir,
+			DATABASE_URL: input.databaseUrl ?? '',
 			SECRET: 'croisee-bench-secret-not-for-production',
 			TICKET_TTL_SECONDS: '3600',
 			MAX_OBJECTS_PER_BOARD: String(Math.max(5000, context.maxBoardItems + 1000)),
@@ -175,6 +184,14 @@ async function startCroisee(context: StartContext): Promise<RunningTarget> {
 		},
 		logFile: context.logFile
 	});
+}
+
+async function startCroisee(context: StartContext): Promise<RunningTarget> {
+	if (!context.croiseeDir) throw new TargetUnavailable('no built snapshot of the working tree');
+	const port = await freePort();
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'croisee-bench-data-'));
+	const database = context.postgresUrl ? await createDatabase(context.postgresUrl) : null;
+	const server = spawnCroisee({ context, port, dataDir, databaseUrl: database?.url ?? null });
 	const stop = async () => {
 		await server.stop();
 		await database?.drop();

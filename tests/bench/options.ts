@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { TargetId } from './targets.ts';
 
-/** Everything `npm run bench -- …` can change; defaults finish in about 12 minutes on 2 cores. */
+/** Everything `npm run bench -- …` can change; defaults finish in about 14 minutes on 2 cores. */
 export interface BenchOptions {
 	/** Client counts of the fan-out runs. */
 	n: number[];
@@ -22,8 +22,15 @@ export interface BenchOptions {
 	burst: number;
 	/** Idle connections for the RSS-per-connection figure. */
 	idle: number;
+	/** Replay scenario: updates of the two-hour session, its clients and generator seed. */
+	replayUpdates: number;
+	replayClients: number;
+	replaySeed: number;
+	/** Replay scenario: random moments reached (cold, then warm) and frames played at 32×. */
+	replaySeeks: number;
+	replayFrames: number;
 	targets: TargetId[];
-	scenarios: Array<'fanout' | 'joins'>;
+	scenarios: Array<'fanout' | 'joins' | 'replay'>;
 	/** Run Croisée on PostgreSQL (`DATABASE_URL`) instead of embedded PGlite. */
 	postgres: boolean;
 	pin: boolean;
@@ -41,7 +48,9 @@ export const USAGE = `npm run bench -- [options]
   --duration 15             measurement window (s)     --warmup 5   --drain 5
   --writer-ratio 0.1        --edit-hz 2                 --cursor-ratio 0.3   --awareness-hz 10
   --join-items 1000,10000   --join-repeats 5            --burst 50   --idle <max n>
-  --targets croisee,y-websocket-server,hocuspocus       --scenarios fanout,joins
+  --replay-updates 20000    --replay-clients 6          --replay-seed 20261126
+  --replay-seeks 200        --replay-frames 1800        (replay: Croisée only)
+  --targets croisee,y-websocket-server,hocuspocus       --scenarios fanout,joins,replay
   --postgres                Croisée on PostgreSQL (DATABASE_URL) instead of PGlite
   --no-pin                  do not pin processes to cores (taskset)
   --quiet-wait 30           before each run, wait up to this long (s) for other processes to calm
@@ -94,7 +103,12 @@ export function parseOptions(argv: string[]): BenchOptions | null {
 			burst: { type: 'string', default: '50' },
 			idle: { type: 'string' },
 			targets: { type: 'string', default: ALL_TARGETS.join(',') },
-			scenarios: { type: 'string', default: 'fanout,joins' },
+			'replay-updates': { type: 'string', default: '20000' },
+			'replay-clients': { type: 'string', default: '6' },
+			'replay-seed': { type: 'string', default: '20261126' },
+			'replay-seeks': { type: 'string', default: '200' },
+			'replay-frames': { type: 'string', default: '1800' },
+			scenarios: { type: 'string', default: 'fanout,joins,replay' },
 			postgres: { type: 'boolean', default: false },
 			'no-pin': { type: 'boolean', default: false },
 			'log-level': { type: 'string', default: 'warn' },
@@ -118,8 +132,13 @@ export function parseOptions(argv: string[]): BenchOptions | null {
 		joinRepeats: Math.round(positive(values['join-repeats'], 'join-repeats')),
 		burst: Math.round(Number(values.burst)),
 		idle: values.idle ? Math.round(positive(values.idle, 'idle')) : Math.max(...n),
+		replayUpdates: Math.round(positive(values['replay-updates'], 'replay-updates')),
+		replayClients: Math.round(positive(values['replay-clients'], 'replay-clients')),
+		replaySeed: Math.round(positive(values['replay-seed'], 'replay-seed')),
+		replaySeeks: Math.round(positive(values['replay-seeks'], 'replay-seeks')),
+		replayFrames: Math.round(positive(values['replay-frames'], 'replay-frames')),
 		targets: subset(values.targets, ALL_TARGETS, 'targets'),
-		scenarios: subset(values.scenarios, ['fanout', 'joins'] as const, 'scenarios'),
+		scenarios: subset(values.scenarios, ['fanout', 'joins', 'replay'] as const, 'scenarios'),
 		postgres: values.postgres,
 		pin: !values['no-pin'],
 		logLevel: values['log-level'],

@@ -1,4 +1,5 @@
 import type { BenchOptions } from './options.ts';
+import type { ReplayRow } from './replay.ts';
 import type { FanoutRow, JoinsRow } from './scenarios.ts';
 import { PROBE_TIMEOUT_MS } from './server-process.ts';
 import type { DeliveryResult, FanoutSpec } from './shared.ts';
@@ -37,6 +38,8 @@ export interface BenchResults {
 		rows: Partial<Record<TargetId, FanoutRow | RunError>>;
 	}>;
 	joins: Partial<Record<TargetId, JoinsRow | RunError>>;
+	/** Croisée's replay scenario (the peers keep no history), or null when not run. */
+	replay: ReplayRow | RunError | null;
 }
 
 /** Load generator CPU above which its own queueing inflates latencies. */
@@ -203,6 +206,45 @@ function joinsMetrics(results: BenchResults): Metric<JoinsRow>[] {
 	return metrics;
 }
 
+/** The replay table: Croisée's figures against the target; the peers have nothing to replay. */
+function replayReport(row: ReplayRow | RunError, targets: TargetStatus[]): string {
+	const peers = targets.filter((t) => t.id !== 'croisee').map((t) => t.label);
+	const peerNote = peers.length
+		? `  (${peers.join(', ')}: not applicable, they keep no update history to replay)`
+		: '';
+	if (isError(row)) return ['\nReplay', `  croisée: ${row.error}`, peerNote].join('\n');
+	const { spec, session } = row;
+	const verdict = (ms: number) => (ms < row.targetMs ? 'yes' : 'NO');
+	const worst = Math.max(row.cold.max, row.warm.max, row.coldEndMs);
+	const lines: Array<[string, Value]> = [
+		['load history over HTTP + build engine (ms)', row.loadMs],
+		['  update pages received (KB)', Math.round(row.loadBytes / 1024)],
+		['first frame: cursor at the start (ms)', row.firstFrameMs],
+		[`reach a random moment, cold: p50 / p95 / max (ms)`, triple(row.cold)],
+		[`reach a random moment, warm: p50 / p95 / max (ms)`, triple(row.warm)],
+		['reach the end on a fresh engine (ms)', row.coldEndMs],
+		[`play at 32×, per frame: p50 / p95 / max (ms)`, triple(row.play32)],
+		[`every moment reached under ${row.targetMs} ms`, verdict(worst)]
+	];
+	const width = Math.max(...lines.map(([label]) => label.length));
+	return [
+		`\nReplay: a two-hour session of ${session.updates.toLocaleString('en')} updates from ` +
+			`${spec.clients} clients (${session.snapshots} snapshots, ${session.finalItems} objects at ` +
+			`the end, ${Math.round(session.logBytes / 1024)} KB of updates, seed ${spec.seed}); ` +
+			`${spec.seeks} random moments, ${spec.frames} frames at 32× ` +
+			`(${row.play32.sessionMinutes.toFixed(0)} min of session)`,
+		`${''.padEnd(width)}  croisée`,
+		...lines.map(([label, value]) => `${label.padEnd(width)}  ${format(value).padStart(7)}`),
+		peerNote
+	]
+		.filter(Boolean)
+		.join('\n');
+}
+
+function triple(d: { p50: number; p95: number; max: number }): string {
+	return [d.p50, d.p95, d.max].map(format).join(' / ');
+}
+
 /** The text report of a run: a fan-out table per N, then memory and join figures. */
 export function formatReport(results: BenchResults): string {
 	const { meta, targets } = results;
@@ -244,5 +286,6 @@ export function formatReport(results: BenchResults): string {
 		const title = '\nMemory and joins (one fresh server)';
 		parts.push(table({ title, targets, rows: results.joins, metrics: joinsMetrics(results) }));
 	}
+	if (results.replay) parts.push(replayReport(results.replay, targets));
 	return parts.join('\n');
 }

@@ -2,10 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../../src/lib/server/config.ts';
 import { croisee, removeSnapshot, snapshotAndBuild } from './croisee-target.ts';
 import { machineInfo, waitForQuiet } from './machine.ts';
 import { USAGE, parseOptions, type BenchOptions } from './options.ts';
 import { formatReport, type BenchResults, type TargetStatus } from './report.ts';
+import { runReplayScenario } from './replay.ts';
 import { fanoutSpec, runFanoutScenario, runJoinsScenario } from './scenarios.ts';
 import { REPO_ROOT, killAll } from './server-process.ts';
 import {
@@ -137,6 +139,22 @@ async function runAll(
 			if (row) results.joins[target.id] = row;
 		}
 	}
+	const croiseeEntry = entries.find((entry) => entry.target.id === 'croisee');
+	if (options.scenarios.includes('replay') && croiseeEntry) {
+		const spec = {
+			updates: options.replayUpdates,
+			clients: options.replayClients,
+			seed: options.replaySeed,
+			seeks: options.replaySeeks,
+			frames: options.replayFrames,
+			snapshotEvery: loadConfig({}).snapshotEveryUpdates
+		};
+		const label = `replay (${spec.updates} updates, seed ${spec.seed})`;
+		const row = await attempt(croiseeEntry.status, label, options.quietWaitS, () =>
+			runReplayScenario(context(croiseeEntry.target, 'replay'), spec)
+		);
+		if (row) results.replay = row;
+	}
 }
 
 async function main(): Promise<void> {
@@ -156,7 +174,8 @@ async function main(): Promise<void> {
 		options,
 		targets: entries.map((e) => e.status),
 		fanout: [],
-		joins: {}
+		joins: {},
+		replay: null
 	};
 	await runAll(entries, options, results, (target, scenario) => ({
 		pin: options.pin,

@@ -1,0 +1,170 @@
+import * as Y from 'yjs';
+import {
+	NOTE_COLORS,
+	countItems,
+	createItem,
+	createSticky,
+	deleteItem,
+	itemAt,
+	itemText,
+	moveItem,
+	setItemColor
+} from '../../src/lib/board/schema.ts';
+import type { StoredSnapshot, UnnumberedUpdate } from '../../server/realtime/store.ts';
+
+/**
+ * A realistic two-hour workshop session for the replay benchmark: several Yjs clients, kept in
+ * sync through an in-memory connector (as Yjs's own tests do), create notes and type into them
+ * character by character, drag them (several updates per drag), recolour, delete some, add frames
+ * and connectors. Every local update of a client becomes one log row with that client's category
+ * and a time spread over two hours, as the server would store it; the server's document follows
+ * along so snapshots are taken where the server would take them.
+ */
+
+/** Length of the simulated session, in ms. */
+export const SESSION_MS = 2 * 60 * 60 * 1000;
+
+/** Categories of the simulated participants (one per client, round-robin). */
+const SESSION_CATEGORIES = ['usager', 'agent', 'manager', 'elu', 'usager', 'agent'];
+
+/** A seeded generator (mulberry32), so a run can be repeated from its printed seed. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** What a session produced: the log rows and the snapshots, in the order the server stores them. */
+export interface ReplaySession {
+	updates: UnnumberedUpdate[];
+	/** Snapshot `k` stands for the first `(k + 1) * snapshotEvery` updates. */
+	snapshots: StoredSnapshot[];
+	/** Objects on the board at the end. */
+	finalItems: number;
+}
+
+interface Client {
+	doc: Y.Doc;
+	category: string;
+	/** Characters still to type into `typingInto`. */
+	typing: string;
+	typingInto: string | null;
+}
+
+const WORDS = ['mobilité', 'accueil', 'horaires', 'écoute', 'budget', 'quartier', 'lien', 'aide'];
+
+/**
+ * Builds a session of exactly `updates` log rows from `clients` clients. `snapshotEvery` mirrors
+ * the server's `SNAPSHOT_EVERY_UPDATES`.
+ */
+export function buildReplaySession(input: {
+	updates: number;
+	clients: number;
+	seed: number;
+	snapshotEvery: number;
+	startAt: number;
+}): ReplaySession {
+	const random = seededRandom(input.seed);
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+	const server = new Y.Doc();
+	const clients: Client[] = Array.from({ length: input.clients }, (_, i) => ({
+		doc: new Y.Doc(),
+		category: SESSION_CATEGORIES[i % SESSION_CATEGORIES.length] as string,
+		typing: '',
+		typingInto: null
+	}));
+	const session: ReplaySession = { updates: [], snapshots: [], finalItems: 0 };
+	const spacing = SESSION_MS / input.updates;
+	for (const client of clients) {
+		client.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === 'remote') return;
+			const n = session.updates.length;
+			const at = new Date(input.startAt + Math.round((n + random() * 0.9) * spacing));
+			session.updates.push({ at, authorId: null, category: client.category, update });
+			Y.applyUpdate(server, update, 'remote');
+			for (const other of clients) {
+				if (other !== client) Y.applyUpdate(other.doc, update, 'remote');
+			}
+			if ((n + 1) % input.snapshotEvery === 0) {
+				const state = Y.encodeStateAsUpdate(server);
+				session.snapshots.push({ seq: n + 1, at, state, itemCount: countItems(server) });
+			}
+		});
+	}
+	const notes: string[] = [];
+	const frames: string[] = [];
+	while (session.updates.length < input.updates) {
+		const client = pick(clients);
+		act({ client, notes, frames, random, pick, left: input.updates - session.updates.length });
+	}
+	// A last gesture may log a few rows more than asked: the session ends at exactly `updates`.
+	session.updates.length = input.updates;
+	session.snapshots = session.snapshots.filter((snapshot) => snapshot.seq <= input.updates);
+	session.finalItems = countItems(server);
+	return session;
+}
+
+/** One gesture of `client`: a keystroke of the word being typed, or a new action. */
+function act(input: {
+	client: Client;
+	notes: string[];
+	frames: string[];
+	random: () => number;
+	pick: <T>(list: readonly T[]) => T;
+	left: number;
+}): void {
+	const { client, notes, frames, random, pick } = input;
+	const { doc } = client;
+	const note = client.typingInto;
+	if (client.typing && note && itemAt(doc, note)) {
+		const text = itemText(doc, note);
+		text?.insert(text.length, client.typing.slice(0, 1));
+		client.typing = client.typing.slice(1);
+		return;
+	}
+	const roll = random();
+	const live = notes.filter((id) => itemAt(doc, id));
+	if (roll < 0.06 || live.length < 5) {
+		const frame = frames.length > 0 && random() < 0.5 ? pick(frames) : null;
+		const id = createSticky(doc, {
+			x: Math.round(random() * 4000),
+			y: Math.round(random() * 3000),
+			category: client.category,
+			color: pick(NOTE_COLORS)
+		});
+		if (frame) itemAt(doc, id)?.set('frame', frame);
+		notes.push(id);
+		client.typingInto = id;
+		client.typing = `${pick(WORDS)} ${pick(WORDS)}`;
+	} else if (roll < 0.55) {
+		client.typingInto = pick(live);
+		client.typing = ` ${pick(WORDS)}`;
+	} else if (roll < 0.85) {
+		const id = pick(live);
+		const drag = Math.min(input.left, 2 + Math.floor(random() * 6));
+		for (let step = 0; step < drag; step++) {
+			moveItem(doc, { id, x: Math.round(random() * 4000), y: Math.round(random() * 3000) });
+		}
+	} else if (roll < 0.92) {
+		setItemColor(doc, { id: pick(live), color: pick(NOTE_COLORS) });
+	} else if (roll < 0.95) {
+		deleteItem(doc, pick(live));
+	} else if (roll < 0.96) {
+		frames.push(createItem(doc, { type: 'frame', x: random() * 4000, y: random() * 3000 }));
+		itemText(doc, frames.at(-1) as string)?.insert(0, pick(WORDS));
+	} else {
+		createItem(doc, {
+			type: 'connector',
+			x: 0,
+			y: 0,
+			start: { item: pick(live) },
+			end: { item: pick(live) },
+			category: client.category
+		});
+	}
+}
