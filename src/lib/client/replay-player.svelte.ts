@@ -11,6 +11,9 @@ import {
 export const REPLAY_SPEEDS = [1, 2, 4, 8, 16, 32] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
+/** How long before the first logged change the timeline starts, in ms (one slider step). */
+export const REPLAY_LEAD_MS = 1000;
+
 /** Updates asked per request (the server's maximum page). */
 const PAGE_SIZE = 5000;
 
@@ -85,7 +88,10 @@ export class ReplayPlayer {
 	constructor(input: { engine: ReplayEngine; events: readonly { at: number; type: string }[] }) {
 		this.engine = input.engine;
 		this.#cursor = new ReplayCursor(input.engine);
-		this.start = input.engine.startAt ?? 0;
+		// Without a base snapshot (template, purge), the first step is the first change: start just
+		// before it, so that the start of the timeline shows the board before anyone touched it.
+		const lead = input.engine.steps[0]?.kind === 'update' ? REPLAY_LEAD_MS : 0;
+		this.start = (input.engine.startAt ?? 0) - lead;
 		this.end = Math.max(this.start, input.engine.endAt ?? 0, ...input.events.map((e) => e.at));
 		this.events = [...input.events].sort((a, b) => a.at - b.at);
 		this.time = this.start;
