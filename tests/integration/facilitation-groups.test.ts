@@ -1,10 +1,22 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSticky, itemsOf, listItems } from '../../src/lib/board/schema.ts';
+import {
+	createItem,
+	createSticky,
+	itemsOf,
+	listItems,
+	readItems
+} from '../../src/lib/board/schema.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { facilitationClient, workshopWith } from './facilitation-support.ts';
 import { Harness, upgradeStatus, warmUp } from './support.ts';
 
 const WAIT = { timeout: 10_000, interval: 20 };
+
+/** A real 1×1 PNG. */
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+	'base64'
+);
 
 describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) => {
 	const h = new Harness();
@@ -65,5 +77,62 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		const frame = itemsOf(plenary.doc).get(note.frame!)!;
 		expect(frame.get('category')).toBe('usager');
 		expect(note.category).toBe('usager');
+	});
+
+	it('brings a group’s frames, connectors and images onto the plenary still linked and readable', async () => {
+		const { server, facilitator, ws, guests } = await workshopWith(h, driver, [
+			{ name: 'Paul', category: 'usager' }
+		]);
+		const [paulApi] = guests;
+		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
+		const paul = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
+		const before = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
+		createSticky(before.doc, { x: 0, y: 0, text: 'Déjà là' });
+		expect(await fatima.socket.emitWithAck('groups:split', { boardId: ws.boardId })).toEqual({
+			ok: true
+		});
+		type Goto = { boardId: string };
+		await vi.waitFor(() => expect(paul.last<Goto>('workshop:goto')).toBeDefined(), WAIT);
+		const group = paul.last<Goto>('workshop:goto')!.boardId;
+		const uploaded = await fetch(`${server.url}/api/boards/${group}/files`, {
+			method: 'POST',
+			headers: { cookie: paulApi!.cookie, origin: server.url, 'content-type': 'image/png' },
+			body: PNG
+		});
+		expect(uploaded.status).toBe(201);
+		const { id: file } = (await uploaded.json()) as { id: string };
+		const editor = await h.syncedProvider(server, group, { cookie: paulApi!.cookie });
+		const doc = editor.doc;
+		const frame = createItem(doc, { type: 'frame', x: 0, y: 0, w: 900, h: 500, text: 'Idées' });
+		const a = createSticky(doc, { x: 20, y: 60, text: 'Horaires', category: 'usager' });
+		const b = createSticky(doc, { x: 400, y: 60, text: 'Navette', category: 'usager' });
+		for (const id of [a, b]) itemsOf(doc).get(id)?.set('frame', frame);
+		createItem(doc, { type: 'connector', x: 0, y: 0, start: { item: a }, end: { item: b } });
+		createItem(doc, { type: 'image', x: 0, y: 600, w: 100, h: 100, file });
+		const seen = await h.syncedProvider(server, group, { cookie: facilitator.cookie });
+		await vi.waitFor(() => expect(listItems(seen.doc)).toHaveLength(5), WAIT);
+
+		expect(await fatima.socket.emitWithAck('groups:cross', { boardId: ws.boardId })).toEqual({
+			ok: true
+		});
+		const plenary = await h.syncedProvider(server, ws.boardId, { cookie: paulApi!.cookie });
+		await vi.waitFor(() => expect(listItems(plenary.doc)).toHaveLength(7), WAIT);
+		const items = readItems(plenary.doc);
+		const byText = (text: string) => items.find((item) => item.text === text)!;
+		const outer = items.find((item) => item.type === 'frame' && item.text === 'usager')!;
+		expect(byText('Idées').frame).toBe(outer.id);
+		expect(byText('Horaires').frame).toBe(byText('Idées').id);
+		const link = items.find((item) => item.type === 'connector')!;
+		expect(link.start).toEqual({ item: byText('Horaires').id });
+		expect(link.end).toEqual({ item: byText('Navette').id });
+		// Below what was already on the plenary, not over it.
+		expect(outer.y).toBeGreaterThan(byText('Déjà là').y + byText('Déjà là').h);
+		const image = items.find((item) => item.type === 'image')!;
+		expect(image.file).not.toBe(file);
+		const read = await fetch(`${server.url}/api/boards/${ws.boardId}/files/${image.file}`, {
+			headers: { cookie: paulApi!.cookie }
+		});
+		expect(read.status).toBe(200);
+		expect(Buffer.from(await read.arrayBuffer())).toEqual(PNG);
 	});
 });

@@ -1,9 +1,11 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { createItem, listItems } from '../../../src/lib/board/schema.ts';
+import { contentBounds, copyBoardItems } from '../../../src/lib/board/copy.ts';
+import { createItem, readItems } from '../../../src/lib/board/schema.ts';
 import { appContext } from '../../../src/lib/server/context.ts';
 import { boards, memberships } from '../../../src/lib/server/db/schema.ts';
 import { newId } from '../../../src/lib/server/ids.ts';
+import { copyBoardFiles } from '../../../src/lib/server/services/files.ts';
 import { commandInput } from '../../../src/lib/shared/facilitation.ts';
 import type { PresenceSocket } from '../socket-io.ts';
 import { command, record, RefusedError, workshopRoom, type FacilitationDeps } from './commands.ts';
@@ -16,14 +18,18 @@ import { command, record, RefusedError, workshopRoom, type FacilitationDeps } fr
  * everyone back to the plenary board.
  */
 
-/** Width of a group's frame on the plenary board, and the gap between frames, in board units. */
-const CROSS_FRAME = { w: 1600, h: 1200, gap: 120, top: 1600 };
+/**
+ * Layout of the groups' frames on the plenary board, in board units: the smallest frame, the inner
+ * margin, the room for the frame's title, and the gap between frames and below the existing content.
+ */
+const CROSS_FRAME = { minW: 800, minH: 600, pad: 40, header: 80, gap: 120 };
 
 async function groupBoards(workshopId: string) {
 	return appContext()
 		.db.select({ id: boards.id, category: boards.groupCategory })
 		.from(boards)
-		.where(and(eq(boards.workshopId, workshopId), isNotNull(boards.groupCategory)));
+		.where(and(eq(boards.workshopId, workshopId), isNotNull(boards.groupCategory)))
+		.orderBy(asc(boards.groupCategory));
 }
 
 async function participantCategories(workshopId: string): Promise<string[]> {
@@ -58,29 +64,40 @@ function sendEveryone(
 	}
 }
 
-/** Copies one board's items into `plenary` inside a new frame; returns the frame's id. */
-function copyInto(plenary: Y.Doc, source: Y.Doc, category: string, index: number): string {
-	const x = index * (CROSS_FRAME.w + CROSS_FRAME.gap);
+/**
+ * Copies one group board's items into `plenary` inside a new frame at `x`, `top`, sized to hold
+ * them, titled and tagged with the category. Items keep their own category; frames keep their
+ * children and connectors their ends (`copyBoardItems`). Returns the frame's width.
+ */
+function copyInto(
+	plenary: Y.Doc,
+	source: Y.Doc,
+	place: { category: string; x: number; top: number; files: ReadonlyMap<string, string> }
+): number {
+	const bounds = contentBounds(source) ?? { x: 0, y: 0, w: 0, h: 0 };
+	const { minW, minH, pad, header } = CROSS_FRAME;
+	const w = Math.max(minW, Math.ceil(bounds.w) + 2 * pad);
 	const frame = createItem(plenary, {
 		type: 'frame',
-		x,
-		y: CROSS_FRAME.top,
-		w: CROSS_FRAME.w,
-		h: CROSS_FRAME.h,
-		text: category,
-		category
+		x: place.x,
+		y: place.top,
+		w,
+		h: Math.max(minH, Math.ceil(bounds.h) + header + pad),
+		text: place.category,
+		category: place.category
 	});
-	for (const item of listItems(source)) {
-		const { id: _old, text, ...fields } = item;
-		createItem(plenary, {
-			...fields,
-			x: x + 40 + item.x / 2,
-			y: CROSS_FRAME.top + 80 + item.y / 2,
-			frame,
-			text
-		});
-	}
-	return frame;
+	copyBoardItems(plenary, source, {
+		offset: { x: place.x + pad - bounds.x, y: place.top + header - bounds.y },
+		into: frame,
+		files: place.files
+	});
+	return w;
+}
+
+/** Where the crossed frames go: below what the plenary board already holds. */
+function crossOrigin(plenary: Y.Doc): { x: number; top: number } {
+	const bounds = contentBounds(plenary);
+	return bounds ? { x: bounds.x, top: bounds.y + bounds.h + CROSS_FRAME.gap } : { x: 0, top: 0 };
 }
 
 /** Registers `groups:split` and `groups:cross` (facilitators) on a socket. */
@@ -121,13 +138,23 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 		}
 		const plenary = await deps.rooms.acquire(who.boardId);
 		try {
-			for (const [index, group] of groups.entries()) {
+			const origin = crossOrigin(plenary.doc);
+			const top = origin.top;
+			let x = origin.x;
+			for (const group of groups) {
 				const source = await deps.rooms.acquire(group.id);
 				try {
-					plenary.doc.transact(
-						() => copyInto(plenary.doc, source.doc, group.category ?? '', index),
-						'groups-cross'
-					);
+					const category = group.category ?? '';
+					// Images are readable through their own board only: the plenary gets copies.
+					const files = await copyBoardFiles({
+						fromBoardId: group.id,
+						toBoardId: who.boardId,
+						fileIds: readItems(source.doc).flatMap((item) => (item.file ? [item.file] : []))
+					});
+					plenary.doc.transact(() => {
+						const place = { category, x, top, files };
+						x += copyInto(plenary.doc, source.doc, place) + CROSS_FRAME.gap;
+					}, 'groups-cross');
 				} finally {
 					deps.rooms.release(source);
 				}

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { canWrite } from '../../shared/roles.ts';
 import { appContext } from '../context.ts';
 import { files } from '../db/schema.ts';
@@ -140,4 +140,33 @@ export async function readImage(input: {
 		.from(files)
 		.where(and(eq(files.id, input.fileId), eq(files.boardId, input.boardId)));
 	return row ?? notFound;
+}
+
+/**
+ * Copies files of one board to another under new ids (a file is readable through its own board
+ * only); returns the new id of each copied file by old id. Ids that `fromBoardId` does not hold
+ * are skipped.
+ */
+export async function copyBoardFiles(input: {
+	fromBoardId: string;
+	toBoardId: string;
+	fileIds: readonly string[];
+}): Promise<Map<string, string>> {
+	const ids = new Map<string, string>();
+	if (input.fileIds.length === 0) return ids;
+	const { db } = appContext();
+	const rows = await db
+		.select()
+		.from(files)
+		.where(and(eq(files.boardId, input.fromBoardId), inArray(files.id, [...input.fileIds])));
+	if (rows.length === 0) return ids;
+	for (const row of rows) ids.set(row.id, newId());
+	await db.insert(files).values(
+		rows.map(({ createdAt: _createdAt, ...row }) => ({
+			...row,
+			id: ids.get(row.id)!,
+			boardId: input.toBoardId
+		}))
+	);
+	return ids;
 }
