@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
+import { ownTemplateId } from './template-validation.ts';
 
 /** A category label (who a person speaks as): a short text, e.g. `usager` or `travailleur pair`. */
 export const categoryName = z.string().trim().min(1).max(40);
@@ -42,11 +43,20 @@ export const TEMPLATE_KEYS = [
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
-/** Input of `POST /api/workshops/<id>/boards`: a title and, optionally, a template. */
-export const createWorkshopBoardInput = z.object({
-	title: z.string().trim().min(1).max(120),
-	template: z.enum(TEMPLATE_KEYS).optional()
-});
+/**
+ * Input of `POST /api/workshops/<id>/boards`: a title and, optionally, one template: a built-in
+ * one (`template`) or one of the caller's own (`ownTemplateId`), not both.
+ */
+export const createWorkshopBoardInput = z
+	.object({
+		title: z.string().trim().min(1).max(120),
+		template: z.enum(TEMPLATE_KEYS).optional(),
+		ownTemplateId: ownTemplateId.optional()
+	})
+	.refine(
+		(value) => !(value.template && value.ownTemplateId),
+		'give a built-in template or one of yours, not both'
+	);
 
 /** Roles an invitation link may give (facilitators are promoted by hand, never by a link). */
 export const INVITE_ROLES = ['participant', 'observer', 'evaluator'] as const;

@@ -5,7 +5,8 @@ import { appContext } from '../context.ts';
 import { boards, memberships, workshopEvents, workshops } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import { activeMembershipOf } from './membership-filter.ts';
-import { failure, type Failure } from './failure.ts';
+import { failure, isFailure, type Failure } from './failure.ts';
+import { ownTemplateSeed } from './own-templates.ts';
 import { buildTemplate, seedBoard } from './templates.ts';
 
 /** A workshop as its members see it. */
@@ -181,16 +182,29 @@ export async function updateWorkshop(input: {
 	}
 }
 
-/** Adds a board to a workshop, laid out from a built-in template when given; returns its id. */
+/**
+ * Adds a board to a workshop, laid out from a built-in template or from one of the requester's own
+ * templates (`ownTemplate`: 404 and no board when it is not theirs); returns its id.
+ */
 export async function addBoard(input: {
 	workshopId: string;
 	title: string;
 	template?: TemplateKey;
-}): Promise<string> {
+	ownTemplate?: { id: string; ownerId: string };
+}): Promise<string | Failure> {
+	const seed = input.ownTemplate
+		? await ownTemplateSeed({
+				ownerId: input.ownTemplate.ownerId,
+				templateId: input.ownTemplate.id
+			})
+		: input.template
+			? buildTemplate(input.template)
+			: null;
+	if (isFailure(seed)) return seed;
 	const id = newId();
 	await appContext()
 		.db.insert(boards)
 		.values({ id, workshopId: input.workshopId, title: input.title });
-	if (input.template) await seedBoard(id, buildTemplate(input.template));
+	if (seed) await seedBoard(id, seed);
 	return id;
 }

@@ -6,7 +6,9 @@ import { erasePerson } from '$lib/server/services/erasure';
 import { listInvites, revokeInvite } from '$lib/server/services/invite-links';
 import { createInvite } from '$lib/server/services/invites';
 import { admitPerson, listPeople, removePerson, updatePerson } from '$lib/server/services/people';
+import { listOwnTemplates } from '$lib/server/services/own-templates';
 import { addBoard, updateWorkshop } from '$lib/server/services/workshops';
+import { OWN_TEMPLATE_PREFIX } from '$lib/shared/template-validation';
 import { facilitatorOfRoute } from '$lib/server/workshop-guard';
 import {
 	createInviteInput,
@@ -40,7 +42,8 @@ export const load: PageServerLoad = async (event) => {
 		workshop: access.workshop,
 		invites: links.map(({ code, ...link }) => ({ ...link, joinUrl: joinUrl(event, code) })),
 		people: await listPeople(access.workshop.id),
-		me: access.userId
+		me: access.userId,
+		ownTemplates: await listOwnTemplates(access.userId)
 	};
 };
 
@@ -84,12 +87,22 @@ export const actions: Actions = {
 		const { access, refused: archived } = await changing(event, 'board');
 		if (archived) return archived;
 		const data = await event.request.formData();
+		// One select offers both kinds: a built-in key, or `own:<id>` for one of mine.
+		const choice = formString(data, 'template');
+		const own = choice.startsWith(OWN_TEMPLATE_PREFIX);
 		const parsed = createWorkshopBoardInput.safeParse({
 			title: formString(data, 'title'),
-			template: formString(data, 'template') || undefined
+			template: (!own && choice) || undefined,
+			ownTemplateId: own ? choice.slice(OWN_TEMPLATE_PREFIX.length) : undefined
 		});
 		if (!parsed.success) return fail(400, { action: 'board', code: 'title_invalid' });
-		await addBoard({ workshopId: access.workshop.id, ...parsed.data });
+		const { ownTemplateId, ...rest } = parsed.data;
+		const added = await addBoard({
+			workshopId: access.workshop.id,
+			...rest,
+			ownTemplate: ownTemplateId ? { id: ownTemplateId, ownerId: access.userId } : undefined
+		});
+		if (isFailure(added)) return fail(added.status, { action: 'board', code: added.code });
 		return { action: 'board', saved: true };
 	},
 	/** Creates an invitation link. */
