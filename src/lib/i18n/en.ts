@@ -4,6 +4,7 @@ import { canvasEn } from './canvas-en.ts';
 import { boardExtrasEn } from './board-extras-en.ts';
 import { replayEn } from './replay-en.ts';
 import { reportEn } from './report-en.ts';
+import { templatesEn } from './templates-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -176,5 +177,6 @@ export const en: Messages = {
 	...boardExtrasEn,
 	...replayEn,
 	...exportEn,
-	...reportEn
+	...reportEn,
+	...templatesEn
 };

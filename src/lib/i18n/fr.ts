@@ -5,6 +5,7 @@ import { canvasFr } from './canvas-fr.ts';
 import { boardExtrasFr } from './board-extras-fr.ts';
 import { replayFr } from './replay-fr.ts';
 import { reportFr } from './report-fr.ts';
+import { templatesFr } from './templates-fr.ts';
 
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
@@ -183,5 +184,6 @@ export const fr = {
 	...boardExtrasFr,
 	...replayFr,
 	...exportFr,
-	...reportFr
+	...reportFr,
+	...templatesFr
 } as const;
