@@ -47,6 +47,11 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		expect(paulBoard).not.toBe(eliseBoard);
 		expect(fatima.last<Goto>('workshop:goto')?.boardId).toBe(ws.boardId);
 
+		// Someone back on the plenary board (reload, late arrival) is offered their group's board.
+		const paulAgain = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
+		expect(paulAgain.joined.group).toEqual({ boardId: paulBoard, category: 'usager' });
+		expect(fatima.joined.group).toBeNull();
+
 		const cookie = (api: typeof paulApi) => ({ headers: { cookie: api!.cookie } });
 		expect(await upgradeStatus(server, `/yjs/${eliseBoard}`, cookie(paulApi))).toBe(403);
 		expect(await upgradeStatus(server, `/yjs/${paulBoard}`, cookie(eliseApi))).toBe(403);
@@ -70,6 +75,8 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		);
 		const plenary = await h.syncedProvider(server, ws.boardId, { cookie: paulApi!.cookie });
 		await vi.waitFor(() => expect(listItems(plenary.doc)).toHaveLength(4), WAIT);
+		const afterCross = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
+		expect(afterCross.joined.group).toBeNull();
 		const items = listItems(plenary.doc);
 		const frames = items.filter((item) => item.type === 'frame');
 		expect(frames.map((frame) => frame.text).sort()).toEqual(['elu', 'usager']);

@@ -12,7 +12,7 @@ import {
 } from './commands.ts';
 import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './session.ts';
 import { brainstormOn, registerBrainstorm } from './brainstorm.ts';
-import { registerPeerGroups } from './peer-groups.ts';
+import { groupOffer, registerPeerGroups } from './peer-groups.ts';
 import { registerVotes, voteSnapshot } from './votes.ts';
 
 /** Shortest interval between two reactions of one socket, in milliseconds. */
@@ -74,7 +74,8 @@ async function join(
 		hands: facilitator ? deps.live.hands(workshopId) : [],
 		handRaised: deps.live.handRaised(workshopId, identity.personId),
 		vote: await voteSnapshot(identity),
-		brainstorm: await brainstormOn(deps, boardId)
+		brainstorm: await brainstormOn(deps, boardId),
+		group: await groupOffer(identity)
 	};
 }
 

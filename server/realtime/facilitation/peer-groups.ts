@@ -1,9 +1,9 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { contentBounds, copyBoardItems } from '../../../src/lib/board/copy.ts';
 import { createItem, readItems } from '../../../src/lib/board/schema.ts';
 import { appContext } from '../../../src/lib/server/context.ts';
-import { boards, memberships } from '../../../src/lib/server/db/schema.ts';
+import { boards, memberships, workshopEvents } from '../../../src/lib/server/db/schema.ts';
 import { newId } from '../../../src/lib/server/ids.ts';
 import { copyBoardFiles } from '../../../src/lib/server/services/files.ts';
 import { commandInput } from '../../../src/lib/shared/facilitation.ts';
@@ -48,6 +48,37 @@ async function participantCategories(workshopId: string): Promise<string[]> {
 		.map((row) => row.category ?? '')
 		.filter(Boolean)
 		.sort();
+}
+
+/**
+ * The peer-group board a person is offered on joining another board of the workshop: their
+ * category's group board while the groups are split and not yet crossed (someone who joins late or
+ * reloads the plenary board), else null.
+ */
+export async function groupOffer(identity: {
+	workshopId: string;
+	boardId: string;
+	role: string;
+	category: string | null;
+}): Promise<{ boardId: string; category: string } | null> {
+	if (identity.role !== 'participant' || !identity.category) return null;
+	const [latest] = await appContext()
+		.db.select({ type: workshopEvents.type })
+		.from(workshopEvents)
+		.where(
+			and(
+				eq(workshopEvents.workshopId, identity.workshopId),
+				inArray(workshopEvents.type, ['groups-split', 'groups-cross'])
+			)
+		)
+		.orderBy(desc(workshopEvents.id))
+		.limit(1);
+	if (latest?.type !== 'groups-split') return null;
+	const group = (await groupBoards(identity.workshopId)).find(
+		(one) => one.category === identity.category
+	);
+	if (!group || group.id === identity.boardId) return null;
+	return { boardId: group.id, category: identity.category };
 }
 
 /** Sends each socket of the workshop to a board: its group's, or `fallback`. */

@@ -51,6 +51,8 @@ export class BoardFacilitation {
 	brainstorm = $state(false);
 	/** This person's private notes during a silent brainstorm (nobody else sees them before the reveal). */
 	readonly drafts: PrivateDrafts;
+	/** Participants: their own peer-group board while the groups work apart (else null). */
+	group = $state.raw<{ boardId: string; category: string } | null>(null);
 	readonly dotsLeft: number = $derived(this.vote ? this.vote.dots - this.myDots.length : 0);
 	readonly boardLocked: boolean = $derived(this.locks.includes(WHOLE_BOARD));
 
@@ -86,6 +88,7 @@ export class BoardFacilitation {
 		this.myDots = ack.vote.mine;
 		this.results = ack.vote.last;
 		this.brainstorm = ack.brainstorm;
+		this.group = ack.group;
 		const state = await this.#socket.emitWithAck('draft:sync', { boardId: this.#boardId });
 		this.drafts.applyRemote(new Uint8Array(state));
 	}
@@ -250,13 +253,13 @@ export class BoardFacilitation {
 	setBrainstorm(on: boolean) {
 		return this.#command('brainstorm:set', { on });
 	}
-	/** Facilitators: split participants into one peer-group board per category. */
-	splitGroups() {
-		return this.#command('groups:split', {});
+	/** Facilitators: split participants into one peer-group board per category; true when done. */
+	async splitGroups(): Promise<boolean> {
+		return ((await this.#command('groups:split', {})) as { ok: boolean }).ok;
 	}
-	/** Facilitators: bring the groups' boards side by side onto this board. */
-	crossGroups() {
-		return this.#command('groups:cross', {});
+	/** Facilitators: bring the groups' boards side by side onto this board; true when done. */
+	async crossGroups(): Promise<boolean> {
+		return ((await this.#command('groups:cross', {})) as { ok: boolean }).ok;
 	}
 	/** Facilitators: reveal every draft into the board at once. */
 	reveal() {

@@ -178,6 +178,14 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 		'Each category works on its own board without seeing the others; “Cross” brings them here, side by side.',
 	groups_split: 'Form the groups by category',
 	groups_cross: 'Cross the groups on this board',
+	groups_split_done: 'Groups formed: each participant is sent to their category’s board.',
+	groups_split_refused:
+		'The groups cannot be formed: they already are, or no participant has a category.',
+	groups_cross_done: 'Groups crossed onto this board: everyone comes back here.',
+	groups_cross_refused:
+		'Nothing to cross: form the groups first, then cross them from the plenary board.',
+	groups_offer: 'Your group ({category}) works on its own board.',
+	groups_offer_link: 'Go to my group’s board',
 	error_settings_invalid:
 		'Check the settings: a title, and at least one category (at most 12, all different).',
 	error_invite_invalid: 'Check the link: role, board, expiry date and largest number.',

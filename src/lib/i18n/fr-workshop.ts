@@ -176,6 +176,15 @@ export const frWorkshop = {
 		'Chaque catégorie travaille sur son propre tableau, sans voir les autres ; « Croiser » les rassemble ici, côte à côte.',
 	groups_split: 'Former les groupes par catégorie',
 	groups_cross: 'Croiser les groupes sur ce tableau',
+	groups_split_done:
+		'Groupes formés : chaque participant est envoyé sur le tableau de sa catégorie.',
+	groups_split_refused:
+		'Impossible de former les groupes : ils le sont déjà, ou aucun participant n’a de catégorie.',
+	groups_cross_done: 'Groupes croisés sur ce tableau : tout le monde y revient.',
+	groups_cross_refused:
+		'Rien à croiser : formez d’abord les groupes, puis croisez-les depuis le tableau plénier.',
+	groups_offer: 'Votre groupe ({category}) travaille sur son propre tableau.',
+	groups_offer_link: 'Rejoindre le tableau de mon groupe',
 	error_settings_invalid:
 		'Vérifiez les réglages : un titre, et au moins une catégorie (12 au plus, toutes différentes).',
 	error_invite_invalid: 'Vérifiez le lien : rôle, tableau, date d’expiration et nombre maximal.',

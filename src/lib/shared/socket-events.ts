@@ -92,6 +92,11 @@ export type FacilitationJoinAck =
 			};
 			/** True while a silent brainstorm is on. */
 			brainstorm: boolean;
+			/**
+			 * Participants: their own peer-group board while the groups are split and not yet
+			 * crossed, when they are on another board (joined late, or reloaded); else null.
+			 */
+			group: { boardId: string; category: string } | null;
 	  }
 	| { ok: false; code: 'invalid' | 'not_joined' };
 

@@ -19,6 +19,9 @@ export function itemLabel(t: Translate, item: ItemView): string {
 		const base = t(`shape_${item.shape ?? 'rectangle'}`);
 		return excerpt ? `${base} : ${excerpt}` : base;
 	}
-	const base = t(`item_kind_${item.type}`);
+	const kind = t(`item_kind_${item.type}`);
+	// A crossed peer group's frame says whose work it holds.
+	const base =
+		item.type === 'frame' && item.category ? `${kind} · ${categoryLabel(t, item.category)}` : kind;
 	return excerpt ? `${base} : ${excerpt}` : base;
 }
