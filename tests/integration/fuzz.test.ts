@@ -5,7 +5,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app.ts';
 import { createSticky, listItems } from '../../src/lib/board/schema.ts';
-import { boards, files, sessions, users, workshopEvents } from '../../src/lib/server/db/schema.ts';
+import {
+	boardTemplates,
+	boards,
+	files,
+	sessions,
+	users,
+	workshopEvents
+} from '../../src/lib/server/db/schema.ts';
 import type { JoinBoardAck } from '../../src/lib/shared/socket-events.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
@@ -120,7 +127,8 @@ async function rowCounts() {
 	const [b] = await db().select({ n: count() }).from(boards);
 	const [s] = await db().select({ n: count() }).from(sessions);
 	const [e] = await db().select({ n: count() }).from(workshopEvents);
-	return { users: u?.n, boards: b?.n, sessions: s?.n, events: e?.n };
+	const [t] = await db().select({ n: count() }).from(boardTemplates);
+	return { users: u?.n, boards: b?.n, sessions: s?.n, events: e?.n, templates: t?.n };
 }
 
 describe.each(DRIVERS)('bad input (%s)', (driver) => {
@@ -274,6 +282,7 @@ describe.each(DRIVERS)('bad input (%s)', (driver) => {
 			[anonymous, '/api/auth/signup', ['name', 'email', 'password']],
 			[anonymous, '/api/auth/login', ['email', 'password']],
 			[facilitator, '/api/boards', ['title']],
+			[facilitator, `/api/boards/${board.id}/save-as-template`, ['title']],
 			[anonymous, `/api/join/${code}`, ['name', 'category']]
 		];
 		const notString = fc.anything().filter((value) => typeof value !== 'string');
