@@ -37,6 +37,8 @@ test('peer groups: an usager and an élu each work on their own group board, uns
 		await expect(person.getByRole('status').filter({ hasText: 'Connecté' })).toBeVisible();
 	}
 	await expect(page).toHaveURL(plenaryUrl);
+	await expect(usager.getByRole('heading', { level: 1 })).toHaveText('Groupe de pairs : Usager');
+	await expect(elu.getByRole('heading', { level: 1 })).toHaveText('Groupe de pairs : Élu·e');
 	const usagerBoard = usager.url();
 	const eluBoard = elu.url();
 	expect(usagerBoard).not.toBe(eluBoard);

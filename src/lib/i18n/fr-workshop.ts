@@ -185,6 +185,7 @@ export const frWorkshop = {
 		'Rien à croiser : formez d’abord les groupes, puis croisez-les depuis le tableau plénier.',
 	groups_offer: 'Votre groupe ({category}) travaille sur son propre tableau.',
 	groups_offer_link: 'Rejoindre le tableau de mon groupe',
+	groups_board_title: 'Groupe de pairs : {category}',
 	error_settings_invalid:
 		'Vérifiez les réglages : un titre, et au moins une catégorie (12 au plus, toutes différentes).',
 	error_invite_invalid: 'Vérifiez le lien : rôle, tableau, date d’expiration et nombre maximal.',

@@ -19,6 +19,8 @@ export interface BoardAccess {
 	anonymous: boolean;
 	/** RGPD: when false, evaluators see pseudonyms instead of names. */
 	evaluatorsSeeNames: boolean;
+	/** A peer group's board: the category it belongs to; null for other boards. */
+	groupCategory: string | null;
 }
 
 /** A board as listed on a dashboard. */
@@ -111,7 +113,8 @@ export async function boardAccess(input: {
 		category: row.category,
 		archived: row.status === 'archived',
 		anonymous: row.anonymous,
-		evaluatorsSeeNames: row.evaluatorsSeeNames
+		evaluatorsSeeNames: row.evaluatorsSeeNames,
+		groupCategory: row.groupCategory
 	};
 }
 

@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		board: {
 			id: access.boardId,
 			title: access.title,
+			groupCategory: access.groupCategory,
 			role: access.role,
 			category: access.category,
 			archived: access.archived,
