@@ -12,6 +12,7 @@ import { loadSealKey } from '../src/lib/server/seal.ts';
 import { log } from './log.ts';
 import { serveMetrics, trackRequest } from './observability.ts';
 import { attachRealtime, type Realtime } from './realtime/index.ts';
+import { startRetentionSweep } from './retention-sweep.ts';
 
 /** Folder of the drizzle-kit migrations, applied at start-up. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -186,6 +187,7 @@ export async function startServer(input: {
 	const { port } = httpServer.address() as AddressInfo;
 	const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 	log.info({ port, driver: database.driver }, 'Croisée listening');
+	const retention = startRetentionSweep({ periodMs: config.retentionSweepMs });
 	let closing: Promise<void> | null = null;
 	return {
 		url: `http://${host}:${port}`,
@@ -195,6 +197,7 @@ export async function startServer(input: {
 		close: () =>
 			(closing ??= (async () => {
 				const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+				await retention.stop();
 				await realtime.close();
 				httpServer.closeAllConnections();
 				await stopped;

@@ -15,6 +15,7 @@ export function croiseeDevServer(): Plugin {
 			// Loaded lazily so that reading vite.config.ts stays light (Vitest, `vite build`).
 			const { installServices, openConfiguredDatabase } = await import('./app.ts');
 			const { log } = await import('./log.ts');
+			const { startRetentionSweep } = await import('./retention-sweep.ts');
 			const config = loadConfig();
 			const database = await openConfiguredDatabase(config);
 			const realtime = installServices({
@@ -23,8 +24,9 @@ export function croiseeDevServer(): Plugin {
 				httpServer: server.httpServer as http.Server,
 				destroyUnknownUpgrades: false
 			});
+			const retention = startRetentionSweep({ periodMs: config.retentionSweepMs });
 			server.httpServer.once('close', () => {
-				realtime.close().then(
+				Promise.all([retention.stop(), realtime.close()]).then(
 					() => database.close(),
 					(error: unknown) => log.error({ err: error }, 'dev realtime close failed')
 				);

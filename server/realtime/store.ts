@@ -83,6 +83,20 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
+ * Takes the board's history lock for the rest of the transaction run by `tx`, unless another
+ * transaction holds it: snapshot writers and the retention purge rewrite a board's history one
+ * at a time, whatever the number of instances. Returns whether it was taken.
+ */
+export async function tryBoardHistoryLock(tx: Executor, boardId: string): Promise<boolean> {
+	const locked = rowsOf<{ ok: boolean }>(
+		await tx.execute(
+			sql`select pg_try_advisory_xact_lock(${SNAPSHOT_LOCK_KEY}::integer, hashtext(${boardId})) as ok`
+		)
+	);
+	return locked[0]?.ok === true;
+}
+
+/**
  * Inserts updates numbered after the board's head, bumping the head in the same statement: its
  * row lock is held until commit, so concurrent writers (other instances) get dense seqs in commit
  * order. Returns the first seq given (the others follow).
@@ -148,12 +162,7 @@ export async function updatesAfter(
  */
 export async function insertSnapshot(boardId: string, snapshot: StoredSnapshot): Promise<boolean> {
 	return appContext().db.transaction(async (tx) => {
-		const locked = rowsOf<{ ok: boolean }>(
-			await tx.execute(
-				sql`select pg_try_advisory_xact_lock(${SNAPSHOT_LOCK_KEY}::integer, hashtext(${boardId})) as ok`
-			)
-		);
-		if (!locked[0]?.ok) return false;
+		if (!(await tryBoardHistoryLock(tx, boardId))) return false;
 		const [latest] = await tx
 			.select({ seq: boardSnapshots.seq })
 			.from(boardSnapshots)

@@ -24,6 +24,8 @@ export interface HistoryIndexView {
 	firstSeq: number | null;
 	snapshots: { seq: number; at: number }[];
 	events: { at: number; type: string }[];
+	/** Time (ms) before which the retention purge removed the history, or null. */
+	purgedBefore: number | null;
 }
 
 async function bytesOf(response: Response): Promise<Uint8Array> {

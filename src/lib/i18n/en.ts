@@ -5,6 +5,7 @@ import { boardExtrasEn } from './board-extras-en.ts';
 import { replayEn } from './replay-en.ts';
 import { reportEn } from './report-en.ts';
 import { templatesEn } from './templates-en.ts';
+import { recordsEn } from './records-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -178,5 +179,6 @@ export const en: Messages = {
 	...replayEn,
 	...exportEn,
 	...reportEn,
-	...templatesEn
+	...templatesEn,
+	...recordsEn
 };

@@ -6,6 +6,7 @@ import { boardExtrasFr } from './board-extras-fr.ts';
 import { replayFr } from './replay-fr.ts';
 import { reportFr } from './report-fr.ts';
 import { templatesFr } from './templates-fr.ts';
+import { recordsFr } from './records-fr.ts';
 
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
@@ -185,5 +186,6 @@ export const fr = {
 	...replayFr,
 	...exportFr,
 	...reportFr,
-	...templatesFr
+	...templatesFr,
+	...recordsFr
 } as const;

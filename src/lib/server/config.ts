@@ -57,6 +57,8 @@ export interface Config {
 	redisPrefix: string;
 	/** Bearer token `/metrics` requires; null: `/metrics` answers 404. */
 	metricsToken: string | null;
+	/** Period of the retention sweep purging expired update logs, in milliseconds (0: off). */
+	retentionSweepMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		idleBoardUnloadMs: intFrom(env, 'IDLE_BOARD_UNLOAD_SECONDS', 60) * 1000,
 		redisUrl: env.REDIS_URL || null,
 		redisPrefix: env.REDIS_PREFIX || 'croisee:',
-		metricsToken: env.METRICS_TOKEN || null
+		metricsToken: env.METRICS_TOKEN || null,
+		retentionSweepMs: intFrom(env, 'RETENTION_SWEEP_MINUTES', 60) * 60 * 1000
 	};
 }

@@ -22,7 +22,9 @@ export const workshopSettingsInput = z.object({
 	admission: z.enum(['open', 'admit']).optional(),
 	anonymous: z.boolean().optional(),
 	/** RGPD: evaluators see names (true) or pseudonyms (false, the default). */
-	evaluatorsSeeNames: z.boolean().optional()
+	evaluatorsSeeNames: z.boolean().optional(),
+	/** RGPD retention: raw update logs are purged after this many months (1–120); null keeps them. */
+	retentionMonths: z.int().min(1).max(120).nullable().optional()
 });
 export type WorkshopSettingsInput = z.infer<typeof workshopSettingsInput>;
 

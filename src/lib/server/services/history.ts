@@ -4,6 +4,7 @@ import { appContext } from '../context.ts';
 import { boardSnapshots, boardUpdates, workshopEvents } from '../db/schema.ts';
 import { boardAccess, type BoardAccess } from './boards.ts';
 import { failure, type Failure } from './failure.ts';
+import { LOG_PURGED_EVENT } from './retention.ts';
 
 /**
  * A board's history for the replay: the index (snapshots, events, last seq), the updates page by
@@ -25,6 +26,38 @@ export interface HistoryIndex {
 	snapshots: { seq: number; at: number }[];
 	/** The workshop's events concerning this board or the whole workshop, oldest first. */
 	events: { at: number; type: string }[];
+	/**
+	 * When the retention purge removed the log up to a snapshot: that snapshot's time (ms since the
+	 * epoch; the history before it is gone, the replay starts there). Null: never purged.
+	 */
+	purgedBefore: number | null;
+}
+
+/**
+ * Time of the snapshot standing for the updates the latest retention purge of the board removed,
+ * or null when its log was never purged.
+ */
+async function purgedBefore(access: BoardAccess): Promise<number | null> {
+	const { db } = appContext();
+	const [purge] = await db
+		.select({ payload: workshopEvents.payload })
+		.from(workshopEvents)
+		.where(
+			and(
+				eq(workshopEvents.workshopId, access.workshopId),
+				eq(workshopEvents.boardId, access.boardId),
+				eq(workshopEvents.type, LOG_PURGED_EVENT)
+			)
+		)
+		.orderBy(desc(workshopEvents.at), desc(workshopEvents.id))
+		.limit(1);
+	const beforeSeq = (purge?.payload as { beforeSeq?: unknown } | undefined)?.beforeSeq;
+	if (typeof beforeSeq !== 'number') return null;
+	const [snapshot] = await db
+		.select({ at: boardSnapshots.at })
+		.from(boardSnapshots)
+		.where(and(eq(boardSnapshots.boardId, access.boardId), eq(boardSnapshots.seq, beforeSeq - 1)));
+	return snapshot ? snapshot.at.getTime() : null;
 }
 
 /**
@@ -84,7 +117,8 @@ export async function historyIndex(access: BoardAccess): Promise<HistoryIndex> {
 		lastSeq: Math.max(last?.seq ?? 0, lastSnapshot),
 		firstSeq: first?.seq ?? null,
 		snapshots: snapshots.map((row) => ({ seq: row.seq, at: row.at.getTime() })),
-		events: events.map((row) => ({ at: row.at.getTime(), type: row.type }))
+		events: events.map((row) => ({ at: row.at.getTime(), type: row.type })),
+		purgedBefore: await purgedBefore(access)
 	};
 }
 

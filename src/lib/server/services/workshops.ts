@@ -22,6 +22,10 @@ export interface WorkshopView {
 	anonymous: boolean;
 	/** When false, evaluators see pseudonyms instead of names (see `services/pseudonyms.ts`). */
 	evaluatorsSeeNames: boolean;
+	/** RGPD retention in months (raw update logs purged after it), or null: kept. */
+	retentionMonths: number | null;
+	/** ISO date-time of the last purge of raw update logs, or null. */
+	logPurgedAt: string | null;
 	archived: boolean;
 	boards: { id: string; title: string }[];
 }
@@ -55,6 +59,8 @@ export async function getWorkshop(workshopId: string): Promise<WorkshopView | nu
 		admission: row.admission,
 		anonymous: row.anonymous,
 		evaluatorsSeeNames: row.evaluatorsSeeNames,
+		retentionMonths: row.retentionMonths,
+		logPurgedAt: row.logPurgedAt ? row.logPurgedAt.toISOString() : null,
 		archived: row.status === 'archived',
 		boards: await workshopBoards(workshopId)
 	};
@@ -149,8 +155,16 @@ export async function updateWorkshop(input: {
 	actorId: string;
 	settings: WorkshopSettingsInput;
 }): Promise<void> {
-	const { title, date, purpose, categories, admission, anonymous, evaluatorsSeeNames } =
-		input.settings;
+	const {
+		title,
+		date,
+		purpose,
+		categories,
+		admission,
+		anonymous,
+		evaluatorsSeeNames,
+		retentionMonths
+	} = input.settings;
 	const changes: Partial<typeof workshops.$inferInsert> = {};
 	if (title !== undefined) changes.title = title;
 	if (date !== undefined) changes.date = date ? new Date(date) : null;
@@ -159,6 +173,7 @@ export async function updateWorkshop(input: {
 	if (admission !== undefined) changes.admission = admission;
 	if (anonymous !== undefined) changes.anonymous = anonymous;
 	if (evaluatorsSeeNames !== undefined) changes.evaluatorsSeeNames = evaluatorsSeeNames;
+	if (retentionMonths !== undefined) changes.retentionMonths = retentionMonths;
 	if (Object.keys(changes).length === 0) return;
 	const before = await getWorkshop(input.workshopId);
 	await appContext().db.transaction(async (tx) => {

@@ -55,25 +55,40 @@ function categoryLines(text: string): string[] {
 		.filter(Boolean);
 }
 
-function settingsOf(data: FormData) {
+/** The retention field: empty keeps the logs (null), otherwise a number of months. */
+function retentionOf(data: FormData): number | null {
+	const months = formString(data, 'retentionMonths').trim();
+	return months === '' ? null : Number(months);
+}
+
+function settingsOf(data: FormData, archived: boolean) {
+	const archiveSettings = {
+		evaluatorsSeeNames: formString(data, 'evaluatorsSeeNames') === 'on',
+		retentionMonths: retentionOf(data)
+	};
+	// An archived workshop's form shows, and may change, only how its record is read and kept.
+	if (archived) return archiveSettings;
 	const date = formString(data, 'date');
 	return {
+		...archiveSettings,
 		title: formString(data, 'title'),
 		purpose: formString(data, 'purpose'),
 		date: date ? new Date(date).toISOString() : null,
 		categories: categoryLines(formString(data, 'categories')),
 		admission: formString(data, 'admission') === 'admit' ? 'admit' : 'open',
-		anonymous: formString(data, 'anonymous') === 'on',
-		evaluatorsSeeNames: formString(data, 'evaluatorsSeeNames') === 'on'
+		anonymous: formString(data, 'anonymous') === 'on'
 	};
 }
 
 export const actions: Actions = {
-	/** Saves title, date, purpose, categories and admission mode. */
+	/**
+	 * Saves title, date, purpose, categories, admission mode and retention; once archived, only
+	 * whether evaluators see names and the retention.
+	 */
 	settings: async (event) => {
-		const { access, refused: archived } = await changing(event, 'settings');
-		if (archived) return archived;
-		const parsed = workshopSettingsInput.safeParse(settingsOf(await event.request.formData()));
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const parsed = workshopSettingsInput.safeParse(settingsOf(data, access.workshop.archived));
 		if (!parsed.success) return fail(400, { action: 'settings', code: 'settings_invalid' });
 		await updateWorkshop({
 			workshopId: access.workshop.id,

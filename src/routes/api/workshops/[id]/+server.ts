@@ -13,10 +13,13 @@ export const GET: RequestHandler = async (event) => {
 	return json({ ...access.workshop, role: access.role, category: access.category });
 };
 
+/** Settings an archived workshop still accepts: how its record is read and how long it is kept. */
+const ARCHIVE_SETTINGS: ReadonlySet<string> = new Set(['evaluatorsSeeNames', 'retentionMonths']);
+
 /**
- * Changes title, date, purpose, categories or admission mode (facilitators): 200 the workshop.
- * Once archived, only `evaluatorsSeeNames` may change: it decides who reads the archive how,
- * and the archive exists for evaluators (409 `workshop_archived` for anything else).
+ * Changes title, date, purpose, categories, admission mode or retention (facilitators): 200 the
+ * workshop. Once archived, only `evaluatorsSeeNames` (who reads the archive how) and
+ * `retentionMonths` (how long its raw logs are kept) may change (409 `workshop_archived` else).
  */
 export const PATCH: RequestHandler = async (event) => {
 	const access = await facilitatorOfRoute(event);
@@ -24,7 +27,7 @@ export const PATCH: RequestHandler = async (event) => {
 	const input = await readJson(event.request, workshopSettingsInput);
 	if (isFailure(input)) return failureResponse(input);
 	const changesContent = Object.entries(input).some(
-		([key, value]) => key !== 'evaluatorsSeeNames' && value !== undefined
+		([key, value]) => !ARCHIVE_SETTINGS.has(key) && value !== undefined
 	);
 	if (access.workshop.archived && changesContent) return failureResponse(archivedFailure());
 	await updateWorkshop({ workshopId: access.workshop.id, actorId: access.userId, settings: input });

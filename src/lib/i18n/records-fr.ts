@@ -1,0 +1,22 @@
+/** French messages of the record's lifetime: retention, session download and import (merged into `fr`). */
+export const recordsFr = {
+	retention_label: 'Durée de conservation du journal détaillé (mois)',
+	retention_hint:
+		'Laisser vide pour tout conserver. Une fois l’atelier archivé, le journal des modifications (qui a écrit quoi, à quel moment) de plus de ce nombre de mois est supprimé. Restent : l’état des tableaux, les instantanés, les votes, les retours et les chiffres du rapport. Le rejeu commence alors au premier instantané conservé.',
+	retention_purged_at: 'Journal détaillé purgé le {date}.',
+	replay_purged_before:
+		'L’historique antérieur au {date} a été purgé selon la durée de conservation de l’atelier : le rejeu commence à cette date.',
+	session_download: 'Télécharger la séance (JSON)',
+	session_download_hint:
+		'Tout l’atelier en un fichier : tableaux, événements, votes, retours et chiffres. Il peut être importé plus tard.',
+	import_title: 'Importer une séance',
+	import_help:
+		'Un fichier JSON téléchargé depuis un atelier (« Télécharger la séance »). L’import crée un nouvel atelier archivé, dont vous êtes animateur.',
+	import_file: 'Fichier de séance (.json)',
+	import_submit: 'Importer',
+	import_busy: 'Import en cours…',
+	import_failed: 'Import refusé : {reason}',
+	error_session_format: 'Ce fichier n’est pas une séance Croisée dans une version connue.',
+	error_file_too_large: 'Le fichier dépasse la taille maximale acceptée.',
+	error_invalid_json: 'Le fichier n’est pas du JSON valide.'
+};
