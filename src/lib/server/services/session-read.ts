@@ -1,0 +1,141 @@
+import * as Y from 'yjs';
+import { countItems } from '../../board/schema.ts';
+import { FIGURES_VERSION, type WorkshopFigures } from '../../shared/figures.ts';
+import { findUnstorableText } from '../text-guard.ts';
+import { failure, isFailure, type Failure } from './failure.ts';
+import {
+	SESSION_FORMAT,
+	SESSION_VERSION,
+	sessionDocument,
+	type SessionDocument
+} from './session-export.ts';
+
+/**
+ * Reading a session document before an import: the bytes as UTF-8 JSON, the format and version,
+ * the schema (`sessionDocument`), then what a schema cannot say (each board state is a Yjs update
+ * within the object limit, references point at something in the document). Every refusal is a
+ * 400 `Failure` saying where; nothing is written here.
+ */
+
+/** A session document checked for import, with each board's decoded state. */
+export interface ReadSession {
+	document: SessionDocument;
+	/** Encoded state and object count of each board, in the document's order. */
+	states: { state: Uint8Array; itemCount: number }[];
+	/** The document's figures when they are in the current shape, else null (computed on read). */
+	figures: WorkshopFigures | null;
+}
+
+const invalid = (where: string, message: string) =>
+	failure(400, 'invalid_input', `${where}: ${message}`);
+
+function parseJson(bytes: Uint8Array): unknown {
+	return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+}
+
+/** Figures shaped like `WorkshopFigures` of this version (top-level fields only). */
+function currentFigures(value: unknown): WorkshopFigures | null {
+	if (!value || typeof value !== 'object') return null;
+	const figures = value as Record<string, unknown>;
+	const objects = ['workshop', 'span', 'participants', 'contributions', 'votes', 'feedback'];
+	const fits =
+		figures.version === FIGURES_VERSION &&
+		typeof figures.computedAt === 'string' &&
+		!Number.isNaN(Date.parse(figures.computedAt)) &&
+		objects.every((key) => figures[key] !== null && typeof figures[key] === 'object') &&
+		Array.isArray(figures.categories) &&
+		Array.isArray(figures.voteRounds) &&
+		Array.isArray(figures.barometer);
+	return fits ? (value as WorkshopFigures) : null;
+}
+
+function decodeBoards(
+	boards: SessionDocument['boards'],
+	maxObjects: number
+): ReadSession['states'] | Failure {
+	const states: ReadSession['states'] = [];
+	for (const [i, board] of boards.entries()) {
+		const doc = new Y.Doc();
+		try {
+			Y.applyUpdate(doc, Buffer.from(board.state, 'base64'));
+		} catch {
+			return invalid(`boards.${i}.state`, 'not a board state');
+		}
+		const itemCount = countItems(doc);
+		if (itemCount > maxObjects) {
+			return invalid(`boards.${i}.state`, `more than ${maxObjects} objects`);
+		}
+		states.push({ state: Y.encodeStateAsUpdate(doc), itemCount });
+	}
+	return states;
+}
+
+/** The first duplicate of `values`, or null. */
+function duplicate(values: readonly string[]): string | null {
+	const seen = new Set<string>();
+	for (const value of values) {
+		if (seen.has(value)) return value;
+		seen.add(value);
+	}
+	return null;
+}
+
+function checkReferences(document: SessionDocument): Failure | null {
+	const boardIds = new Set(document.boards.map((board) => board.id));
+	const again =
+		duplicate(document.boards.map((board) => board.id)) ??
+		duplicate(document.people.map((person) => person.ref)) ??
+		duplicate(document.voteRounds.map((round) => round.id));
+	if (again !== null) return invalid('(document)', `"${again}" appears twice`);
+	if (duplicate(document.feedback.map((entry) => entry.person)) !== null) {
+		return invalid('feedback', 'one answer per person');
+	}
+	for (const [i, round] of document.voteRounds.entries()) {
+		if (!boardIds.has(round.boardId)) return invalid(`voteRounds.${i}.boardId`, 'unknown board');
+	}
+	for (const [i, event] of document.events.entries()) {
+		if (event.boardId !== null && !boardIds.has(event.boardId)) {
+			return invalid(`events.${i}.boardId`, 'unknown board');
+		}
+	}
+	return null;
+}
+
+/**
+ * Reads an uploaded session document: 400 `invalid_json` (not UTF-8 JSON), `invalid_text`
+ * (unstorable text), `session_format` (another format or version), `invalid_input` (with the
+ * path of the first problem). `maxObjects` is the per-board object limit.
+ */
+export function readSessionDocument(input: {
+	bytes: Uint8Array;
+	maxObjects: number;
+}): ReadSession | Failure {
+	let body: unknown;
+	try {
+		body = parseJson(input.bytes);
+	} catch {
+		return failure(400, 'invalid_json', 'The file is not valid JSON');
+	}
+	const head = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+	if (head.format !== SESSION_FORMAT || head.version !== SESSION_VERSION) {
+		return failure(
+			400,
+			'session_format',
+			`Not a ${SESSION_FORMAT} document of version ${SESSION_VERSION}`
+		);
+	}
+	const unstorable = findUnstorableText(body);
+	if (unstorable !== null) {
+		return failure(400, 'invalid_text', `${unstorable}: NUL characters and lone surrogates`);
+	}
+	const parsed = sessionDocument.safeParse(body);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		return invalid(issue?.path.join('.') || '(document)', issue?.message ?? 'invalid');
+	}
+	const references = checkReferences(parsed.data);
+	if (references) return references;
+	const states = decodeBoards(parsed.data.boards, input.maxObjects);
+	if (isFailure(states)) return states;
+	return { document: parsed.data, states, figures: currentFigures(parsed.data.figures) };
+}

@@ -1,0 +1,37 @@
+import { json } from '@sveltejs/kit';
+import { appContext } from '$lib/server/context';
+import { failureResponse, isFailure, requireUser } from '$lib/server/http';
+import { failure } from '$lib/server/services/failure';
+import { readLimited } from '$lib/server/services/files';
+import { importSession } from '$lib/server/services/session-import';
+import { readSessionDocument } from '$lib/server/services/session-read';
+import type { RequestHandler } from './$types';
+
+/**
+ * Imports a session document (as `GET /api/workshops/<id>/export.json` gives it) as a new,
+ * archived workshop the caller facilitates (accounts only, like creating a workshop):
+ * `201 { id, boardIds }`. 413 above `MAX_UPLOAD_BYTES`, 415 not JSON, 400 `session_format`
+ * (another format or version), `invalid_json`, `invalid_input` (with the path of the problem).
+ */
+export const POST: RequestHandler = async ({ locals, request }) => {
+	const user = requireUser(locals);
+	if (isFailure(user)) return failureResponse(user);
+	if (user.kind !== 'account') {
+		return failureResponse(
+			failure(403, 'account_required', 'Only facilitator accounts import sessions')
+		);
+	}
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.toLowerCase().startsWith('application/json')) {
+		return failureResponse(
+			failure(415, 'unsupported_media_type', 'Send the session as JSON (application/json)')
+		);
+	}
+	const { config } = appContext();
+	const bytes = await readLimited(request, config.maxUploadBytes);
+	if (isFailure(bytes)) return failureResponse(bytes);
+	const read = readSessionDocument({ bytes, maxObjects: config.maxObjectsPerBoard });
+	if (isFailure(read)) return failureResponse(read);
+	const created = await importSession({ ownerId: user.id, read });
+	return json(created, { status: 201 });
+};
