@@ -20,5 +20,7 @@ export const recordsEn: { [K in keyof typeof recordsFr]: string } = {
 	import_failed: 'Import refused: {reason}',
 	error_session_format: 'This file is not a Croisée session in a known version.',
 	error_file_too_large: 'The file exceeds the maximum accepted size.',
+	error_invalid_input: 'The document does not have the expected shape.',
+	error_invalid_text: 'The text holds characters that cannot be stored.',
 	error_invalid_json: 'The file is not valid JSON.'
 };

@@ -18,5 +18,7 @@ export const recordsFr = {
 	import_failed: 'Import refusé : {reason}',
 	error_session_format: 'Ce fichier n’est pas une séance Croisée dans une version connue.',
 	error_file_too_large: 'Le fichier dépasse la taille maximale acceptée.',
+	error_invalid_input: 'Le document ne correspond pas au format attendu.',
+	error_invalid_text: 'Le texte contient des caractères qui ne peuvent pas être enregistrés.',
 	error_invalid_json: 'Le fichier n’est pas du JSON valide.'
 };
