@@ -85,6 +85,10 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 			});
 		}
 		expect(await fatima.socket.emitWithAck('vote:close', { boardId })).toEqual({ ok: true });
+		const settings = { retentionMonths: 24, evaluatorsSeeNames: true };
+		expect((await facilitator.request('PATCH', `/api/workshops/${ws.id}`, settings)).status).toBe(
+			200
+		);
 		const feedback = `/api/workshops/${ws.id}/feedback`;
 		await ulla.request('POST', feedback, { satisfaction: 4, worked: 'Écoute', change: '' });
 		await alain.request('POST', feedback, { satisfaction: 2, worked: '', change: 'Plus court' });
@@ -116,7 +120,13 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 		);
 		expect(imported.status).toBe(201);
 		const { body: view } = await facilitator.request(`GET`, `/api/workshops/${imported.body.id}`);
-		expect(view).toMatchObject({ archived: true, role: 'facilitator', title: 'Atelier' });
+		expect(view).toMatchObject({
+			archived: true,
+			role: 'facilitator',
+			title: 'Atelier',
+			retentionMonths: 24,
+			evaluatorsSeeNames: true
+		});
 		const again = await facilitator.request<SessionDocument>(
 			'GET',
 			`/api/workshops/${imported.body.id}/export.json`
@@ -145,6 +155,17 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 			.from(users)
 			.where(eq(users.kind, 'account'));
 		expect(accountsAfter).toEqual(accountsBefore);
+
+		// Documents from before the optional settings existed still import, with safe defaults.
+		const { evaluatorsSeeNames, retentionMonths, ...older } = document.workshop;
+		expect([evaluatorsSeeNames, retentionMonths]).toEqual([true, 24]);
+		const old = await facilitator.request<{ id: string }>('POST', '/api/workshops/import', {
+			...document,
+			workshop: older
+		});
+		expect(old.status).toBe(201);
+		const { body: oldView } = await facilitator.request(`GET`, `/api/workshops/${old.body.id}`);
+		expect(oldView).toMatchObject({ retentionMonths: null, evaluatorsSeeNames: false });
 
 		// The imported board loads (snapshot) for a fresh client and its replay has a step.
 		const boardId = imported.body.boardIds[0] as string;

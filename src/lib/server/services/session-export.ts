@@ -49,6 +49,10 @@ export const sessionDocument = z.strictObject({
 		categories: z.array(z.string().min(1).max(60)).max(50),
 		admission: z.enum(['open', 'admit']),
 		anonymous: z.boolean(),
+		/** Optional in version 1: documents exported before it was added lack it. */
+		evaluatorsSeeNames: z.boolean().optional(),
+		/** RGPD retention in months, or null (optional in version 1, like `evaluatorsSeeNames`). */
+		retentionMonths: z.int().min(1).max(120).nullable().optional(),
 		agenda: z.array(
 			z.strictObject({
 				id: z.string().max(64),
@@ -245,6 +249,8 @@ export async function exportSession(input: {
 			categories: workshop.categories,
 			admission: workshop.admission,
 			anonymous: workshop.anonymous,
+			evaluatorsSeeNames: workshop.evaluatorsSeeNames,
+			retentionMonths: workshop.retentionMonths,
 			agenda: workshop.agenda
 		},
 		people,

@@ -178,6 +178,8 @@ export async function importSession(input: {
 			categories: workshop.categories,
 			admission: workshop.admission,
 			anonymous: workshop.anonymous,
+			evaluatorsSeeNames: workshop.evaluatorsSeeNames ?? false,
+			retentionMonths: workshop.retentionMonths ?? null,
 			agenda: workshop.agenda
 		});
 		await tx
