@@ -11,8 +11,9 @@ import {
 	workshops
 } from '../../src/lib/server/db/schema.ts';
 import { monthsBefore, purgeExpiredLogs } from '../../src/lib/server/services/retention.ts';
+import { tryBoardHistoryLock } from '../../server/realtime/store.ts';
 import { DRIVERS } from '../helpers/database.ts';
-import type { ApiClient } from '../helpers/http-client.ts';
+import { ApiClient } from '../helpers/http-client.ts';
 import { workshopWith } from './facilitation-support.ts';
 import { Harness, db, warmUp } from './support.ts';
 
@@ -104,6 +105,14 @@ describe.each(DRIVERS)('retention purge of update logs (%s)', (driver) => {
 		// The first two updates are 13 months old, the others recent.
 		const lastOld = seqs[1] as number;
 		await backdate(ws.boardId, lastOld, 13);
+		if (driver === 'postgres') {
+			// Another instance holding the board's history lock: this one leaves the board alone.
+			await db().transaction(async (tx) => {
+				expect(await tryBoardHistoryLock(tx, ws.boardId)).toBe(true);
+				expect(await purgeExpiredLogs({ now: new Date() })).toEqual({ boards: 0, updates: 0 });
+			});
+			expect(await loggedSeqs(ws.boardId)).toEqual(seqs);
+		}
 		expect(await purgeExpiredLogs({ now: new Date() })).toEqual({ boards: 1, updates: 2 });
 
 		expect(await loggedSeqs(ws.boardId)).toEqual(seqs.slice(2));
@@ -169,5 +178,30 @@ describe.each(DRIVERS)('retention purge of update logs (%s)', (driver) => {
 		expect((await facilitator.request('POST', `${path}/archive`)).status).toBe(200);
 		expect(await purgeExpiredLogs({ now: new Date() })).toEqual({ boards: 0, updates: 0 });
 		expect(await loggedSeqs(ws.boardId)).toEqual([1]);
+	}, 60_000);
+
+	it('runs on its own every RETENTION_SWEEP_MINUTES while the server is up', async () => {
+		const database = await h.database(driver);
+		const server = await h.server(database, { retentionSweepMs: 200 });
+		const facilitator = new ApiClient(server.url);
+		await facilitator.signUp();
+		const { body: ws } = await facilitator.request<{ id: string; boardId: string }>(
+			'POST',
+			'/api/workshops',
+			{ title: 'Atelier' }
+		);
+		const writer = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
+		createSticky(writer.doc, { x: 0, y: 0, text: 'Ancien', category: null });
+		await vi.waitFor(async () => expect(await loggedSeqs(ws.boardId)).toHaveLength(1), WAIT);
+		writer.provider.destroy();
+		const path = `/api/workshops/${ws.id}`;
+		expect((await facilitator.request('POST', `${path}/archive`)).status).toBe(200);
+		await backdate(ws.boardId, 1, 3);
+		await facilitator.request('PATCH', path, { retentionMonths: 2 });
+		await vi.waitFor(async () => expect(await loggedSeqs(ws.boardId)).toEqual([]), WAIT);
+		const { body } = await facilitator.request<{ logPurgedAt: string | null }>('GET', path);
+		expect(body.logPurgedAt).toEqual(expect.any(String));
+		const fresh = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
+		expect(texts(fresh.doc)).toEqual(['Ancien']);
 	}, 60_000);
 });

@@ -26,6 +26,13 @@ describe('loadConfig', () => {
 		});
 	});
 
+	it('sweeps retention hourly by default, at the given minutes, or never with 0', () => {
+		expect(loadConfig({}).retentionSweepMs).toBe(60 * 60 * 1000);
+		expect(loadConfig({ RETENTION_SWEEP_MINUTES: '5' }).retentionSweepMs).toBe(5 * 60 * 1000);
+		expect(loadConfig({ RETENTION_SWEEP_MINUTES: '0' }).retentionSweepMs).toBe(0);
+		expect(() => loadConfig({ RETENTION_SWEEP_MINUTES: '-1' })).toThrow(/RETENTION_SWEEP_MINUTES/);
+	});
+
 	it('refuses a malformed number with the variable name', () => {
 		expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
 		expect(() => loadConfig({ LOG_BATCH_MS: '-1' })).toThrow(/LOG_BATCH_MS/);

@@ -38,10 +38,17 @@ export interface PurgeSummary {
 	updates: number;
 }
 
-/** The instant `months` calendar months before `now` (UTC; a missing day rolls into the next month). */
+/**
+ * The instant `months` calendar months before `now` (UTC). A day the target month lacks becomes
+ * its last day (31 March − 1 month = 28 or 29 February): logs are never purged early.
+ */
 export function monthsBefore(now: Date, months: number): Date {
 	const cutoff = new Date(now.getTime());
+	cutoff.setUTCDate(1);
 	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+	const year = cutoff.getUTCFullYear();
+	const lastDay = new Date(Date.UTC(year, cutoff.getUTCMonth() + 1, 0)).getUTCDate();
+	cutoff.setUTCDate(Math.min(now.getUTCDate(), lastDay));
 	return cutoff;
 }
 
