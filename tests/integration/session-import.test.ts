@@ -3,11 +3,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createSticky, itemsOf, listItems } from '../../src/lib/board/schema.ts';
 import { users, workshops } from '../../src/lib/server/db/schema.ts';
+import { isFailure } from '../../src/lib/server/services/failure.ts';
 import type { SessionDocument } from '../../src/lib/server/services/session-export.ts';
+import { importSession } from '../../src/lib/server/services/session-import.ts';
+import { readSessionDocument } from '../../src/lib/server/services/session-read.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { facilitationClient, workshopWith } from './facilitation-support.ts';
-import { Harness, db, warmUp } from './support.ts';
+import { Harness, db, userIdOf, warmUp } from './support.ts';
 
 const WAIT = { timeout: 10_000, interval: 50 };
 
@@ -222,6 +225,14 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 				'invalid_input'
 			]
 		];
+		bad.push([
+			JSON.stringify({
+				...document,
+				feedback: [{ ...document.feedback[0], at: '0000-06-01T00:00:00Z' }]
+			}),
+			400,
+			'invalid_input'
+		]);
 		for (const [body, status, code] of bad) {
 			expect(await post(facilitator, body)).toMatchObject({ status, body: { code } });
 		}
@@ -239,5 +250,25 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 			status: 401
 		});
 		expect(await workshopCount()).toBe(total);
+	}, 60_000);
+
+	it('leaves nothing behind when the database refuses part of an import', async () => {
+		const { facilitator, document } = await exportedSession();
+		const read = readSessionDocument({
+			bytes: new TextEncoder().encode(JSON.stringify(document)),
+			maxObjects: 5000
+		});
+		if (isFailure(read)) throw new Error(read.message);
+		const ownerId = await userIdOf(facilitator);
+		const [before] = await db().select({ n: count() }).from(users);
+		const workshopsBefore = await workshopCount();
+		// The same person answering twice breaks the feedback key, after everything else was written.
+		const twice = {
+			...read.document,
+			feedback: [read.document.feedback[0]!, read.document.feedback[0]!]
+		};
+		await expect(importSession({ ownerId, read: { ...read, document: twice } })).rejects.toThrow();
+		expect(await workshopCount()).toBe(workshopsBefore);
+		expect(await db().select({ n: count() }).from(users)).toEqual([before]);
 	}, 60_000);
 });

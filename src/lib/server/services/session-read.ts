@@ -80,6 +80,29 @@ function duplicate(values: readonly string[]): string | null {
 	return null;
 }
 
+/** Every date of the document with its path. */
+function datesOf(document: SessionDocument): [string, string | null][] {
+	return [
+		['exportedAt', document.exportedAt],
+		['workshop.date', document.workshop.date],
+		...document.events.map((e, i): [string, string] => [`events.${i}.at`, e.at]),
+		...document.feedback.map((f, i): [string, string] => [`feedback.${i}.at`, f.at]),
+		...document.voteRounds.flatMap((round, i): [string, string | null][] => [
+			[`voteRounds.${i}.openedAt`, round.openedAt],
+			[`voteRounds.${i}.closedAt`, round.closedAt],
+			...round.votes.map((v, j): [string, string] => [`voteRounds.${i}.votes.${j}.at`, v.at])
+		])
+	];
+}
+
+/** The path of the first date PostgreSQL cannot store (the year 0000), or null. */
+function unstorableDate(document: SessionDocument): string | null {
+	for (const [path, value] of datesOf(document)) {
+		if (value !== null && new Date(value).getUTCFullYear() < 1) return path;
+	}
+	return null;
+}
+
 function checkReferences(document: SessionDocument): Failure | null {
 	const boardIds = new Set(document.boards.map((board) => board.id));
 	const again =
@@ -133,6 +156,8 @@ export function readSessionDocument(input: {
 		const issue = parsed.error.issues[0];
 		return invalid(issue?.path.join('.') || '(document)', issue?.message ?? 'invalid');
 	}
+	const badDate = unstorableDate(parsed.data);
+	if (badDate !== null) return invalid(badDate, 'the year must be 0001 or later');
 	const references = checkReferences(parsed.data);
 	if (references) return references;
 	const states = decodeBoards(parsed.data.boards, input.maxObjects);
