@@ -39,7 +39,9 @@ test('a facilitator sets a retention, downloads the session and imports it as an
 		'Ce fichier n’est pas une séance Croisée dans une version connue.'
 	);
 
-	await picker.setInputFiles(file);
+	// The account's home page offers the same import.
+	await page.goto('/dashboard');
+	await page.getByLabel('Fichier de séance (.json)').setInputFiles(file);
 	await page.getByRole('button', { name: 'Importer' }).click();
 	await expect(page).toHaveURL(/\/workshops\/[a-z0-9]+$/);
 	expect(page.url()).not.toBe(original);
