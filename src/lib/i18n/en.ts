@@ -6,6 +6,7 @@ import { replayEn } from './replay-en.ts';
 import { reportEn } from './report-en.ts';
 import { templatesEn } from './templates-en.ts';
 import { recordsEn } from './records-en.ts';
+import { sharingEn } from './sharing-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -180,5 +181,6 @@ export const en: Messages = {
 	...exportEn,
 	...reportEn,
 	...templatesEn,
-	...recordsEn
+	...recordsEn,
+	...sharingEn
 };

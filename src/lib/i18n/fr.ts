@@ -7,6 +7,7 @@ import { replayFr } from './replay-fr.ts';
 import { reportFr } from './report-fr.ts';
 import { templatesFr } from './templates-fr.ts';
 import { recordsFr } from './records-fr.ts';
+import { sharingFr } from './sharing-fr.ts';
 
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
@@ -187,5 +188,6 @@ export const fr = {
 	...exportFr,
 	...reportFr,
 	...templatesFr,
-	...recordsFr
+	...recordsFr,
+	...sharingFr
 } as const;

@@ -28,6 +28,8 @@ export interface WorkshopView {
 	logPurgedAt: string | null;
 	archived: boolean;
 	boards: { id: string; title: string }[];
+	/** The programme the workshop belongs to (sessions compared over time), or null. */
+	programmeId: string | null;
 }
 
 /** A member's view of one workshop: the workshop and their own role and category. */
@@ -62,7 +64,8 @@ export async function getWorkshop(workshopId: string): Promise<WorkshopView | nu
 		retentionMonths: row.retentionMonths,
 		logPurgedAt: row.logPurgedAt ? row.logPurgedAt.toISOString() : null,
 		archived: row.status === 'archived',
-		boards: await workshopBoards(workshopId)
+		boards: await workshopBoards(workshopId),
+		programmeId: row.programmeId
 	};
 }
 

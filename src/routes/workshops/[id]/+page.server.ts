@@ -1,10 +1,16 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { formString } from '$lib/server/forms';
-import { isFailure, joinUrl } from '$lib/server/http';
+import { isFailure, joinUrl, publicOrigin } from '$lib/server/http';
 import { archiveWorkshop } from '$lib/server/services/archive';
 import { erasePerson } from '$lib/server/services/erasure';
 import { listInvites, revokeInvite } from '$lib/server/services/invite-links';
 import { createInvite } from '$lib/server/services/invites';
+import {
+	assignProgramme,
+	ownedProgrammes,
+	programmeOfWorkshop
+} from '$lib/server/services/programmes';
+import { publicationOf, publishResults, unpublishResults } from '$lib/server/services/publication';
 import { admitPerson, listPeople, removePerson, updatePerson } from '$lib/server/services/people';
 import { listOwnTemplates } from '$lib/server/services/own-templates';
 import { addBoard, updateWorkshop } from '$lib/server/services/workshops';
@@ -38,12 +44,17 @@ async function changing(event: RequestEvent, action: string) {
 export const load: PageServerLoad = async (event) => {
 	const access = await facilitator(event);
 	const links = await listInvites(access.workshop.id);
+	const publication = await publicationOf(access.workshop.id);
 	return {
 		workshop: access.workshop,
 		invites: links.map(({ code, ...link }) => ({ ...link, joinUrl: joinUrl(event, code) })),
 		people: await listPeople(access.workshop.id),
 		me: access.userId,
-		ownTemplates: await listOwnTemplates(access.userId)
+		ownTemplates: await listOwnTemplates(access.userId),
+		programmes: await ownedProgrammes(access.userId),
+		programme: await programmeOfWorkshop(access.workshop.id),
+		publication,
+		publicUrl: publication.token ? `${publicOrigin(event)}/results/${publication.token}` : null
 	};
 };
 
@@ -219,6 +230,39 @@ export const actions: Actions = {
 			revokeLink: formString(data, 'revokeLink') === 'on'
 		});
 		return refused ? fail(refused.status, { action: 'remove', code: refused.code }) : null;
+	},
+	/** Puts the workshop in one of the facilitator's programmes, or out of any (archived too). */
+	programme: async (event) => {
+		const access = await facilitator(event);
+		const value = formString(await event.request.formData(), 'programmeId');
+		const refused = await assignProgramme({
+			workshopId: access.workshop.id,
+			actorId: access.userId,
+			programmeId: value || null
+		});
+		if (refused) return fail(refused.status, { action: 'programme', code: refused.code });
+		return { action: 'programme', saved: true };
+	},
+	/** Publishes the archived workshop's results with the ticked boards. */
+	publish: async (event) => {
+		const access = await facilitator(event);
+		const data = await event.request.formData();
+		const published = await publishResults({
+			workshopId: access.workshop.id,
+			actorId: access.userId,
+			archived: access.workshop.archived,
+			boardIds: data.getAll('boardIds').filter((value) => typeof value === 'string')
+		});
+		if (isFailure(published)) {
+			return fail(published.status, { action: 'publish', code: published.code });
+		}
+		return { action: 'publish', saved: true };
+	},
+	/** Unpublishes the results: the public link stops working at once. */
+	unpublish: async (event) => {
+		const access = await facilitator(event);
+		await unpublishResults({ workshopId: access.workshop.id, actorId: access.userId });
+		return { action: 'unpublish', saved: true };
 	},
 	/** Erases someone's personal data from the workshop (RGPD; archived workshops included). */
 	erase: async (event) => {

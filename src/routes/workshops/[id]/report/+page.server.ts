@@ -2,9 +2,10 @@ import { error, redirect } from '@sveltejs/kit';
 import { isFailure } from '$lib/server/http';
 import { reportReaderOfRoute } from '$lib/server/report-guard';
 import { workshopFiguresFor } from '$lib/server/services/figures';
+import { programmeOfWorkshop } from '$lib/server/services/programmes';
 import type { PageServerLoad } from './$types';
 
-/** The session report: the workshop's figures (facilitators and evaluators). */
+/** The session report: the workshop's figures and its programme, if any (facilitators and evaluators). */
 export const load: PageServerLoad = async (event) => {
 	if (!event.locals.user) {
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
@@ -13,5 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
 	const figures = await workshopFiguresFor({ workshopId: access.workshop.id });
 	if (!figures) error(404, { message: 'No such workshop', code: 'workshop_unknown' });
-	return { workshopId: access.workshop.id, figures };
+	return {
+		workshopId: access.workshop.id,
+		figures,
+		programme: await programmeOfWorkshop(access.workshop.id)
+	};
 };
