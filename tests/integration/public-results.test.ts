@@ -1,0 +1,180 @@
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSticky, itemsOf } from '../../src/lib/board/schema.ts';
+import { workshopEvents } from '../../src/lib/server/db/schema.ts';
+import { DRIVERS } from '../helpers/database.ts';
+import { ApiClient } from '../helpers/http-client.ts';
+import { recordedSession, SESSION_NAMES } from './report-support.ts';
+import { Harness, db, userIdOf, warmUp } from './support.ts';
+
+const WAIT = { timeout: 10_000, interval: 20 };
+
+interface PublicationBody {
+	token: string | null;
+	boardIds: string[];
+	url: string | null;
+	code?: string;
+}
+
+/** GET without any cookie: what anyone on the internet gets. */
+async function anonymous(url: string): Promise<{ status: number; type: string; text: string }> {
+	const response = await fetch(url, { redirect: 'manual' });
+	return {
+		status: response.status,
+		type: response.headers.get('content-type') ?? '',
+		text: await response.text()
+	};
+}
+
+/** A recorded session with a second board the facilitator does not publish. */
+async function sessionWithHiddenBoard(h: Harness, driver: 'pglite' | 'postgres') {
+	const setup = await recordedSession(h, driver);
+	const { server, facilitator, ws } = setup;
+	const { body: hidden } = await facilitator.request<{ id: string }>(
+		'POST',
+		`/api/workshops/${ws.id}/boards`,
+		{ title: 'Coulisses' }
+	);
+	const { doc } = await h.syncedProvider(server, hidden.id, { cookie: facilitator.cookie });
+	createSticky(doc, { x: 0, y: 0, text: 'Texte jamais publié' });
+	const check = (await h.syncedProvider(server, hidden.id, { cookie: setup.paul.cookie })).doc;
+	await vi.waitFor(() => expect(itemsOf(check).size).toBe(1), WAIT);
+	return { ...setup, hiddenBoardId: hidden.id };
+}
+
+describe.each(DRIVERS)('public results page (%s)', (driver) => {
+	const h = new Harness();
+	beforeAll(() => warmUp(driver));
+	afterEach(() => h.cleanup());
+
+	it('is refused while the workshop is active and to anyone but its facilitators', async () => {
+		const { server, facilitator, ws, paul, evaluator, observer } = await recordedSession(h, driver);
+		const path = `/api/workshops/${ws.id}/publication`;
+		const body = { boardIds: [ws.boardId] };
+		expect(await facilitator.request('PUT', path, body)).toMatchObject({
+			status: 409,
+			body: { code: 'publication_needs_archive' }
+		});
+		await facilitator.request('POST', `/api/workshops/${ws.id}/archive`);
+		for (const member of [paul, evaluator, observer]) {
+			expect(await member.request('PUT', path, body)).toMatchObject({
+				status: 403,
+				body: { code: 'facilitator_only' }
+			});
+		}
+		const stranger = new ApiClient(server.url);
+		await stranger.signUp('Sam Stranger');
+		expect((await stranger.request('PUT', path, body)).status).toBe(404);
+		expect((await stranger.request('GET', path)).status).toBe(404);
+		for (const bad of [{}, { boardIds: 'x' }, { boardIds: [1] }, { boardIds: [''] }]) {
+			expect((await facilitator.request('PUT', path, bad)).status).toBe(400);
+		}
+		expect(await facilitator.request('PUT', path, { boardIds: ['nope'] })).toMatchObject({
+			status: 400,
+			body: { code: 'board_invalid' }
+		});
+		expect((await facilitator.request<PublicationBody>('GET', path)).body).toEqual({
+			token: null,
+			boardIds: [],
+			url: null
+		});
+	});
+
+	it('serves the chosen boards and figures signed-out, with no names, e-mails or ids, until unpublished', async () => {
+		const setup = await sessionWithHiddenBoard(h, driver);
+		const { server, facilitator, ws, hiddenBoardId } = setup;
+		await facilitator.request('POST', `/api/workshops/${ws.id}/archive`);
+		const path = `/api/workshops/${ws.id}/publication`;
+		const { status, body } = await facilitator.request<PublicationBody>('PUT', path, {
+			boardIds: [ws.boardId]
+		});
+		expect(status).toBe(200);
+		expect(body.token).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+		expect(body.url).toBe(`${server.url}/results/${body.token}`);
+		const [event] = await db()
+			.select({ payload: workshopEvents.payload })
+			.from(workshopEvents)
+			.where(
+				and(eq(workshopEvents.workshopId, ws.id), eq(workshopEvents.type, 'results-published'))
+			);
+		expect(event?.payload).toEqual({ boardIds: [ws.boardId] });
+
+		const page = await anonymous(body.url!);
+		expect(page.status).toBe(200);
+		expect(page.text).toContain('Vite : Une navette le samedi matin');
+		expect(page.text).toContain('Horaires');
+		expect(page.text).toContain('Participants par catégorie');
+		expect(page.text).toContain('Indice d’équilibre des voix : 0.93');
+		expect(page.text).toContain('name="robots" content="noindex"');
+		expect(page.text).toContain(`/results/${body.token}/boards/${ws.boardId}.svg`);
+		const svg = await anonymous(`${server.url}/results/${body.token}/boards/${ws.boardId}.svg`);
+		expect(svg.status).toBe(200);
+		expect(svg.type).toContain('image/svg+xml');
+		expect(svg.text).toContain('Horaires');
+
+		const ids = await Promise.all(
+			[setup.facilitator, setup.paul, setup.zoe, setup.alain, setup.evaluator].map(userIdOf)
+		);
+		const forbidden = [
+			...SESSION_NAMES,
+			'Eva Luatrice',
+			'Olga Observatrice',
+			'@example.org',
+			...ids,
+			// Free-text feedback and the unchosen board stay private.
+			'On a été écoutés',
+			'Plus de temps',
+			'Texte jamais publié',
+			'Coulisses'
+		];
+		for (const text of forbidden) {
+			expect(page.text, text).not.toContain(text);
+			expect(svg.text, text).not.toContain(text);
+		}
+		expect(
+			(await anonymous(`${server.url}/results/${body.token}/boards/${hiddenBoardId}.svg`)).status
+		).toBe(404);
+
+		expect((await facilitator.request<PublicationBody>('DELETE', path)).body.token).toBeNull();
+		expect((await anonymous(body.url!)).status).toBe(404);
+		expect(
+			(await anonymous(`${server.url}/results/${body.token}/boards/${ws.boardId}.svg`)).status
+		).toBe(404);
+		const republished = await facilitator.request<PublicationBody>('PUT', path, {
+			boardIds: [ws.boardId]
+		});
+		expect(republished.body.token).not.toBe(body.token);
+	});
+
+	it('never lets one workshop’s token read another workshop’s boards', async () => {
+		const { server, facilitator, ws } = await recordedSession(h, driver);
+		const { body: other } = await facilitator.request<{ id: string; boardId: string }>(
+			'POST',
+			'/api/workshops',
+			{ title: 'Autre atelier' }
+		);
+		for (const id of [ws.id, other.id]) {
+			await facilitator.request('POST', `/api/workshops/${id}/archive`);
+		}
+		const { body: otherPublication } = await facilitator.request<PublicationBody>(
+			'PUT',
+			`/api/workshops/${other.id}/publication`,
+			{ boardIds: [other.boardId] }
+		);
+		expect(otherPublication.token).toBeTruthy();
+		// The first workshop is not published; even once it is, the other token cannot read it.
+		const foreign = `${server.url}/results/${otherPublication.token}/boards/${ws.boardId}.svg`;
+		expect((await anonymous(foreign)).status).toBe(404);
+		await facilitator.request('PUT', `/api/workshops/${ws.id}/publication`, {
+			boardIds: [ws.boardId]
+		});
+		expect((await anonymous(foreign)).status).toBe(404);
+		const page = await anonymous(`${server.url}/results/${otherPublication.token}`);
+		expect(page.status).toBe(200);
+		expect(page.text).not.toContain('Une navette');
+		expect((await anonymous(`${server.url}/results/not-a-token`)).status).toBe(404);
+		expect(
+			(await anonymous(`${server.url}/results/not-a-token/boards/${ws.boardId}.svg`)).status
+		).toBe(404);
+	});
+});
