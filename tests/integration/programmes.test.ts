@@ -103,6 +103,18 @@ async function twoSessions(h: Harness, driver: 'pglite' | 'postgres') {
 	return { server, facilitator, march, january, programme };
 }
 
+/** An HTML page as `client` sees it (status and text). */
+async function htmlPage(
+	client: ApiClient,
+	path: string
+): Promise<{ status: number; text: string }> {
+	const response = await fetch(client.baseUrl + path, {
+		headers: { cookie: client.cookie },
+		redirect: 'manual'
+	});
+	return { status: response.status, text: await response.text() };
+}
+
 async function assign(client: ApiClient, workshopId: string, programmeId: string | null) {
 	return client.request<{ programmeId: string | null; code?: string }>(
 		'PATCH',
@@ -193,6 +205,15 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 		expect(body.workshops.map((w) => w.id)).toEqual([january.id]);
 		expect(body.figures.sessions.map((s) => s.workshopId)).toEqual([january.id]);
 		expect(JSON.stringify(body)).not.toContain('Séance de mars');
+		const evaluatorPage = await htmlPage(evaluator, `/programmes/${programme.id}`);
+		expect(evaluatorPage.status).toBe(200);
+		expect(evaluatorPage.text).toContain('Séance de janvier');
+		expect(evaluatorPage.text).not.toContain('Séance de mars');
+		const ownerPage = await htmlPage(facilitator, `/programmes/${programme.id}`);
+		expect(ownerPage.text).toContain('Part des participants par catégorie (%)');
+		expect(ownerPage.text).toContain('Séance de mars');
+		expect(ownerPage.text).toContain('Renommer');
+		expect(evaluatorPage.text).not.toContain('Renommer');
 		expect((await evaluator.request('GET', `/api/workshops/${march.id}/figures`)).status).toBe(404);
 		expect(await evaluator.request('PATCH', path, { title: 'Autre' })).toMatchObject({
 			status: 403,
@@ -208,6 +229,7 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 		const stranger = new ApiClient(server.url);
 		await stranger.signUp('Sam Stranger');
 		expect((await stranger.request('GET', path)).status).toBe(404);
+		expect((await htmlPage(stranger, `/programmes/${programme.id}`)).status).toBe(404);
 		expect((await stranger.request('PATCH', path, { title: 'Volé' })).status).toBe(404);
 		expect((await stranger.request('DELETE', path)).status).toBe(404);
 		expect((await new ApiClient(server.url).request('GET', path)).status).toBe(401);
