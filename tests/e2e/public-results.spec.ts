@@ -1,6 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addNote, signUp } from './helpers.ts';
+
+/** Serious and critical axe violations on the page (WCAG 2.1 A/AA), as `rule: target` lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
 
 test('a facilitator publishes an archived workshop’s board; a signed-out visitor reads it, accessibly and without names', async ({
 	page,
@@ -48,16 +58,41 @@ test('a facilitator publishes an archived workshop’s board; a signed-out visit
 	await expect(table.getByRole('rowheader', { name: 'usager' })).toBeVisible();
 	await expect(visitor.locator('body')).not.toContainText('Fatima');
 
-	const results = await new AxeBuilder({ page: visitor })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-	expect(serious).toEqual([]);
+	expect(await seriousViolations(visitor)).toEqual([]);
 
 	await publication.getByRole('button', { name: 'Dépublier' }).click();
 	await expect(publication.getByText('ne sont plus publiés')).toBeVisible();
 	expect((await visitor.reload())?.status()).toBe(404);
 	await visitor.context().close();
+});
+
+test('a facilitator groups a workshop into a programme and reads it from the report, with no serious accessibility violation', async ({
+	page
+}) => {
+	await signUp(page, 'Paula Programme');
+	await page.getByRole('link', { name: 'Programmes' }).click();
+	await expect(page).toHaveURL(/\/programmes$/);
+	await page.getByLabel('Titre du programme').fill('Parcours mobilité');
+	await page.getByRole('button', { name: 'Créer le programme' }).click();
+	await expect(page).toHaveURL(/\/programmes\/[a-z0-9]+$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Parcours mobilité' })).toBeVisible();
+	await expect(page.getByText('Aucune séance dans ce programme')).toBeVisible();
+
+	await page.goto('/workshops');
+	await page.getByLabel('Titre').fill('Séance 1');
+	await page.getByRole('button', { name: 'Créer l’atelier' }).click();
+	await expect(page).toHaveURL(/\/workshops\/[a-z0-9]+$/);
+	await page.getByLabel('Programme de cet atelier').selectOption({ label: 'Parcours mobilité' });
+	await page.getByRole('button', { name: 'Enregistrer le programme' }).click();
+	await expect(page.getByText('Programme de l’atelier enregistré.')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+
+	await page.getByRole('link', { name: 'Bilan de la séance' }).click();
+	await page.getByRole('link', { name: 'Programme : Parcours mobilité' }).click();
+	await expect(page).toHaveURL(/\/programmes\/[a-z0-9]+$/);
+	await expect(page.getByRole('listitem').filter({ hasText: 'Séance 1' })).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: 'Part des participants par catégorie (%)' })
+	).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
 });
