@@ -107,6 +107,8 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 		expect(page.text).toContain('Indice d’équilibre des voix : 0.93');
 		expect(page.text).toContain('name="robots" content="noindex"');
 		expect(page.text).toContain(`/results/${body.token}/boards/${ws.boardId}.svg`);
+		// Two answers, one per category: too few to show anyone's satisfaction.
+		expect(page.text).not.toContain('Satisfaction moyenne :');
 		const svg = await anonymous(`${server.url}/results/${body.token}/boards/${ws.boardId}.svg`);
 		expect(svg.status).toBe(200);
 		expect(svg.type).toContain('image/svg+xml');

@@ -59,6 +59,8 @@ export const sharingEn: { [K in keyof typeof sharingFr]: string } = {
 	results_intro:
 		'Results published by the facilitation team. No names appear: figures are given by category of participants.',
 	results_board_alt: 'The board “{title}”; its text follows the picture.',
+	results_feedback_hint:
+		'Satisfaction is shown only for categories with at least 3 answers, so that nobody can be recognised.',
 	results_board_text: 'Text of the board',
 	error_programme_unknown: 'This programme does not exist, or you have no access to it.',
 	error_programme_owner_only: 'Only the owner of the programme may do this.',

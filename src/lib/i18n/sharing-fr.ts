@@ -58,6 +58,8 @@ export const sharingFr = {
 	results_intro:
 		'Résultats publiés par l’équipe d’animation. Aucun nom n’y figure : les chiffres sont donnés par catégorie de participants.',
 	results_board_alt: 'Le tableau « {title} » ; son texte est repris sous l’image.',
+	results_feedback_hint:
+		'La satisfaction n’est montrée que pour les catégories d’au moins 3 réponses, pour que personne ne puisse y être reconnu.',
 	results_board_text: 'Texte du tableau',
 	error_programme_unknown: 'Ce programme n’existe pas, ou vous n’y avez pas accès.',
 	error_programme_owner_only: 'Seul·e la ou le responsable du programme peut faire cela.',

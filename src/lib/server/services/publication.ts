@@ -122,21 +122,36 @@ async function publishedWorkshop(token: string) {
 }
 
 /**
- * Figures fit for the public: no free-text feedback comments, and vote rounds and barometer rows
- * only from chosen boards (their text is published anyway). Rounds name their board by title, so
- * a title that an unchosen board shares is left out too.
+ * Fewest feedback answers a category (or the whole workshop) needs for its satisfaction to be
+ * shown publicly: below, the one or two people of a small category could be told apart.
+ */
+export const MIN_PUBLIC_FEEDBACK_ANSWERS = 3;
+
+/**
+ * Figures fit for the public: no free-text feedback comments, satisfaction only for categories of
+ * at least `MIN_PUBLIC_FEEDBACK_ANSWERS` answers, and vote rounds and barometer rows only from
+ * chosen boards (their text is published anyway). Rounds name their board by title, so a title
+ * that an unchosen board shares is left out too.
  */
 export function publicFigures(
 	figures: WorkshopFigures,
 	boardTitles: { shown: string[]; hidden: string[] }
 ): WorkshopFigures {
+	const enough = (entry: { count: number } | null) =>
+		entry !== null && entry.count >= MIN_PUBLIC_FEEDBACK_ANSWERS;
 	const shown = (title: string) =>
 		boardTitles.shown.includes(title) && !boardTitles.hidden.includes(title);
 	return {
 		...figures,
 		voteRounds: figures.voteRounds.filter((round) => shown(round.board)),
 		barometer: figures.barometer.filter((row) => shown(row.board)),
-		feedback: { ...figures.feedback, comments: [] }
+		feedback: {
+			overall: enough(figures.feedback.overall) ? figures.feedback.overall : null,
+			byCategory: Object.fromEntries(
+				Object.entries(figures.feedback.byCategory).filter(([, entry]) => enough(entry))
+			),
+			comments: []
+		}
 	};
 }
 
