@@ -62,6 +62,9 @@ export const sharingEn: { [K in keyof typeof sharingFr]: string } = {
 	results_feedback_hint:
 		'Satisfaction is shown only for categories with at least 3 answers, so that nobody can be recognised.',
 	results_board_text: 'Text of the board',
+	event_workshop_programme: 'Programme changed',
+	event_results_published: 'Results published',
+	event_results_unpublished: 'Results unpublished',
 	error_programme_unknown: 'This programme does not exist, or you have no access to it.',
 	error_programme_owner_only: 'Only the owner of the programme may do this.',
 	error_publication_needs_archive:

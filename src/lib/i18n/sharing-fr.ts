@@ -61,6 +61,9 @@ export const sharingFr = {
 	results_feedback_hint:
 		'La satisfaction n’est montrée que pour les catégories d’au moins 3 réponses, pour que personne ne puisse y être reconnu.',
 	results_board_text: 'Texte du tableau',
+	event_workshop_programme: 'Changement de programme',
+	event_results_published: 'Publication des résultats',
+	event_results_unpublished: 'Dépublication des résultats',
 	error_programme_unknown: 'Ce programme n’existe pas, ou vous n’y avez pas accès.',
 	error_programme_owner_only: 'Seul·e la ou le responsable du programme peut faire cela.',
 	error_publication_needs_archive:
