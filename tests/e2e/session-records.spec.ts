@@ -15,7 +15,7 @@ test('a facilitator sets a retention, downloads the session and imports it as an
 	const retention = page.getByLabel('Durée de conservation du journal détaillé (mois)');
 	await expect(retention).toHaveAccessibleDescription(/Laisser vide pour tout conserver/);
 	await retention.fill('24');
-	await page.getByRole('button', { name: 'Enregistrer' }).click();
+	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 	await expect(page.getByText('Enregistré.')).toBeVisible();
 	await page.reload();
 	await expect(retention).toHaveValue('24');
@@ -51,7 +51,7 @@ test('a facilitator sets a retention, downloads the session and imports it as an
 	await expect(page.getByLabel('Titre', { exact: true })).toHaveCount(0);
 	const kept = page.getByLabel('Durée de conservation du journal détaillé (mois)');
 	await kept.fill('6');
-	await page.getByRole('button', { name: 'Enregistrer' }).click();
+	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 	await expect(page.getByText('Enregistré.')).toBeVisible();
 	await page.reload();
 	await expect(kept).toHaveValue('6');

@@ -15,7 +15,7 @@ test('a facilitator prepares a workshop, invites élus by QR link into a waiting
 
 	await page.getByLabel('Catégories (une par ligne)').fill('usager\nagent\nelu\ntravailleur pair');
 	await page.getByRole('radio', { name: 'Salle d’attente' }).check();
-	await page.getByRole('button', { name: 'Enregistrer' }).click();
+	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 	await expect(page.getByText('Enregistré.')).toBeVisible();
 
 	await page.getByLabel('Catégorie', { exact: true }).selectOption('elu');
