@@ -11,6 +11,7 @@ import {
 	setItemColor
 } from '../../src/lib/board/schema.ts';
 import type { StoredSnapshot, UnnumberedUpdate } from '../../server/realtime/store.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 /**
  * A realistic two-hour workshop session for the replay benchmark: several Yjs clients, kept in
@@ -27,17 +28,6 @@ export const SESSION_MS = 2 * 60 * 60 * 1000;
 /** Categories of the simulated participants (one per client, round-robin). */
 const SESSION_CATEGORIES = ['usager', 'agent', 'manager', 'elu', 'usager', 'agent'];
 
-/** A seeded generator (mulberry32), so a run can be repeated from its printed seed. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** What a session produced: the log rows and the snapshots, in the order the server stores them. */
 export interface ReplaySession {

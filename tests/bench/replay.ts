@@ -11,11 +11,11 @@ import { loadHistory } from '../../src/lib/client/replay-player.svelte.ts';
 import { insertSnapshot, insertUpdates } from '../../server/realtime/store.ts';
 import { PGLITE_SUBDIR } from '../../server/app.ts';
 import { ApiClient } from '../helpers/http-client.ts';
+import { seededRandom } from '../helpers/random.ts';
 import { createDatabase, spawnCroisee } from './croisee-target.ts';
 import {
 	SESSION_MS,
 	buildReplaySession,
-	seededRandom,
 	type ReplaySession
 } from './replay-session.ts';
 import { TargetUnavailable, freePort, waitForHttp, type StartContext } from './targets.ts';

@@ -1,22 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfText } from '../helpers/export-parsing.ts';
-import { addNote, joinAsGuest, noteTexts, signUp } from './helpers.ts';
+import { addNote, createWorkshop, joinAsGuest, noteTexts, signUp } from './helpers.ts';
 
 /** Smallest size a real session report PDF has, in bytes (an empty pdfkit page is ~1 KB). */
 const MIN_REPORT_PDF_BYTES = 2_000;
 
 /** The participant's display name, which an evaluator must never see. */
 const PARTICIPANT = 'Paulette Usagère';
-
-/** Creates a workshop from /workshops; returns its first join link (the guest picks a category). */
-async function createWorkshop(page: Page, title: string): Promise<string> {
-	await page.goto('/workshops');
-	await page.getByLabel('Titre').fill(title);
-	await page.getByRole('button', { name: 'Créer l’atelier' }).click();
-	await expect(page).toHaveURL(/\/workshops\/[a-z0-9]+$/);
-	return page.getByLabel('Lien d’invitation').first().inputValue();
-}
 
 /** The replay's position text, e.g. "0:00:12 (14:02:11) (35 / 80 modifications)". */
 function replayTime(page: Page) {

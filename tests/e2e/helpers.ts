@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 /** The password every test account uses. */
@@ -83,4 +84,23 @@ export async function addNote(page: Page, text: string): Promise<string> {
 	await page.keyboard.type(text);
 	await page.keyboard.press('Escape');
 	return id;
+}
+
+/** Creates a workshop from /workshops; returns its first join link (the guest picks a category). */
+export async function createWorkshop(page: Page, title: string): Promise<string> {
+	await page.goto('/workshops');
+	await page.getByLabel('Titre').fill(title);
+	await page.getByRole('button', { name: 'Créer l’atelier' }).click();
+	await expect(page).toHaveURL(/\/workshops\/[a-z0-9]+$/);
+	return page.getByLabel('Lien d’invitation').first().inputValue();
+}
+
+/** Serious and critical axe violations on the page, as `rule: target` lines (WCAG 2.1 A/AA). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
 }

@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { addNote, signUp } from './helpers.ts';
-
-/** Serious and critical axe violations on the page (WCAG 2.1 A/AA), as `rule: target` lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-}
+import { expect, test } from '@playwright/test';
+import { addNote, seriousViolations, signUp } from './helpers.ts';
 
 test('a facilitator publishes an archived workshop’s board; a signed-out visitor reads it, accessibly and without names', async ({
 	page,

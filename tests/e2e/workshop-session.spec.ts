@@ -1,14 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { joinAsGuest, noteTexts, signUp } from './helpers.ts';
-
-/** Creates a workshop from /workshops; returns its first join link (the guest picks a category). */
-async function createWorkshop(page: Page, title: string): Promise<string> {
-	await page.goto('/workshops');
-	await page.getByLabel('Titre').fill(title);
-	await page.getByRole('button', { name: 'Créer l’atelier' }).click();
-	await expect(page).toHaveURL(/\/workshops\/[a-z0-9]+$/);
-	return page.getByLabel('Lien d’invitation').first().inputValue();
-}
+import { expect, test } from '@playwright/test';
+import { createWorkshop, joinAsGuest, noteTexts, signUp } from './helpers.ts';
 
 test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, silent brainstorm, dot vote by category, locked board, voice balance, feedback', async ({
 	page,

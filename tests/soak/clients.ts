@@ -8,17 +8,6 @@ import { createSticky, itemText } from '../../src/lib/board/schema.ts';
  * authenticated by cookie, editing at random and dropping their connection now and then.
  */
 
-/** A deterministic pseudo-random generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function cookieWebSocket(cookie: string) {
 	return class CookieWebSocket extends WebSocket {

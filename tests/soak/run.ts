@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../../src/lib/server/config.ts';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { ApiClient } from '../helpers/http-client.ts';
-import { allEqual, seededRandom, SoakClient, type SoakCounters } from './clients.ts';
+import { seededRandom } from '../helpers/random.ts';
+import { allEqual, SoakClient, type SoakCounters } from './clients.ts';
 
 /**
  * `npm run soak -- --minutes 10 --clients 200`: a bounded, loopback-only soak of the real server

@@ -62,18 +62,25 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
 	return bytes;
 }
 
+/** Why `userId` may not add a file to `boardId` (unknown, archived, read-only), or null. */
+async function refuseAdding(input: { userId: string; boardId: string }): Promise<Failure | null> {
+	const access = await boardAccess(input);
+	if (!access) return failure(404, 'board_unknown', 'No such board');
+	if (access.archived) return archivedFailure();
+	if (!canWrite(access.role)) {
+		return failure(403, 'forbidden', 'You may not add files to this board');
+	}
+	return null;
+}
+
 /** Stores an image for a board, if `userId` may write on it and the bytes are an accepted image. */
 export async function storeImage(input: {
 	userId: string;
 	boardId: string;
 	bytes: Uint8Array;
 }): Promise<{ id: string; contentType: ImageType; size: number } | Failure> {
-	const access = await boardAccess({ userId: input.userId, boardId: input.boardId });
-	if (!access) return failure(404, 'board_unknown', 'No such board');
-	if (access.archived) return archivedFailure();
-	if (!canWrite(access.role)) {
-		return failure(403, 'forbidden', 'You may not add files to this board');
-	}
+	const refused = await refuseAdding(input);
+	if (refused) return refused;
 	if (input.bytes.byteLength === 0) return failure(400, 'empty_file', 'The file is empty');
 	const contentType = detectImageType(input.bytes);
 	if (!contentType) {
@@ -101,12 +108,8 @@ export async function copyImage(input: {
 	fromBoardId: string;
 	fileId: string;
 }): Promise<{ id: string; contentType: string; size: number } | Failure> {
-	const access = await boardAccess({ userId: input.userId, boardId: input.boardId });
-	if (!access) return failure(404, 'board_unknown', 'No such board');
-	if (access.archived) return archivedFailure();
-	if (!canWrite(access.role)) {
-		return failure(403, 'forbidden', 'You may not add files to this board');
-	}
+	const refused = await refuseAdding(input);
+	if (refused) return refused;
 	const source = await readImage({
 		userId: input.userId,
 		boardId: input.fromBoardId,
