@@ -63,11 +63,14 @@ export const handle = sequence(handleHeaders, handleImpossibleParams, handleAuth
  * Logs every unexpected error with the request it broke and an id the person can quote; the page
  * shows only a generic message and that id, never the error itself.
  */
-export const handleError: HandleServerError = ({ error, event, status }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const request = { status, method: event.request.method, path: event.url.pathname };
+	// An unknown address (a probe, a stale link) is the client's mistake, not the server's.
+	if (status === 404) {
+		log.info(request, 'no such page');
+		return { message };
+	}
 	const errorId = crypto.randomUUID();
-	log.error(
-		{ err: error, errorId, status, method: event.request.method, path: event.url.pathname },
-		'unexpected error'
-	);
+	log.error({ err: error, errorId, ...request }, 'unexpected error');
 	return { message: 'Internal Error', errorId };
 };
