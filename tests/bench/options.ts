@@ -30,7 +30,7 @@ export interface BenchOptions {
 	replaySeeks: number;
 	replayFrames: number;
 	targets: TargetId[];
-	scenarios: Array<'fanout' | 'joins' | 'replay'>;
+	scenarios: Array<'fanout' | 'joins' | 'replay' | 'durable'>;
 	/** Run Croisée on PostgreSQL (`DATABASE_URL`) instead of embedded PGlite. */
 	postgres: boolean;
 	pin: boolean;
@@ -50,7 +50,7 @@ export const USAGE = `npm run bench -- [options]
   --join-items 1000,10000   --join-repeats 5            --burst 50   --idle <max n>
   --replay-updates 20000    --replay-clients 6          --replay-seed 20261126
   --replay-seeks 200        --replay-frames 1800        (replay: Croisée only)
-  --targets croisee,y-websocket-server,hocuspocus       --scenarios fanout,joins,replay
+  --targets croisee,y-websocket-server,hocuspocus       --scenarios fanout,joins,replay,durable
   --postgres                Croisée on PostgreSQL (DATABASE_URL) instead of PGlite
   --no-pin                  do not pin processes to cores (taskset)
   --quiet-wait 30           before each run, wait up to this long (s) for other processes to calm
@@ -108,7 +108,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
 			'replay-seed': { type: 'string', default: '20261126' },
 			'replay-seeks': { type: 'string', default: '200' },
 			'replay-frames': { type: 'string', default: '1800' },
-			scenarios: { type: 'string', default: 'fanout,joins,replay' },
+			scenarios: { type: 'string', default: 'fanout,joins,replay,durable' },
 			postgres: { type: 'boolean', default: false },
 			'no-pin': { type: 'boolean', default: false },
 			'log-level': { type: 'string', default: 'warn' },
@@ -138,7 +138,11 @@ export function parseOptions(argv: string[]): BenchOptions | null {
 		replaySeeks: Math.round(positive(values['replay-seeks'], 'replay-seeks')),
 		replayFrames: Math.round(positive(values['replay-frames'], 'replay-frames')),
 		targets: subset(values.targets, ALL_TARGETS, 'targets'),
-		scenarios: subset(values.scenarios, ['fanout', 'joins', 'replay'] as const, 'scenarios'),
+		scenarios: subset(
+			values.scenarios,
+			['fanout', 'joins', 'replay', 'durable'] as const,
+			'scenarios'
+		),
 		postgres: values.postgres,
 		pin: !values['no-pin'],
 		logLevel: values['log-level'],

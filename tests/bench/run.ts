@@ -12,6 +12,7 @@ import { fanoutSpec, runFanoutScenario, runJoinsScenario } from './scenarios.ts'
 import { REPO_ROOT, killAll } from './server-process.ts';
 import {
 	LOADGEN_CORE,
+	SERVER_CORE,
 	TargetUnavailable,
 	hocuspocus,
 	yWebsocketServer,
@@ -157,6 +158,25 @@ async function runAll(
 	}
 }
 
+/**
+ * The durable log's throughput (`tests/bench/durable.ts`, also `npm run bench:durable`), in its own
+ * process on the server's core: PGlite, and PostgreSQL when `DATABASE_URL` is set. The peers have
+ * no durable log to compare with.
+ */
+function runDurable(options: BenchOptions): void {
+	console.error('bench: durable log…');
+	const node = [process.execPath, '--import', 'tsx', 'tests/bench/durable.ts'];
+	const command = options.pin ? ['taskset', '-c', String(SERVER_CORE), ...node] : node;
+	const run = spawnSync(command[0]!, command.slice(1), {
+		cwd: REPO_ROOT,
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8'
+	});
+	const report = run.stdout.split('\n').filter((line) => !line.startsWith('{'));
+	console.log(`\n${report.join('\n').trim()}`);
+	if (run.status !== 0) console.error(`bench: durable log failed (exit ${run.status})`);
+}
+
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
 	if (!options) {
@@ -190,6 +210,7 @@ async function main(): Promise<void> {
 	writeFileSync(out, JSON.stringify(results, null, '\t') + '\n');
 	console.log(formatReport(results));
 	console.error(`bench: results in ${path.relative(REPO_ROOT, out)}, server logs in ${logDir}`);
+	if (options.scenarios.includes('durable')) runDurable(options);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -40,8 +40,10 @@ export interface LeanClientOptions {
  */
 export class LeanClient {
 	readonly framer: Framer;
-	/** Bytes of the sync step 2 received from the server. */
+	/** Bytes of the initial state received from the server (its parts and the sync step 2). */
 	syncBytes = 0;
+	/** True once the server's sync step 2 arrived (what came before it is the initial state). */
+	#synced = false;
 	closed = false;
 	closeCode: number | null = null;
 	/** The last error met after the initial sync (a malformed or refused message), if any. */
@@ -116,12 +118,14 @@ export class LeanClient {
 			this.options.sink?.onBroadcast(this, 'awareness', data);
 		} else if (type === MESSAGE.SYNC) {
 			const step = decoding.readVarUint(decoder);
-			if (step === SYNC.UPDATE) this.options.sink?.onBroadcast(this, 'update', data);
-			else if (step === SYNC.STEP1) this.answerStep1(decoding.readVarUint8Array(decoder));
+			if (step === SYNC.UPDATE) {
+				// Croisée sends a large board's initial state as updates, then a step 2 with the rest.
+				if (!this.#synced) this.applyInitial(decoding.readVarUint8Array(decoder));
+				this.options.sink?.onBroadcast(this, 'update', data);
+			} else if (step === SYNC.STEP1) this.answerStep1(decoding.readVarUint8Array(decoder));
 			else if (step === SYNC.STEP2) {
-				const update = decoding.readVarUint8Array(decoder);
-				this.syncBytes = update.byteLength;
-				if (this.options.applySync && this.options.doc) Y.applyUpdate(this.options.doc, update);
+				this.applyInitial(decoding.readVarUint8Array(decoder));
+				this.#synced = true;
 				return true;
 			}
 		} else if (type === MESSAGE.AUTH) {
@@ -134,6 +138,12 @@ export class LeanClient {
 			if (denied) throw new Error(`permission denied: ${decoding.readVarString(decoder)}`);
 		}
 		return false;
+	}
+
+	/** Counts (and applies, when asked) a part of the initial state. */
+	private applyInitial(update: Uint8Array): void {
+		this.syncBytes += update.byteLength;
+		if (this.options.applySync && this.options.doc) Y.applyUpdate(this.options.doc, update);
 	}
 
 	private answerStep1(stateVector: Uint8Array): void {
