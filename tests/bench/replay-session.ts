@@ -28,7 +28,6 @@ export const SESSION_MS = 2 * 60 * 60 * 1000;
 /** Categories of the simulated participants (one per client, round-robin). */
 const SESSION_CATEGORIES = ['usager', 'agent', 'manager', 'elu', 'usager', 'agent'];
 
-
 /** What a session produced: the log rows and the snapshots, in the order the server stores them. */
 export interface ReplaySession {
 	updates: UnnumberedUpdate[];

@@ -13,11 +13,7 @@ import { PGLITE_SUBDIR } from '../../server/app.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { seededRandom } from '../helpers/random.ts';
 import { createDatabase, spawnCroisee } from './croisee-target.ts';
-import {
-	SESSION_MS,
-	buildReplaySession,
-	type ReplaySession
-} from './replay-session.ts';
+import { SESSION_MS, buildReplaySession, type ReplaySession } from './replay-session.ts';
 import { TargetUnavailable, freePort, waitForHttp, type StartContext } from './targets.ts';
 
 /**

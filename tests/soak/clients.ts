@@ -8,7 +8,6 @@ import { createSticky, itemText } from '../../src/lib/board/schema.ts';
  * authenticated by cookie, editing at random and dropping their connection now and then.
  */
 
-
 function cookieWebSocket(cookie: string) {
 	return class CookieWebSocket extends WebSocket {
 		constructor(address: string | URL, protocols?: string | string[]) {
