@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { pasteText } from './canvas-helpers.ts';
 import { createWorkshop, joinAsGuest, noteTexts, signUp } from './helpers.ts';
 
 test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, silent brainstorm, dot vote by category, locked board, voice balance, feedback', async ({
@@ -53,15 +54,21 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await expect(usager.getByRole('textbox', { name: 'Mon idée privée' }).nth(1)).toHaveValue(
 		'Une maison des services au marché'
 	);
+	// Text pasted on the board during the brainstorm becomes private ideas too.
+	await usager.getByRole('region', { name: /^Tableau/ }).focus();
+	await pasteText(usager, 'Un marché couvert');
+	await expect(usager.locator('[data-draft-id]')).toHaveCount(3);
 	const mine = usager.getByRole('region', { name: 'Mes idées (en silence)' });
 	await expect(mine.getByRole('status')).toHaveText('Enregistré');
 	await expect(elu.getByText('Un bus à la demande le soir')).toHaveCount(0);
 	await expect(elu.locator('[data-draft-id]')).toHaveCount(0);
 	await expect.poll(() => noteTexts(elu)).not.toContain('Un bus à la demande le soir');
 	await expect.poll(() => noteTexts(elu)).not.toContain('Une maison des services au marché');
+	await expect.poll(() => noteTexts(elu)).not.toContain('Un marché couvert');
 	await page.getByRole('button', { name: 'Dévoiler toutes les idées' }).click();
 	await expect.poll(() => noteTexts(elu)).toContain('Un bus à la demande le soir');
 	await expect.poll(() => noteTexts(elu)).toContain('Une maison des services au marché');
+	await expect.poll(() => noteTexts(elu)).toContain('Un marché couvert');
 	await expect(usager.locator('[data-draft-id]')).toHaveCount(0);
 	await expect(usager.getByRole('heading', { name: 'Mes idées (en silence)' })).toHaveCount(0);
 

@@ -185,6 +185,23 @@ const NOTE_GAP = 20;
 /** Notes per row when pasting text. */
 const NOTES_PER_ROW = 5;
 
+/** The non-empty lines of pasted plain text, trimmed, at most `MAX_PASTED_LINES`. */
+export function pastedLines(text: string): string[] {
+	return text
+		.split(/\r?\n/)
+		.map((line) => line.trim().slice(0, MAX_TEXT))
+		.filter(Boolean)
+		.slice(0, MAX_PASTED_LINES);
+}
+
+/** Top-left corner of the `index`-th note pasted from text, in a grid whose corner is `at`. */
+export function pastedNoteSpot(at: { x: number; y: number }, index: number) {
+	return {
+		x: at.x + (index % NOTES_PER_ROW) * (STICKY_SIZE.w + NOTE_GAP),
+		y: at.y + Math.floor(index / NOTES_PER_ROW) * (STICKY_SIZE.h + NOTE_GAP)
+	};
+}
+
 /**
  * Plain text pasted on the board becomes sticky notes, one per non-empty line, in a grid whose
  * top-left corner is `at`. Returns the new ids.
@@ -193,22 +210,15 @@ export function textToNotes(
 	doc: Y.Doc,
 	input: { text: string; at: { x: number; y: number }; category?: string | null }
 ): string[] {
-	const lines = input.text
-		.split(/\r?\n/)
-		.map((line) => line.trim())
-		.filter(Boolean)
-		.slice(0, MAX_PASTED_LINES);
+	const lines = pastedLines(input.text);
 	const created: string[] = [];
 	doc.transact(() => {
 		lines.forEach((line, i) => {
-			const col = i % NOTES_PER_ROW;
-			const row = Math.floor(i / NOTES_PER_ROW);
 			created.push(
 				createItem(doc, {
 					type: 'sticky',
-					x: input.at.x + col * (STICKY_SIZE.w + NOTE_GAP),
-					y: input.at.y + row * (STICKY_SIZE.h + NOTE_GAP),
-					text: line.slice(0, MAX_TEXT),
+					...pastedNoteSpot(input.at, i),
+					text: line,
 					category: input.category ?? null
 				})
 			);

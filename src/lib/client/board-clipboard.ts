@@ -2,9 +2,12 @@ import {
 	exportItems,
 	importItems,
 	parseClipboard,
+	pastedLines,
+	pastedNoteSpot,
 	textToNotes,
 	type ClipboardPayload
 } from '../board/transfer.ts';
+import { STICKY_SIZE } from '../board/schema.ts';
 import type { BoardController } from './board-controller.svelte.ts';
 import { topLevel } from './placement.ts';
 import { boundingRect, type Point } from './viewport.ts';
@@ -58,6 +61,16 @@ async function copyFiles(board: BoardController, payload: ClipboardPayload) {
 export async function pasteText(board: BoardController, text: string, at: Point): Promise<number> {
 	if (board.readOnly || !text.trim()) return 0;
 	const payload = parseClipboard(text);
+	const sink = board.draftSink;
+	if (!payload && sink) {
+		// During a silent brainstorm, pasted lines are private ideas, like any new note.
+		const lines = pastedLines(text);
+		lines.forEach((line, i) => {
+			const corner = pastedNoteSpot(at, i);
+			sink({ x: corner.x + STICKY_SIZE.w / 2, y: corner.y + STICKY_SIZE.h / 2 }, { text: line });
+		});
+		return lines.length;
+	}
 	const files = payload ? await copyFiles(board, payload) : new Map<string, string>();
 	let ids: string[] = [];
 	board.edit((doc) => {
