@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { StoredSnapshot, StoredUpdate } from './store.ts';
-import { UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
+import { SNAPSHOT_LOG_RATIO, UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
 const silent = pino({ level: 'silent' });
 
@@ -28,18 +28,27 @@ function makeLog(
 	store: LogStore,
 	options: {
 		lastSeq?: number;
+		loaded?: { lastSnapshotSeq: number; lastSnapshotBytes: number; bytesSinceSnapshot: number };
 		snapshotEveryUpdates?: number;
+		/** Size of the states `snapshotOf` returns (1 byte by default). */
+		stateBytes?: number;
 		onStored?: (e: readonly LoggedUpdate[]) => void;
 	} = {}
 ) {
 	let items = 0;
 	const log: UpdateLog = new UpdateLog({
 		boardId: 'board',
-		loaded: { lastSeq: options.lastSeq ?? 0, lastSnapshotSeq: 0 },
+		loaded: {
+			lastSeq: options.lastSeq ?? 0,
+			lastSnapshotSeq: 0,
+			lastSnapshotBytes: 0,
+			bytesSinceSnapshot: 0,
+			...options.loaded
+		},
 		batchMs: 1,
 		snapshotEveryUpdates: options.snapshotEveryUpdates ?? 0,
 		snapshotOf: () => ({
-			state: new Uint8Array([items]),
+			state: new Uint8Array(options.stateBytes ?? 1).fill(items),
 			itemCount: items,
 			seq: log.lastStoredSeq
 		}),
@@ -120,6 +129,31 @@ describe('UpdateLog', () => {
 		expect(snapshots.map((snapshot) => snapshot.seq)).toEqual([4, 5]);
 		await log.snapshotIfBehind();
 		expect(snapshots).toHaveLength(2);
+	});
+
+	it('waits, between periodic snapshots, until the updates logged weigh half the last snapshot', async () => {
+		const { store, snapshots } = fakeStore();
+		const { log, append } = makeLog(store, { snapshotEveryUpdates: 2, stateBytes: 10 });
+		for (let i = 1; i <= 7; i++) {
+			append(i); // 1 byte each
+			await log.flushed();
+		}
+		// Seq 2: two updates, no snapshot yet. Seq 7: five more bytes, half of the 10-byte state.
+		await vi.waitFor(() => expect(snapshots.map((snapshot) => snapshot.seq)).toEqual([2, 7]));
+		expect(SNAPSHOT_LOG_RATIO).toBe(0.5);
+	});
+
+	it('counts the log tail loaded with the board towards the next snapshot', async () => {
+		const { store, snapshots } = fakeStore(0, 6);
+		const { log, append } = makeLog(store, {
+			lastSeq: 6,
+			loaded: { lastSnapshotSeq: 2, lastSnapshotBytes: 10, bytesSinceSnapshot: 4 },
+			snapshotEveryUpdates: 2,
+			stateBytes: 10
+		});
+		append(1);
+		await log.flushed();
+		await vi.waitFor(() => expect(snapshots.map((snapshot) => snapshot.seq)).toEqual([7]));
 	});
 
 	it('stops: drops what cannot be stored and resolves waiters', async () => {

@@ -13,6 +13,15 @@ export const RETRY_INITIAL_MS = 100;
 /** Longest delay between two attempts to write the log, in milliseconds. */
 export const RETRY_MAX_MS = 5000;
 
+/**
+ * A periodic snapshot also waits until the updates logged since the last one weigh this share of
+ * that snapshot: encoding and storing a board's whole state every `snapshotEveryUpdates` updates
+ * costs more and more as the board grows (a 2 MB board typed into by 50 people would be encoded
+ * ten times a second), while a log tail of half a snapshot still loads in a blink. The work of
+ * snapshots stays proportional to what is logged.
+ */
+export const SNAPSHOT_LOG_RATIO = 0.5;
+
 /** An accepted update waiting for (or being written to) the database. */
 export interface PendingUpdate extends UnnumberedUpdate {
 	/** The transaction origin: the connection that sent it, or another server-side origin. */
@@ -50,7 +59,10 @@ export interface UpdateLogOptions {
 	loaded: LoadedBoard;
 	/** Delay grouping updates into one INSERT, in milliseconds. */
 	batchMs: number;
-	/** A snapshot is taken every this many updates this instance logged (0: only on unload). */
+	/**
+	 * A snapshot is taken every this many updates this instance logged (0: only on unload), once
+	 * they weigh `SNAPSHOT_LOG_RATIO` of the last snapshot.
+	 */
 	snapshotEveryUpdates: number;
 	/**
 	 * The document's full state and item count, right now, with the seq it holds every update up
@@ -68,7 +80,8 @@ export interface UpdateLogOptions {
  * statement that numbers them (the database keeps the board's seq, shared by every instance), and
  * only then handed to `onStored` (broadcast, published to other instances). A failed insert is
  * retried with back-off, keeping the batch (nothing is broadcast that is not stored). A snapshot
- * is taken after every `snapshotEveryUpdates` updates logged here, from `snapshotOf()`.
+ * is taken after every `snapshotEveryUpdates` updates logged here (and `SNAPSHOT_LOG_RATIO` of the
+ * last snapshot's bytes), from `snapshotOf()`.
  */
 export class UpdateLog {
 	readonly #options: UpdateLogOptions;
@@ -80,6 +93,8 @@ export class UpdateLog {
 	#lastStoredSeq: number;
 	#lastSnapshotSeq: number;
 	#sinceSnapshot: number;
+	#bytesSinceSnapshot: number;
+	#lastSnapshotBytes: number;
 	#snapshotWrites: Promise<void> = Promise.resolve();
 	#idleWaiters: Array<() => void> = [];
 	#stopped = false;
@@ -91,6 +106,8 @@ export class UpdateLog {
 		this.#lastStoredSeq = options.loaded.lastSeq;
 		this.#lastSnapshotSeq = options.loaded.lastSnapshotSeq;
 		this.#sinceSnapshot = options.loaded.lastSeq - options.loaded.lastSnapshotSeq;
+		this.#bytesSinceSnapshot = options.loaded.bytesSinceSnapshot;
+		this.#lastSnapshotBytes = options.loaded.lastSnapshotBytes;
 	}
 
 	/** True when nothing is waiting to be written nor being written. */
@@ -138,7 +155,6 @@ export class UpdateLog {
 		await this.#snapshotWrites;
 		const snapshot = { at: new Date(), ...this.#options.snapshotOf() };
 		if (snapshot.seq <= this.#lastSnapshotSeq) return;
-		this.#sinceSnapshot = 0;
 		await this.#queueSnapshot(snapshot);
 	}
 
@@ -227,14 +243,22 @@ export class UpdateLog {
 			this.#options.log.error({ err: error }, 'delivering stored updates failed');
 		}
 		this.#sinceSnapshot += entries.length;
+		for (const entry of entries) this.#bytesSinceSnapshot += entry.update.byteLength;
 		const every = this.#options.snapshotEveryUpdates;
-		if (every > 0 && this.#sinceSnapshot >= every) {
-			this.#sinceSnapshot = 0;
+		if (
+			every > 0 &&
+			this.#sinceSnapshot >= every &&
+			this.#bytesSinceSnapshot >= this.#lastSnapshotBytes * SNAPSHOT_LOG_RATIO
+		) {
 			void this.#queueSnapshot({ at: new Date(), ...this.#options.snapshotOf() });
 		}
 	}
 
+	/** Writes `snapshot` after those queued before; the periodic counts start again from it. */
 	#queueSnapshot(snapshot: StoredSnapshot): Promise<void> {
+		this.#sinceSnapshot = 0;
+		this.#bytesSinceSnapshot = 0;
+		this.#lastSnapshotBytes = snapshot.state.byteLength;
 		this.#snapshotWrites = this.#snapshotWrites.then(async () => {
 			try {
 				await this.#store.insertSnapshot(this.#options.boardId, snapshot);

@@ -106,7 +106,7 @@ async function measure(
 	let batches = 0;
 	const log = new UpdateLog({
 		boardId,
-		loaded: { lastSeq: 0, lastSnapshotSeq: 0 },
+		loaded: { lastSeq: 0, lastSnapshotSeq: 0, lastSnapshotBytes: 0, bytesSinceSnapshot: 0 },
 		batchMs: config.logBatchMs,
 		snapshotEveryUpdates: config.snapshotEveryUpdates,
 		snapshotOf: () => ({ state: Y.encodeStateAsUpdate(doc), itemCount: 0, seq: stored }),
