@@ -66,7 +66,7 @@ test('peer groups: an usager and an élu each work on their own group board, uns
 		await expect
 			.poll(() => noteTexts(person).then((texts) => texts.sort()))
 			.toEqual(['Des horaires le samedi', 'Un budget pour l’accueil']);
-		await expect.poll(() => frameTitles(person)).toEqual(['elu', 'usager']);
+		await expect.poll(() => frameTitles(person)).toEqual(['Usager', 'Élu·e']);
 	}
 	await expect(usager.locator('[data-group-offer]')).toHaveCount(0);
 	// Side by side, each frame marked with its category, each note inside its group's frame.
@@ -86,8 +86,8 @@ test('peer groups: an usager and an élu each work on their own group board, uns
 				(note) => note.querySelector('textarea')?.value === text
 			);
 		return {
-			elu: box(frameOf('elu')),
-			usager: box(frameOf('usager')),
+			elu: box(frameOf('Élu·e')),
+			usager: box(frameOf('Usager')),
 			eluNote: box(noteOf('Un budget pour l’accueil')),
 			usagerNote: box(noteOf('Des horaires le samedi'))
 		};

@@ -46,6 +46,11 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		const eliseBoard = elise.last<Goto>('workshop:goto')!.boardId;
 		expect(paulBoard).not.toBe(eliseBoard);
 		expect(fatima.last<Goto>('workshop:goto')?.boardId).toBe(ws.boardId);
+		// Titled in the language of the facilitator who split (French by default).
+		const titleOf = async (boardId: string) =>
+			(await facilitator.request('GET', `/api/boards/${boardId}`)).body.title;
+		expect(await titleOf(paulBoard)).toBe('Groupe de pairs : Usager');
+		expect(await titleOf(eliseBoard)).toBe('Groupe de pairs : Élu·e');
 
 		// Someone back on the plenary board (reload, late arrival) is offered their group's board.
 		const paulAgain = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
@@ -79,7 +84,7 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		expect(afterCross.joined.group).toBeNull();
 		const items = listItems(plenary.doc);
 		const frames = items.filter((item) => item.type === 'frame');
-		expect(frames.map((frame) => frame.text).sort()).toEqual(['elu', 'usager']);
+		expect(frames.map((frame) => frame.text).sort()).toEqual(['Usager', 'Élu·e']);
 		const note = items.find((item) => item.text === 'Horaires du soir')!;
 		const frame = itemsOf(plenary.doc).get(note.frame!)!;
 		expect(frame.get('category')).toBe('usager');
@@ -91,7 +96,9 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 			{ name: 'Paul', category: 'usager' }
 		]);
 		const [paulApi] = guests;
-		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
+		// This facilitator chose English: the crossed frame's title follows.
+		const english = `${facilitator.cookie}; croisee-locale=en`;
+		const fatima = await facilitationClient(h, server, english, ws.boardId);
 		const paul = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
 		const before = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
 		createSticky(before.doc, { x: 0, y: 0, text: 'Déjà là' });
@@ -126,7 +133,8 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		await vi.waitFor(() => expect(listItems(plenary.doc)).toHaveLength(7), WAIT);
 		const items = readItems(plenary.doc);
 		const byText = (text: string) => items.find((item) => item.text === text)!;
-		const outer = items.find((item) => item.type === 'frame' && item.text === 'usager')!;
+		const outer = items.find((item) => item.type === 'frame' && item.text === 'Service user')!;
+		expect(outer.category).toBe('usager');
 		expect(byText('Idées').frame).toBe(outer.id);
 		expect(byText('Horaires').frame).toBe(byText('Idées').id);
 		const link = items.find((item) => item.type === 'connector')!;

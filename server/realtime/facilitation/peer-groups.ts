@@ -2,6 +2,14 @@ import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { contentBounds, copyBoardItems } from '../../../src/lib/board/copy.ts';
 import { createItem, readItems } from '../../../src/lib/board/schema.ts';
+import {
+	categoryLabel,
+	LOCALE_COOKIE,
+	negotiateLocale,
+	translator,
+	type Translate
+} from '../../../src/lib/i18n/index.ts';
+import { cookieFromHeader } from '../../../src/lib/server/auth.ts';
 import { appContext } from '../../../src/lib/server/context.ts';
 import { boards, memberships, workshopEvents } from '../../../src/lib/server/db/schema.ts';
 import { newId } from '../../../src/lib/server/ids.ts';
@@ -15,7 +23,8 @@ import { command, record, RefusedError, workshopRoom, type FacilitationDeps } fr
  * workshop's participants, open only to that category (`boards.group_category`, enforced by
  * `boardAccess`), and sends each person to their group's board. "Cross" copies each group board's
  * items into a frame of the plenary board, side by side, titled with the category, and sends
- * everyone back to the plenary board.
+ * everyone back to the plenary board. Board and frame titles are written in the language of the
+ * facilitator who asked (they are shared text, like anything typed on the board).
  */
 
 /**
@@ -23,6 +32,16 @@ import { command, record, RefusedError, workshopRoom, type FacilitationDeps } fr
  * margin, the room for the frame's title, and the gap between frames and below the existing content.
  */
 const CROSS_FRAME = { minW: 800, minH: 600, pad: 40, header: 80, gap: 120 };
+
+/** The translator of the language the socket's browser uses (remembered choice, then its own). */
+function socketTranslator(socket: PresenceSocket): Translate {
+	const headers = socket.handshake.headers;
+	const locale = negotiateLocale({
+		cookie: cookieFromHeader(headers.cookie, LOCALE_COOKIE) ?? undefined,
+		acceptLanguage: headers['accept-language'] ?? null
+	});
+	return translator(locale);
+}
 
 async function groupBoards(workshopId: string) {
 	return appContext()
@@ -103,7 +122,13 @@ function sendEveryone(
 function copyInto(
 	plenary: Y.Doc,
 	source: Y.Doc,
-	place: { category: string; x: number; top: number; files: ReadonlyMap<string, string> }
+	place: {
+		category: string;
+		title: string;
+		x: number;
+		top: number;
+		files: ReadonlyMap<string, string>;
+	}
 ): number {
 	const bounds = contentBounds(source) ?? { x: 0, y: 0, w: 0, h: 0 };
 	const { minW, minH, pad, header } = CROSS_FRAME;
@@ -114,7 +139,7 @@ function copyInto(
 		y: place.top,
 		w,
 		h: Math.max(minH, Math.ceil(bounds.h) + header + pad),
-		text: place.category,
+		text: place.title,
 		category: place.category
 	});
 	copyBoardItems(plenary, source, {
@@ -142,12 +167,14 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 		if ((await groupBoards(who.workshopId)).length > 0) throw new RefusedError('already split');
 		const categories = await participantCategories(who.workshopId);
 		if (categories.length === 0) throw new RefusedError('no participants');
+		const t = socketTranslator(socket);
 		const created = new Map<string, string>();
 		for (const category of categories) {
 			const id = newId();
+			const title = t('groups_board_title', { category: categoryLabel(t, category) });
 			await appContext()
 				.db.insert(boards)
-				.values({ id, workshopId: who.workshopId, title: category, groupCategory: category });
+				.values({ id, workshopId: who.workshopId, title, groupCategory: category });
 			created.set(category, id);
 		}
 		await record(who, 'groups-split', { groups: Object.fromEntries(created) });
@@ -167,6 +194,7 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 		if (groups.length === 0 || groups.some((group) => group.id === who.boardId)) {
 			throw new RefusedError('nothing to cross');
 		}
+		const t = socketTranslator(socket);
 		const plenary = await deps.rooms.acquire(who.boardId);
 		try {
 			const origin = crossOrigin(plenary.doc);
@@ -183,7 +211,8 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 						fileIds: readItems(source.doc).flatMap((item) => (item.file ? [item.file] : []))
 					});
 					plenary.doc.transact(() => {
-						const place = { category, x, top, files };
+						const title = categoryLabel(t, category || null);
+						const place = { category, title, x, top, files };
 						x += copyInto(plenary.doc, source.doc, place) + CROSS_FRAME.gap;
 					}, 'groups-cross');
 				} finally {

@@ -116,15 +116,24 @@ export function deleteSessionTokenCookie(event: { cookies: Cookies }): void {
 	event.cookies.delete(SESSION_COOKIE, { path: '/' });
 }
 
-/** Reads the session token out of a raw `Cookie` header (for websocket upgrades). */
-export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
+/** Reads the cookie `name` out of a raw `Cookie` header (websocket upgrades, socket.io). */
+export function cookieFromHeader(header: string | undefined, name: string): string | null {
 	if (!header) return null;
 	for (const part of header.split(';')) {
 		const eq = part.indexOf('=');
 		if (eq < 0) continue;
-		if (part.slice(0, eq).trim() === SESSION_COOKIE) {
-			return decodeURIComponent(part.slice(eq + 1).trim()) || null;
+		if (part.slice(0, eq).trim() === name) {
+			try {
+				return decodeURIComponent(part.slice(eq + 1).trim()) || null;
+			} catch {
+				return null; // a malformed escape is no value
+			}
 		}
 	}
 	return null;
+}
+
+/** Reads the session token out of a raw `Cookie` header (for websocket upgrades). */
+export function sessionTokenFromCookieHeader(header: string | undefined): string | null {
+	return cookieFromHeader(header, SESSION_COOKIE);
 }
