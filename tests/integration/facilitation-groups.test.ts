@@ -150,4 +150,58 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		expect(read.status).toBe(200);
 		expect(Buffer.from(await read.arrayBuffer())).toEqual(PNG);
 	});
+
+	it('forms the groups again after a crossing, on new boards, and crosses only that round', async () => {
+		const { server, facilitator, ws, guests } = await workshopWith(h, driver, [
+			{ name: 'Paul', category: 'usager' }
+		]);
+		const [paulApi] = guests;
+		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
+		const paul = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
+		type Goto = { boardId: string };
+		const split = () => fatima.socket.emitWithAck('groups:split', { boardId: ws.boardId });
+		const cross = () => fatima.socket.emitWithAck('groups:cross', { boardId: ws.boardId });
+		const plenary = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
+		const frames = () => listItems(plenary.doc).filter((item) => item.type === 'frame');
+
+		/** One round: split, Paul writes `text` on his group board, then cross. */
+		const round = async (text: string) => {
+			const before = paul.last<Goto>('workshop:goto')?.boardId;
+			expect(await split()).toEqual({ ok: true });
+			// While split, splitting again is refused and changes nothing.
+			expect(await split()).toMatchObject({ ok: false, code: 'refused' });
+			await vi.waitFor(() => {
+				const goto = paul.last<Goto>('workshop:goto')?.boardId;
+				expect(goto && goto !== before && goto !== ws.boardId).toBe(true);
+			}, WAIT);
+			const group = paul.last<Goto>('workshop:goto')!.boardId;
+			const again = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
+			expect(again.joined.group).toEqual({ boardId: group, category: 'usager' });
+			const editor = await h.syncedProvider(server, group, { cookie: paulApi!.cookie });
+			createSticky(editor.doc, { x: 0, y: 0, text, category: 'usager' });
+			const seen = await h.syncedProvider(server, group, { cookie: facilitator.cookie });
+			await vi.waitFor(() => expect(listItems(seen.doc)).toHaveLength(1), WAIT);
+			expect(await cross()).toEqual({ ok: true });
+			// Crossed: nothing left to cross until the next split, and no group is offered.
+			expect(await cross()).toMatchObject({ ok: false, code: 'refused' });
+			const after = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
+			expect(after.joined.group).toBeNull();
+			return group;
+		};
+
+		const first = await round('Question 1 : horaires');
+		await vi.waitFor(() => expect(frames()).toHaveLength(1), WAIT);
+		const second = await round('Question 2 : accueil');
+		expect(second).not.toBe(first);
+		await vi.waitFor(() => expect(frames()).toHaveLength(2), WAIT);
+		// The second crossing brought the second round's note only: each note is there once.
+		const notes = listItems(plenary.doc).filter((item) => item.type === 'sticky');
+		expect(notes.map((note) => note.text).sort()).toEqual([
+			'Question 1 : horaires',
+			'Question 2 : accueil'
+		]);
+		expect((await facilitator.request('GET', `/api/boards/${second}`)).body.title).toBe(
+			'Groupe de pairs : Usager (tour 2)'
+		);
+	});
 });

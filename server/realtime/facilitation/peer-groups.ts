@@ -23,7 +23,8 @@ import { command, record, RefusedError, workshopRoom, type FacilitationDeps } fr
  * workshop's participants, open only to that category (`boards.group_category`, enforced by
  * `boardAccess`), and sends each person to their group's board. "Cross" copies each group board's
  * items into a frame of the plenary board, side by side, titled with the category, and sends
- * everyone back to the plenary board. Board and frame titles are written in the language of the
+ * everyone back to the plenary board. Once crossed, groups can be formed again for another round,
+ * on new boards. Board and frame titles are written in the language of the
  * facilitator who asked (they are shared text, like anything typed on the board).
  */
 
@@ -43,12 +44,51 @@ function socketTranslator(socket: PresenceSocket): Translate {
 	return translator(locale);
 }
 
-async function groupBoards(workshopId: string) {
-	return appContext()
+/** A group board of the current round, with its category. */
+interface GroupBoard {
+	id: string;
+	category: string;
+}
+
+/**
+ * Where the peer groups of a workshop stand: `split` with the boards of the latest split while it
+ * is not crossed yet, else `idle`; `rounds` counts the splits so far (groups can be formed again
+ * after a crossing, on new boards, for another question).
+ */
+async function groupsState(
+	workshopId: string
+): Promise<
+	{ split: false; rounds: number } | { split: true; rounds: number; groups: GroupBoard[] }
+> {
+	const events = await appContext()
+		.db.select({ type: workshopEvents.type, payload: workshopEvents.payload })
+		.from(workshopEvents)
+		.where(
+			and(
+				eq(workshopEvents.workshopId, workshopId),
+				inArray(workshopEvents.type, ['groups-split', 'groups-cross'])
+			)
+		)
+		.orderBy(desc(workshopEvents.id));
+	const rounds = events.filter((event) => event.type === 'groups-split').length;
+	const latest = events[0];
+	if (latest?.type !== 'groups-split') return { split: false, rounds };
+	const recorded = (latest.payload as { groups?: unknown } | null)?.groups;
+	const ids = new Map<string, string>(
+		Object.entries(recorded && typeof recorded === 'object' ? recorded : {}).filter(
+			(entry): entry is [string, string] => typeof entry[1] === 'string'
+		)
+	);
+	// Boards still there and still group boards of this workshop, in category order.
+	const rows = await appContext()
 		.db.select({ id: boards.id, category: boards.groupCategory })
 		.from(boards)
 		.where(and(eq(boards.workshopId, workshopId), isNotNull(boards.groupCategory)))
 		.orderBy(asc(boards.groupCategory));
+	const groups = rows.flatMap((row) =>
+		row.category && ids.get(row.category) === row.id ? [{ id: row.id, category: row.category }] : []
+	);
+	return { split: true, rounds, groups };
 }
 
 async function participantCategories(workshopId: string): Promise<string[]> {
@@ -81,21 +121,9 @@ export async function groupOffer(identity: {
 	category: string | null;
 }): Promise<{ boardId: string; category: string } | null> {
 	if (identity.role !== 'participant' || !identity.category) return null;
-	const [latest] = await appContext()
-		.db.select({ type: workshopEvents.type })
-		.from(workshopEvents)
-		.where(
-			and(
-				eq(workshopEvents.workshopId, identity.workshopId),
-				inArray(workshopEvents.type, ['groups-split', 'groups-cross'])
-			)
-		)
-		.orderBy(desc(workshopEvents.id))
-		.limit(1);
-	if (latest?.type !== 'groups-split') return null;
-	const group = (await groupBoards(identity.workshopId)).find(
-		(one) => one.category === identity.category
-	);
+	const state = await groupsState(identity.workshopId);
+	if (!state.split) return null;
+	const group = state.groups.find((one) => one.category === identity.category);
 	if (!group || group.id === identity.boardId) return null;
 	return { boardId: group.id, category: identity.category };
 }
@@ -164,14 +192,20 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 		rule: 'facilitator'
 	} as const;
 	command(deps, socket, split, async (who) => {
-		if ((await groupBoards(who.workshopId)).length > 0) throw new RefusedError('already split');
+		const state = await groupsState(who.workshopId);
+		if (state.split) throw new RefusedError('already split');
 		const categories = await participantCategories(who.workshopId);
 		if (categories.length === 0) throw new RefusedError('no participants');
 		const t = socketTranslator(socket);
+		const round = state.rounds + 1;
 		const created = new Map<string, string>();
 		for (const category of categories) {
 			const id = newId();
-			const title = t('groups_board_title', { category: categoryLabel(t, category) });
+			const label = categoryLabel(t, category);
+			const title =
+				round === 1
+					? t('groups_board_title', { category: label })
+					: t('groups_board_title_round', { category: label, round });
 			await appContext()
 				.db.insert(boards)
 				.values({ id, workshopId: who.workshopId, title, groupCategory: category });
@@ -190,8 +224,13 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 		rule: 'facilitator'
 	} as const;
 	command(deps, socket, cross, async (who) => {
-		const groups = await groupBoards(who.workshopId);
-		if (groups.length === 0 || groups.some((group) => group.id === who.boardId)) {
+		const state = await groupsState(who.workshopId);
+		const groups = state.split ? state.groups : [];
+		const [here] = await appContext()
+			.db.select({ group: boards.groupCategory })
+			.from(boards)
+			.where(eq(boards.id, who.boardId));
+		if (groups.length === 0 || (here?.group ?? null) !== null) {
 			throw new RefusedError('nothing to cross');
 		}
 		const t = socketTranslator(socket);

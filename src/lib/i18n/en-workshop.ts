@@ -187,6 +187,7 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 	groups_offer: 'Your group ({category}) works on its own board.',
 	groups_offer_link: 'Go to my group’s board',
 	groups_board_title: 'Peer group: {category}',
+	groups_board_title_round: 'Peer group: {category} (round {round})',
 	error_settings_invalid:
 		'Check the settings: a title, and at least one category (at most 12, all different).',
 	error_invite_invalid: 'Check the link: role, board, expiry date and largest number.',

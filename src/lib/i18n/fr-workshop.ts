@@ -186,6 +186,7 @@ export const frWorkshop = {
 	groups_offer: 'Votre groupe ({category}) travaille sur son propre tableau.',
 	groups_offer_link: 'Rejoindre le tableau de mon groupe',
 	groups_board_title: 'Groupe de pairs : {category}',
+	groups_board_title_round: 'Groupe de pairs : {category} (tour {round})',
 	error_settings_invalid:
 		'Vérifiez les réglages : un titre, et au moins une catégorie (12 au plus, toutes différentes).',
 	error_invite_invalid: 'Vérifiez le lien : rôle, tableau, date d’expiration et nombre maximal.',
