@@ -58,6 +58,14 @@ function roomOf(boardId: string): string {
 	return `board:${boardId}`;
 }
 
+/**
+ * The socket.io room of one person's sockets on a board (their tabs, on any instance through the
+ * Redis adapter): private brainstorm drafts are relayed there.
+ */
+export function personRoomOf(boardId: string, userId: string): string {
+	return `board:${boardId}:person:${userId}`;
+}
+
 function personOf(identity: BoardIdentity, viewer?: BoardIdentity): PresencePerson {
 	const { personId: id, category, role, color } = identity;
 	return { id, name: nameSeenBy(identity, viewer), category, role, color };
@@ -301,7 +309,7 @@ async function joinBoard(context: SocketContext, payload: unknown, ack: unknown)
 	if (!socket.connected) return;
 	const already = boardId in socket.data.boards;
 	socket.data.boards[boardId] = identity;
-	await socket.join(roomOf(boardId));
+	await socket.join([roomOf(boardId), personRoomOf(boardId, identity.userId)]);
 	if (!already) await events.record('join', identity);
 	const sockets = await socketsOn(io, boardId);
 	reply({ ok: true, you: personOf(identity), people: peopleOn(sockets, boardId, identity) });
@@ -329,6 +337,7 @@ async function leaveBoard(context: SocketContext, boardId: string): Promise<void
 	if (!identity) return;
 	delete socket.data.boards[boardId];
 	void socket.leave(roomOf(boardId));
+	void socket.leave(personRoomOf(boardId, identity.userId));
 	void events.record('leave', identity);
 	emitPresence(io, boardId, await socketsOn(io, boardId));
 }

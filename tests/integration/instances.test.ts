@@ -11,6 +11,7 @@ import type {
 import type { SessionState } from '../../src/lib/shared/facilitation.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { childStorage, freePort, killHard, startChildServer, stopChild } from './faults-support.ts';
+import { facilitationClient } from './facilitation-support.ts';
 import {
 	PrivateRedis,
 	requiredServices,
@@ -323,6 +324,67 @@ describe('several instances (PostgreSQL + Redis)', () => {
 				expect(listItems(onB.doc)).toHaveLength(21);
 				expectConverged([onA.doc, onB.doc]);
 			}, WAIT);
+		},
+		TEST_TIMEOUT_MS
+	);
+
+	it(
+		'a person’s private drafts sent to two instances at once keep every idea, and one reveal brings them all',
+		async () => {
+			const { a, b, facilitator, board } = await twoInstances();
+			const boardId = board.id;
+			const guest = await joinAsGuest(a.server, board.joinUrl, 'Paul Usager', 'usager');
+			const fatima = await facilitationClient(h, a.server, facilitator.cookie, boardId);
+			const tabs = [
+				await facilitationClient(h, a.server, guest.cookie, boardId),
+				await facilitationClient(h, b.server, guest.cookie, boardId)
+			];
+			expect(await fatima.socket.emitWithAck('brainstorm:set', { boardId, on: true })).toEqual({
+				ok: true
+			});
+			// 40 ideas, each its own update, sent alternately through A and B, all at once: each
+			// instance reads the draft, adds its idea and writes it back.
+			const ideas = Array.from({ length: 40 }, (_, i) => `Idée ${i}`);
+			const acks = await Promise.all(
+				ideas.map((text, i) => {
+					const doc = new Y.Doc();
+					createSticky(doc, { x: i * 10, y: 0, text, category: 'usager' });
+					const update = Y.encodeStateAsUpdate(doc);
+					return tabs[i % 2]!.socket.emitWithAck('draft:update', { boardId, update });
+				})
+			);
+			expect(acks.every((ack) => ack.ok)).toBe(true);
+			const mine = new Y.Doc();
+			const state = await tabs[1]!.socket.emitWithAck('draft:sync', { boardId });
+			Y.applyUpdate(mine, new Uint8Array(state));
+			expect(
+				listItems(mine)
+					.map((item) => item.text)
+					.sort()
+			).toEqual([...ideas].sort());
+			// Each tab was sent the other tab's changes, across instances, and never its own.
+			for (const [i, tab] of tabs.entries()) {
+				await vi.waitFor(() => expect(tab.received.get('draft:update')).toHaveLength(20), WAIT);
+				const relayed = new Y.Doc();
+				const payloads = tab.received.get('draft:update') as Array<{ update: ArrayBuffer }>;
+				for (const payload of payloads) Y.applyUpdate(relayed, new Uint8Array(payload.update));
+				const texts = listItems(relayed).map((item) => item.text);
+				expect(texts.sort()).toEqual(ideas.filter((_, n) => n % 2 !== i).sort());
+			}
+
+			expect(await fatima.socket.emitWithAck('brainstorm:reveal', { boardId })).toEqual({
+				ok: true
+			});
+			const shared = await h.syncedProvider(b.server, boardId, { cookie: facilitator.cookie });
+			await vi.waitFor(() => expect(listItems(shared.doc)).toHaveLength(ideas.length), WAIT);
+			// Once revealed, a late draft change on the other instance is refused, not kept.
+			const late = new Y.Doc();
+			createSticky(late, { x: 0, y: 500, text: 'Trop tard', category: 'usager' });
+			const update = Y.encodeStateAsUpdate(late);
+			expect(await tabs[1]!.socket.emitWithAck('draft:update', { boardId, update })).toEqual({
+				ok: false,
+				code: 'refused'
+			});
 		},
 		TEST_TIMEOUT_MS
 	);

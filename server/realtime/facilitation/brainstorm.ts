@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { createItem, itemsOf, listItems } from '../../../src/lib/board/schema.ts';
 import { appContext } from '../../../src/lib/server/context.ts';
+import type { Database } from '../../../src/lib/server/db/client.ts';
 import { boardDrafts, workshopEvents } from '../../../src/lib/server/db/schema.ts';
 import { commandInput } from '../../../src/lib/shared/facilitation.ts';
 import type { BoardIdentity } from '../access.ts';
-import type { PresenceSocket } from '../socket-io.ts';
+import { personRoomOf, type PresenceSocket } from '../socket-io.ts';
 import { boardRoom, command, record, RefusedError, type FacilitationDeps } from './commands.ts';
 
 /**
@@ -16,9 +17,11 @@ import { boardRoom, command, record, RefusedError, type FacilitationDeps } from 
  */
 
 /**
- * Draft changes and reveals of a board, one after the other (on this instance): a draft is read,
- * changed and written back, so two at once would lose one, and a change landing during a reveal
- * would bring a revealed draft back.
+ * Draft changes and reveals of a board run one after the other: a draft is read, changed and
+ * written back, so two at once would lose one, and a change landing during a reveal would bring a
+ * revealed draft back. On an instance they queue here (so that a burst holds one database
+ * connection, not the pool); across instances each runs in a transaction holding the board's
+ * drafts lock (`lockedDrafts`).
  */
 const boardQueues = new Map<string, Promise<unknown>>();
 
@@ -31,6 +34,24 @@ function serialised<T>(boardId: string, run: () => Promise<T>): Promise<T> {
 		if (boardQueues.get(boardId) === settled) boardQueues.delete(boardId);
 	});
 	return next;
+}
+
+/** First key of the advisory locks on a board's drafts (the second is the board's hash). */
+const DRAFTS_LOCK_KEY = 0x43_52_44_52; // "CRDR"
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Runs `work` in a transaction holding the board's drafts lock, whatever the number of instances
+ * (PostgreSQL advisory lock, released at commit).
+ */
+function lockedDrafts<T>(boardId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+	return appContext().db.transaction(async (tx) => {
+		await tx.execute(
+			sql`select pg_advisory_xact_lock(${DRAFTS_LOCK_KEY}::integer, hashtext(${boardId}))`
+		);
+		return work(tx);
+	});
 }
 
 /** Largest draft update accepted, in bytes. */
@@ -61,21 +82,48 @@ export async function brainstormOn(deps: FacilitationDeps, boardId: string): Pro
 	return live.brainstorm(boardId);
 }
 
-async function loadDraft(boardId: string, userId: string): Promise<Y.Doc> {
+/**
+ * Whether the board's last brainstorm event is a start, as stored: under the drafts lock this is
+ * what every instance agrees on (a reveal records its event before releasing the lock).
+ */
+async function brainstormStored(
+	tx: Transaction,
+	identity: { workshopId: string; boardId: string }
+): Promise<boolean> {
+	const [last] = await tx
+		.select({ type: workshopEvents.type })
+		.from(workshopEvents)
+		.where(
+			and(
+				eq(workshopEvents.workshopId, identity.workshopId),
+				eq(workshopEvents.boardId, identity.boardId),
+				inArray(workshopEvents.type, BRAINSTORM_EVENTS)
+			)
+		)
+		.orderBy(desc(workshopEvents.id))
+		.limit(1);
+	return last?.type === 'brainstorm-start';
+}
+
+async function loadDraft(
+	boardId: string,
+	userId: string,
+	db: Pick<Database, 'select'> = appContext().db
+): Promise<Y.Doc> {
 	const doc = new Y.Doc();
-	const [row] = await appContext()
-		.db.select({ state: boardDrafts.state })
+	const [row] = await db
+		.select({ state: boardDrafts.state })
 		.from(boardDrafts)
 		.where(and(eq(boardDrafts.boardId, boardId), eq(boardDrafts.userId, userId)));
 	if (row) Y.applyUpdate(doc, row.state);
 	return doc;
 }
 
-async function saveDraft(identity: BoardIdentity, doc: Y.Doc): Promise<void> {
+async function saveDraft(tx: Transaction, identity: BoardIdentity, doc: Y.Doc): Promise<void> {
 	const state = Y.encodeStateAsUpdate(doc);
 	const { boardId, userId, category } = identity;
-	await appContext()
-		.db.insert(boardDrafts)
+	await tx
+		.insert(boardDrafts)
 		.values({ boardId, userId, category, state })
 		.onConflictDoUpdate({
 			target: [boardDrafts.boardId, boardDrafts.userId],
@@ -83,39 +131,38 @@ async function saveDraft(identity: BoardIdentity, doc: Y.Doc): Promise<void> {
 		});
 }
 
-/** The sockets of one person on one board (their own tabs), other than `except`. */
-function ownSockets(deps: FacilitationDeps, identity: BoardIdentity, except: PresenceSocket) {
-	return [...deps.io.sockets.sockets.values()].filter(
-		(peer) => peer !== except && peer.data.boards?.[identity.boardId]?.userId === identity.userId
-	);
-}
-
-/** Copies the drafts' items into the board's document; returns how many were revealed. */
-async function revealDrafts(deps: FacilitationDeps, boardId: string): Promise<number> {
-	const rows = await appContext()
-		.db.select()
-		.from(boardDrafts)
-		.where(eq(boardDrafts.boardId, boardId));
-	const room = await deps.rooms.acquire(boardId);
+/**
+ * Copies the drafts' items into the board's document, clears the drafts and records the reveal,
+ * under the drafts lock; returns how many items were revealed. Items already on the board are
+ * skipped, so a reveal retried after a failure adds nothing twice. `board` is the board's loaded
+ * document: loading it here would wait for the database this transaction holds (PGlite has one
+ * connection).
+ */
+async function revealDrafts(tx: Transaction, board: Y.Doc, who: BoardIdentity): Promise<number> {
+	const { boardId } = who;
+	const rows = await tx.select().from(boardDrafts).where(eq(boardDrafts.boardId, boardId));
 	let revealed = 0;
-	try {
-		room.doc.transact(() => {
-			for (const row of rows) {
-				const draft = new Y.Doc();
-				Y.applyUpdate(draft, row.state);
-				for (const item of listItems(draft)) {
-					if (itemsOf(room.doc).has(item.id)) continue;
-					const { id, text, ...fields } = item;
-					createItem(room.doc, { ...fields, id, text, category: row.category });
-					revealed++;
-				}
-				draft.destroy();
+	board.transact(() => {
+		for (const row of rows) {
+			const draft = new Y.Doc();
+			Y.applyUpdate(draft, row.state);
+			for (const item of listItems(draft)) {
+				if (itemsOf(board).has(item.id)) continue;
+				const { id, text, ...fields } = item;
+				createItem(board, { ...fields, id, text, category: row.category });
+				revealed++;
 			}
-		}, 'brainstorm-reveal');
-	} finally {
-		deps.rooms.release(room);
-	}
-	await appContext().db.delete(boardDrafts).where(eq(boardDrafts.boardId, boardId));
+			draft.destroy();
+		}
+	}, 'brainstorm-reveal');
+	await tx.delete(boardDrafts).where(eq(boardDrafts.boardId, boardId));
+	await tx.insert(workshopEvents).values({
+		workshopId: who.workshopId,
+		boardId,
+		actorId: who.userId,
+		type: 'brainstorm-reveal',
+		payload: { items: revealed }
+	});
 	return revealed;
 }
 
@@ -137,16 +184,20 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 		const update = new Uint8Array(input.update);
 		if (update.byteLength > MAX_DRAFT_UPDATE_BYTES) throw new RefusedError('too large');
 		Y.decodeUpdate(update);
-		await serialised(who.boardId, async () => {
-			if (!(await brainstormOn(deps, who.boardId))) throw new RefusedError('no brainstorm');
-			const doc = await loadDraft(who.boardId, who.userId);
-			Y.applyUpdate(doc, update);
-			await saveDraft(who, doc);
-			doc.destroy();
-		});
-		for (const peer of ownSockets(deps, who, socket)) {
-			peer.emit('draft:update', { boardId: who.boardId, update });
-		}
+		if (!(await brainstormOn(deps, who.boardId))) throw new RefusedError('no brainstorm');
+		await serialised(who.boardId, () =>
+			lockedDrafts(who.boardId, async (tx) => {
+				if (!(await brainstormStored(tx, who))) throw new RefusedError('no brainstorm');
+				const doc = await loadDraft(who.boardId, who.userId, tx);
+				Y.applyUpdate(doc, update);
+				await saveDraft(tx, who, doc);
+				doc.destroy();
+			})
+		);
+		// The person's other tabs, wherever they are connected.
+		io.to(personRoomOf(who.boardId, who.userId))
+			.except(socket.id)
+			.emit('draft:update', { boardId: who.boardId, update });
 	});
 	socket.on('draft:sync', (payload: unknown, ack: unknown) => {
 		const parsed = commandInput.brainstorm.pick({ boardId: true }).safeParse(payload);
@@ -163,11 +214,15 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 		rule: 'facilitator'
 	} as const;
 	command(deps, socket, reveal, async (who) => {
-		const revealed = await serialised(who.boardId, () => {
+		await serialised(who.boardId, async () => {
 			live.setBrainstorm(who.boardId, false);
-			return revealDrafts(deps, who.boardId);
+			const room = await deps.rooms.acquire(who.boardId);
+			try {
+				await lockedDrafts(who.boardId, (tx) => revealDrafts(tx, room.doc, who));
+			} finally {
+				deps.rooms.release(room);
+			}
 		});
-		await record(who, 'brainstorm-reveal', { items: revealed });
 		io.to(boardRoom(who.boardId)).emit('brainstorm:state', { boardId: who.boardId, on: false });
 		io.to(boardRoom(who.boardId)).emit('draft:cleared', { boardId: who.boardId });
 	});
