@@ -84,6 +84,11 @@ export class ReplayPlayer {
 	speed = $state<ReplaySpeed>(1);
 	/** Bumped each time `doc` is a new document. */
 	version = $state(0);
+	/**
+	 * The event just jumped to (next, previous, or picked in the list), until the moment changes
+	 * otherwise: named to the viewer, since two events can fall within the same displayed second.
+	 */
+	reached = $state<{ at: number; type: string } | null>(null);
 	#frame = 0;
 	#last = 0;
 
@@ -107,6 +112,7 @@ export class ReplayPlayer {
 
 	/** Shows the board as it was at `time` (clamped to the session). */
 	seek(time: number): void {
+		this.reached = null;
 		this.time = Math.max(this.start, Math.min(this.end, time));
 		const fresh = this.#cursor.moveTo(this.engine.countAt(this.time));
 		this.shown = this.#cursor.position;
@@ -116,13 +122,19 @@ export class ReplayPlayer {
 	/** Jumps to the first event after the current moment (or stays at the last). */
 	nextEvent(): void {
 		const next = this.events.find((event) => event.at > this.time);
-		if (next) this.seek(next.at);
+		if (next) this.jumpTo(next);
 	}
 
 	/** Jumps to the last event before the current moment. */
 	previousEvent(): void {
 		const previous = this.events.findLast((event) => event.at < this.time);
-		if (previous) this.seek(previous.at);
+		if (previous) this.jumpTo(previous);
+	}
+
+	/** Shows the board at `event` and names it (`reached`). */
+	jumpTo(event: { at: number; type: string }): void {
+		this.seek(event.at);
+		this.reached = event;
 	}
 
 	/** Starts playing from the current moment (from the start when at the end). */
