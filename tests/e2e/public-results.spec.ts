@@ -76,7 +76,9 @@ test('a facilitator groups a workshop into a programme and reads it from the rep
 	await expect(page.getByText('Programme de l’atelier enregistré.')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
 
+	// The workshop page links its programme too: follow the report's link, once on the report.
 	await page.getByRole('link', { name: 'Bilan de la séance' }).click();
+	await expect(page).toHaveURL(/\/workshops\/[a-z0-9]+\/report$/);
 	await page.getByRole('link', { name: 'Programme : Parcours mobilité' }).click();
 	await expect(page).toHaveURL(/\/programmes\/[a-z0-9]+$/);
 	await expect(page.getByRole('listitem').filter({ hasText: 'Séance 1' })).toBeVisible();

@@ -24,8 +24,8 @@ import { command, record, RefusedError, workshopRoom, type FacilitationDeps } fr
  * `boardAccess`), and sends each person to their group's board. "Cross" copies each group board's
  * items into a frame of the plenary board, side by side, titled with the category, and sends
  * everyone back to the plenary board. Once crossed, groups can be formed again for another round,
- * on new boards. Board and frame titles are written in the language of the
- * facilitator who asked (they are shared text, like anything typed on the board).
+ * on new boards. Board and frame titles are written in the language of the facilitator who asked
+ * (they are shared text, like anything typed on the board).
  */
 
 /**
@@ -51,8 +51,8 @@ interface GroupBoard {
 }
 
 /**
- * Where the peer groups of a workshop stand: `split` with the boards of the latest split while it
- * is not crossed yet, else `idle`; `rounds` counts the splits so far (groups can be formed again
+ * Where the peer groups of a workshop stand: split (with the boards of the latest split) while
+ * that split is not crossed yet, else not split; `rounds` counts the splits so far (groups can be formed again
  * after a crossing, on new boards, for another question).
  */
 async function groupsState(
@@ -242,7 +242,7 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 			for (const group of groups) {
 				const source = await deps.rooms.acquire(group.id);
 				try {
-					const category = group.category ?? '';
+					const { category } = group;
 					// Images are readable through their own board only: the plenary gets copies.
 					const files = await copyBoardFiles({
 						fromBoardId: group.id,
@@ -250,7 +250,7 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 						fileIds: readItems(source.doc).flatMap((item) => (item.file ? [item.file] : []))
 					});
 					plenary.doc.transact(() => {
-						const title = categoryLabel(t, category || null);
+						const title = categoryLabel(t, category);
 						const place = { category, title, x, top, files };
 						x += copyInto(plenary.doc, source.doc, place) + CROSS_FRAME.gap;
 					}, 'groups-cross');
