@@ -67,38 +67,22 @@ const BRAINSTORM_EVENTS = ['brainstorm-start', 'brainstorm-stop', 'brainstorm-re
 export async function brainstormOn(deps: FacilitationDeps, boardId: string): Promise<boolean> {
 	const { live } = deps;
 	if (live.knowsBrainstorm(boardId)) return live.brainstorm(boardId);
-	const [last] = await appContext()
-		.db.select({ type: workshopEvents.type })
-		.from(workshopEvents)
-		.where(
-			and(eq(workshopEvents.boardId, boardId), inArray(workshopEvents.type, BRAINSTORM_EVENTS))
-		)
-		.orderBy(desc(workshopEvents.id))
-		.limit(1);
+	const on = await brainstormStored(appContext().db, boardId);
 	// A change announced meanwhile is newer than what was read.
-	if (!live.knowsBrainstorm(boardId)) {
-		live.apply({ op: 'brainstorm', boardId, on: last?.type === 'brainstorm-start' });
-	}
+	if (!live.knowsBrainstorm(boardId)) live.apply({ op: 'brainstorm', boardId, on });
 	return live.brainstorm(boardId);
 }
 
 /**
- * Whether the board's last brainstorm event is a start, as stored: under the drafts lock this is
- * what every instance agrees on (a reveal records its event before releasing the lock).
+ * Whether the board's last brainstorm event is a start, as stored. Read under the drafts lock,
+ * this is what every instance agrees on (a reveal records its event before releasing the lock).
  */
-async function brainstormStored(
-	tx: Transaction,
-	identity: { workshopId: string; boardId: string }
-): Promise<boolean> {
-	const [last] = await tx
+async function brainstormStored(db: Pick<Database, 'select'>, boardId: string): Promise<boolean> {
+	const [last] = await db
 		.select({ type: workshopEvents.type })
 		.from(workshopEvents)
 		.where(
-			and(
-				eq(workshopEvents.workshopId, identity.workshopId),
-				eq(workshopEvents.boardId, identity.boardId),
-				inArray(workshopEvents.type, BRAINSTORM_EVENTS)
-			)
+			and(eq(workshopEvents.boardId, boardId), inArray(workshopEvents.type, BRAINSTORM_EVENTS))
 		)
 		.orderBy(desc(workshopEvents.id))
 		.limit(1);
@@ -184,10 +168,11 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 		const update = new Uint8Array(input.update);
 		if (update.byteLength > MAX_DRAFT_UPDATE_BYTES) throw new RefusedError('too large');
 		Y.decodeUpdate(update);
+		// Refused from memory when known to be off; under the lock, the stored state decides.
 		if (!(await brainstormOn(deps, who.boardId))) throw new RefusedError('no brainstorm');
 		await serialised(who.boardId, () =>
 			lockedDrafts(who.boardId, async (tx) => {
-				if (!(await brainstormStored(tx, who))) throw new RefusedError('no brainstorm');
+				if (!(await brainstormStored(tx, who.boardId))) throw new RefusedError('no brainstorm');
 				const doc = await loadDraft(who.boardId, who.userId, tx);
 				Y.applyUpdate(doc, update);
 				await saveDraft(tx, who, doc);

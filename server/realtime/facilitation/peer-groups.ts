@@ -50,17 +50,9 @@ interface GroupBoard {
 	category: string;
 }
 
-/**
- * Where the peer groups of a workshop stand: split (with the boards of the latest split) while
- * that split is not crossed yet, else not split; `rounds` counts the splits so far (groups can be formed again
- * after a crossing, on new boards, for another question).
- */
-async function groupsState(
-	workshopId: string
-): Promise<
-	{ split: false; rounds: number } | { split: true; rounds: number; groups: GroupBoard[] }
-> {
-	const events = await appContext()
+/** The latest `groups-split` or `groups-cross` event of a workshop, if any. */
+async function latestGroupsEvent(workshopId: string) {
+	const [latest] = await appContext()
 		.db.select({ type: workshopEvents.type, payload: workshopEvents.payload })
 		.from(workshopEvents)
 		.where(
@@ -69,26 +61,39 @@ async function groupsState(
 				inArray(workshopEvents.type, ['groups-split', 'groups-cross'])
 			)
 		)
-		.orderBy(desc(workshopEvents.id));
-	const rounds = events.filter((event) => event.type === 'groups-split').length;
-	const latest = events[0];
-	if (latest?.type !== 'groups-split') return { split: false, rounds };
+		.orderBy(desc(workshopEvents.id))
+		.limit(1);
+	return latest;
+}
+
+/**
+ * The group boards of the current round, in category order, while the latest split is not crossed
+ * yet; null when the groups are not split (groups can be formed again after a crossing, on new
+ * boards, for another question). A round's boards are those its split recorded.
+ */
+async function currentGroups(workshopId: string): Promise<GroupBoard[] | null> {
+	const latest = await latestGroupsEvent(workshopId);
+	if (latest?.type !== 'groups-split') return null;
 	const recorded = (latest.payload as { groups?: unknown } | null)?.groups;
-	const ids = new Map<string, string>(
-		Object.entries(recorded && typeof recorded === 'object' ? recorded : {}).filter(
-			(entry): entry is [string, string] => typeof entry[1] === 'string'
-		)
+	const ids = Object.values(recorded && typeof recorded === 'object' ? recorded : {}).filter(
+		(id): id is string => typeof id === 'string'
 	);
-	// Boards still there and still group boards of this workshop, in category order.
+	if (ids.length === 0) return [];
+	// Boards still there and still group boards of this workshop.
 	const rows = await appContext()
 		.db.select({ id: boards.id, category: boards.groupCategory })
 		.from(boards)
-		.where(and(eq(boards.workshopId, workshopId), isNotNull(boards.groupCategory)))
+		.where(and(eq(boards.workshopId, workshopId), inArray(boards.id, ids)))
 		.orderBy(asc(boards.groupCategory));
-	const groups = rows.flatMap((row) =>
-		row.category && ids.get(row.category) === row.id ? [{ id: row.id, category: row.category }] : []
+	return rows.flatMap((row) => (row.category ? [{ id: row.id, category: row.category }] : []));
+}
+
+/** How many times a workshop's groups were formed so far. */
+async function splitRounds(workshopId: string): Promise<number> {
+	return appContext().db.$count(
+		workshopEvents,
+		and(eq(workshopEvents.workshopId, workshopId), eq(workshopEvents.type, 'groups-split'))
 	);
-	return { split: true, rounds, groups };
 }
 
 async function participantCategories(workshopId: string): Promise<string[]> {
@@ -121,9 +126,8 @@ export async function groupOffer(identity: {
 	category: string | null;
 }): Promise<{ boardId: string; category: string } | null> {
 	if (identity.role !== 'participant' || !identity.category) return null;
-	const state = await groupsState(identity.workshopId);
-	if (!state.split) return null;
-	const group = state.groups.find((one) => one.category === identity.category);
+	const groups = await currentGroups(identity.workshopId);
+	const group = groups?.find((one) => one.category === identity.category);
 	if (!group || group.id === identity.boardId) return null;
 	return { boardId: group.id, category: identity.category };
 }
@@ -192,12 +196,11 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 		rule: 'facilitator'
 	} as const;
 	command(deps, socket, split, async (who) => {
-		const state = await groupsState(who.workshopId);
-		if (state.split) throw new RefusedError('already split');
+		if (await currentGroups(who.workshopId)) throw new RefusedError('already split');
 		const categories = await participantCategories(who.workshopId);
 		if (categories.length === 0) throw new RefusedError('no participants');
 		const t = socketTranslator(socket);
-		const round = state.rounds + 1;
+		const round = (await splitRounds(who.workshopId)) + 1;
 		const created = new Map<string, string>();
 		for (const category of categories) {
 			const id = newId();
@@ -224,8 +227,7 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 		rule: 'facilitator'
 	} as const;
 	command(deps, socket, cross, async (who) => {
-		const state = await groupsState(who.workshopId);
-		const groups = state.split ? state.groups : [];
+		const groups = (await currentGroups(who.workshopId)) ?? [];
 		const [here] = await appContext()
 			.db.select({ group: boards.groupCategory })
 			.from(boards)
