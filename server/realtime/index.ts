@@ -8,7 +8,7 @@ import { bindRealtimeStats, metrics } from '../metrics.ts';
 import type { BoardIdentity } from './access.ts';
 import { Connection, startKeepAlive } from './connection.ts';
 import type { Room } from './room.ts';
-import { RoomRegistry } from './rooms.ts';
+import { RoomRegistry, type RealtimeStats } from './rooms.ts';
 import { attachFacilitation } from './facilitation/index.ts';
 import { LockStore, type LockChange } from './facilitation/locks.ts';
 import { lockPolicy } from './facilitation/write-policy.ts';
@@ -21,8 +21,8 @@ import { attachYjsEndpoint } from './upgrade.ts';
 export interface Realtime extends RealtimeControl {
 	/** Stops accepting sockets, flushes pending log writes, closes every socket (code 4503). */
 	close(): Promise<void>;
-	/** Number of boards loaded in memory and of open Yjs connections (for tests and metrics). */
-	stats(): { boards: number; connections: number };
+	/** Boards loaded, open Yjs connections, boards with pending structs (tests and metrics). */
+	stats(): RealtimeStats;
 }
 
 /** Attaches the Yjs endpoint and socket.io to `httpServer`. */

@@ -17,6 +17,7 @@ import {
 	withServerIdentity
 } from './awareness.ts';
 import { AwarenessRelay, PSEUDONYMS_VIEW } from './awareness-relay.ts';
+import { CategoryIndex, ClientOwners } from './attribution.ts';
 import { wouldExceedObjects } from './board-limits.ts';
 import { broadcastBatch } from './broadcast.ts';
 import type { WritePolicy } from './facilitation/write-policy.ts';
@@ -26,6 +27,7 @@ import type { BoardChannel } from './redis-bus.ts';
 import { REMOTE_ORIGIN, RemoteSync } from './remote-sync.ts';
 import { SyncCache } from './sync-cache.ts';
 import { LOAD_ORIGIN, type LoadedBoard } from './store.ts';
+import { reviewUpdate, type Accepted, type Refusal } from './update-guard.ts';
 import { UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
 /** How long a shutdown waits for the log to be written before giving up, in milliseconds. */
@@ -57,6 +59,10 @@ export interface RoomOptions {
 	awarenessFlushMs?: number;
 	/** Size above which a new client's initial state is sent in parts (`SYNC_PART_BYTES`). */
 	syncPartBytes?: number;
+	/** The board's Yjs client ids and their owners (`board_clients`), read with the board. */
+	clientOwners?: ReadonlyArray<{ clientId: number; userId: string }>;
+	/** Reads those owners again (another instance may have bound ids since the load). */
+	loadClientOwners?: () => Promise<ReadonlyArray<{ clientId: number; userId: string }>>;
 }
 
 /**
@@ -78,6 +84,12 @@ export class Room implements MessageSink {
 	readonly #writePolicy: WritePolicy | null;
 	readonly #relay: AwarenessRelay;
 	readonly #sync: SyncCache;
+	readonly #clientOwners: ClientOwners;
+	readonly #categories: CategoryIndex;
+	readonly #loadClientOwners: RoomOptions['loadClientOwners'];
+	#ownersReload: Promise<void> | null = null;
+	/** Client ids the update being applied binds to its sender (logged with it). */
+	#binding: number[] | null = null;
 	#accepting = true;
 	#destroyed = false;
 
@@ -99,6 +111,9 @@ export class Room implements MessageSink {
 			flushMs: options.awarenessFlushMs
 		});
 		this.#sync = new SyncCache(this.doc, options.syncPartBytes);
+		this.#clientOwners = new ClientOwners(options.clientOwners);
+		this.#categories = new CategoryIndex(this.doc);
+		this.#loadClientOwners = options.loadClientOwners;
 		this.#updateLog = new UpdateLog({
 			boardId: options.boardId,
 			loaded: options.loaded,
@@ -182,29 +197,110 @@ export class Room implements MessageSink {
 	/**
 	 * Applies a client's update (sync step 2 or update) when it may write. A read-only client's
 	 * update that would change nothing (the stock client always answers step 1, even when it has
-	 * nothing new) is ignored; any other closes the connection with 4403, nothing applied. An update
-	 * that would take the board beyond `maxObjectsPerBoard` objects closes its sender with 4507.
+	 * nothing new) is ignored; any other closes the connection with 4403, nothing applied. A writer's
+	 * update is reviewed first (`update-guard.ts`: client ids, clocks, references, deletes,
+	 * categories), then checked against the object limit (4507) and the locks (4423); the first
+	 * failed check closes its sender and nothing of the update is applied.
 	 */
 	receiveUpdate(connection: Connection, update: Uint8Array): void {
 		// Decoding the whole update first: a truncated one must not be half-applied.
-		const { structs } = Y.decodeUpdate(update);
-		if (connection.identity.writable) {
-			if (wouldExceedObjects(this.doc, structs, this.#maxObjects)) {
-				connection.log.info({ maxObjects: this.#maxObjects }, 'board full: update refused');
-				connection.close(CloseCode.BoardFull, 'board full');
-				return;
-			}
-			if (!this.#allowedByPolicy(connection, update)) {
-				connection.log.info('update refused: it changes something locked');
-				connection.close(CloseCode.Locked, 'locked');
-				return;
-			}
-			Y.applyUpdate(this.doc, update, connection);
+		const decoded = Y.decodeUpdate(update);
+		if (!connection.identity.writable) {
+			if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return;
+			connection.log.info({ role: connection.identity.role }, 'read-only connection sent an edit');
+			connection.close(CloseCode.Forbidden, 'read-only');
 			return;
 		}
-		if (Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) return;
-		connection.log.info({ role: connection.identity.role }, 'read-only connection sent an edit');
-		connection.close(CloseCode.Forbidden, 'read-only');
+		const { userId, category } = connection.identity;
+		const review = reviewUpdate({
+			doc: this.doc,
+			decoded,
+			userId,
+			category,
+			owners: this.#clientOwners,
+			categories: this.#categories
+		});
+		if (review.refusal) return this.#refuse(connection, review.refusal);
+		const binding = this.#bindingFor(connection, review);
+		if (!binding) return;
+		if (wouldExceedObjects(this.doc, decoded.structs, this.#maxObjects)) {
+			connection.log.info({ maxObjects: this.#maxObjects }, 'board full: update refused');
+			connection.close(CloseCode.BoardFull, 'board full');
+			return;
+		}
+		if (!this.#allowedByPolicy(connection, update)) {
+			connection.log.info('update refused: it changes something locked');
+			connection.close(CloseCode.Locked, 'locked');
+			return;
+		}
+		for (const clientId of binding) this.#clientOwners.bind(clientId, userId);
+		this.#binding = binding;
+		try {
+			Y.applyUpdate(this.doc, update, connection);
+		} finally {
+			this.#binding = null;
+		}
+		const { pendingStructs, pendingDs } = this.doc.store;
+		if (pendingStructs || pendingDs) {
+			// Unreachable once reviewed; logged loudly should Yjs ever disagree with the review.
+			this.#log.error({ connectionId: connection.id }, 'an accepted update left pending structs');
+		}
+	}
+
+	/** True when nothing the room applied is waiting for missing structs (asserted by tests). */
+	get nothingPending(): boolean {
+		return this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
+	}
+
+	#refuse(connection: Connection, refusal: Refusal): void {
+		connection.log.warn(
+			{ reason: refusal.reason, detail: refusal.detail, userId: connection.userId },
+			'update refused'
+		);
+		const code =
+			refusal.reason === 'foreign-client-id' ? CloseCode.ClientIdTaken : CloseCode.InvalidUpdate;
+		connection.close(code, refusal.reason);
+	}
+
+	/**
+	 * The client ids a reviewed update binds to its sender, or null when one may not be bound (the
+	 * sender is then closed). A free id is bound unless another person's connection holds it in
+	 * awareness (where the stock client announces its document's id before writing). An id whose
+	 * structs the document already holds but whose owner this instance does not know was bound
+	 * elsewhere or before bindings existed: the owners are read again and the sender told to retry
+	 * (4409); once the database is known to hold no owner, the connection announcing that id in
+	 * awareness may take it.
+	 */
+	#bindingFor(connection: Connection, review: Accepted): number[] | null {
+		const history = new Set(review.unboundWithHistory);
+		for (const clientId of review.unboundClients) {
+			const announcer = this.#owners.ownerOf(clientId);
+			const announcedByOther = announcer !== undefined && announcer.userId !== connection.userId;
+			const unknownHistory =
+				history.has(clientId) &&
+				(!this.#clientOwners.knownUnbound(clientId) || announcer !== connection);
+			if (announcedByOther || unknownHistory) {
+				if (unknownHistory) this.#reloadClientOwners(review.unboundWithHistory);
+				this.#refuse(connection, {
+					reason: 'foreign-client-id',
+					detail: `client ${clientId} ${announcedByOther ? 'announced by another person' : 'not bound here'}`
+				});
+				return null;
+			}
+		}
+		return review.unboundClients;
+	}
+
+	#reloadClientOwners(asked: readonly number[]): void {
+		const load = this.#loadClientOwners;
+		if (!load || this.#ownersReload) return;
+		this.#ownersReload = load()
+			.then((rows) => {
+				this.#clientOwners.load(rows);
+				this.#clientOwners.markUnboundInDatabase(asked);
+			})
+			.catch((error: unknown) => this.#log.warn({ err: error }, 'client owners reload failed'))
+			.finally(() => (this.#ownersReload = null));
 	}
 
 	#allowedByPolicy(connection: Connection, update: Uint8Array): boolean {
@@ -290,6 +386,7 @@ export class Room implements MessageSink {
 		this.#updateLog.stop();
 		this.#remote.close();
 		this.#relay.stop();
+		this.#categories.destroy();
 		this.doc.off('update', this.#onDocUpdate);
 		this.awareness.off('change', this.#onAwarenessChange);
 		this.awareness.off('update', this.#onAwarenessUpdate);
@@ -311,7 +408,8 @@ export class Room implements MessageSink {
 			update,
 			origin,
 			authorId: author?.userId ?? null,
-			category: author?.category ?? null
+			category: author?.category ?? null,
+			bindsClients: author && this.#binding?.length ? this.#binding : undefined
 		});
 	};
 

@@ -5,7 +5,7 @@ import type { Connection } from './connection.ts';
 import type { WritePolicy } from './facilitation/write-policy.ts';
 import type { RedisBus } from './redis-bus.ts';
 import { Room } from './room.ts';
-import { loadBoardInto } from './store.ts';
+import { loadBoardInto, loadClientOwners } from './store.ts';
 import type { LogStore } from './update-log.ts';
 
 /** The realtime layer is closing: no board may be opened any more. */
@@ -42,6 +42,16 @@ export interface RoomRegistryOptions {
 	awarenessFlushMs?: number;
 	/** Size above which a new client's initial state is sent in parts (see `Room`). */
 	syncPartBytes?: number;
+}
+
+/** What `RoomRegistry.stats` counts. */
+export interface RealtimeStats {
+	/** Boards loaded in memory. */
+	boards: number;
+	/** Open Yjs connections. */
+	connections: number;
+	/** Boards whose document holds structs waiting for missing ones (kept at 0 by the guard). */
+	boardsWithPending: number;
 }
 
 /**
@@ -124,11 +134,18 @@ export class RoomRegistry {
 		}
 	}
 
-	/** Number of loaded boards and of open connections. */
-	stats(): { boards: number; connections: number } {
+	/**
+	 * Number of loaded boards, of open connections, and of boards whose document holds structs
+	 * waiting for missing ones (always 0: `update-guard.ts` refuses what would leave any).
+	 */
+	stats(): RealtimeStats {
 		let connections = 0;
-		for (const room of this.#loadedRooms()) connections += room.connections.size;
-		return { boards: this.#entries.size, connections };
+		let boardsWithPending = 0;
+		for (const room of this.#loadedRooms()) {
+			connections += room.connections.size;
+			if (!room.nothingPending) boardsWithPending++;
+		}
+		return { boards: this.#entries.size, connections, boardsWithPending };
 	}
 
 	/** Refuses new joiners, then stores, snapshots and closes every board (sockets get 4503). */
@@ -168,10 +185,12 @@ export class RoomRegistry {
 		// Subscribed first, loaded then: nothing published in between is missed (seqs dedupe).
 		const channel = bus ? await bus.open(boardId) : null;
 		let loaded;
+		let clientOwners;
 		try {
 			// The write policy must know the board's locks before the room accepts a first write.
-			[loaded] = await Promise.all([
+			[loaded, clientOwners] = await Promise.all([
 				loadBoardInto(doc, boardId),
+				loadClientOwners(boardId),
 				this.#options.writePolicy?.ready?.()
 			]);
 		} catch (error) {
@@ -183,7 +202,16 @@ export class RoomRegistry {
 			'board loaded'
 		);
 		const onBusReady = bus ? (listener: () => void) => bus.onReady(listener) : undefined;
-		return new Room({ boardId, doc, loaded, ...options, channel, onBusReady });
+		return new Room({
+			boardId,
+			doc,
+			loaded,
+			...options,
+			channel,
+			onBusReady,
+			clientOwners,
+			loadClientOwners: () => loadClientOwners(boardId)
+		});
 	}
 
 	/** Stores and snapshots an idle room, then frees it, unless someone joined meanwhile. */

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { appContext } from '../../src/lib/server/context.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
-import { boardSnapshots, boardUpdates } from '../../src/lib/server/db/schema.ts';
+import { boardClients, boardSnapshots, boardUpdates } from '../../src/lib/server/db/schema.ts';
 import { COPY_UPDATE_COLUMNS, encodeUpdateRows } from './copy-binary.ts';
 
 /**
@@ -85,7 +85,43 @@ export async function loadBoardInto(doc: Y.Doc, boardId: string): Promise<Loaded
 }
 
 /** An update to store: the database gives it its seq. */
-export type UnnumberedUpdate = Omit<StoredUpdate, 'seq'>;
+export type UnnumberedUpdate = Omit<StoredUpdate, 'seq'> & {
+	/** Yjs client ids this update is the first to write with: bound to its author when stored. */
+	bindsClients?: readonly number[];
+};
+
+/** The client-id bindings that `rows` bring: the new client ids of each row, with its author. */
+function bindingsOf(rows: readonly UnnumberedUpdate[]): { clientIds: number[]; userIds: string[] } {
+	const clientIds: number[] = [];
+	const userIds: string[] = [];
+	for (const row of rows) {
+		if (!row.authorId) continue;
+		for (const clientId of row.bindsClients ?? []) {
+			clientIds.push(clientId);
+			userIds.push(row.authorId);
+		}
+	}
+	return { clientIds, userIds };
+}
+
+/**
+ * Binds client ids to their first writer, in the transaction storing the updates that use them (an
+ * id already bound keeps its owner: `update-guard.ts` refused anyone else's structs under it).
+ */
+const BIND_CLIENTS_SQL = `insert into board_clients (board_id, client_id, user_id)
+	select $1, c, u from unnest($2::bigint[], $3::text[]) as t(c, u)
+	on conflict do nothing`;
+
+/** Every client id bound on `boardId`, with the person it belongs to. */
+export async function loadClientOwners(
+	boardId: string
+): Promise<Array<{ clientId: number; userId: string }>> {
+	const rows = await appContext()
+		.db.select({ clientId: boardClients.clientId, userId: boardClients.userId })
+		.from(boardClients)
+		.where(eq(boardClients.boardId, boardId));
+	return rows.map((row) => ({ clientId: Number(row.clientId), userId: row.userId }));
+}
 
 /** First key of the advisory locks taken by snapshot writers (the second is the board's hash). */
 const SNAPSHOT_LOCK_KEY = 0x43_52_53_4e; // "CRSN"
@@ -144,7 +180,9 @@ async function insertNumbered(db: Executor, boardId: string, rows: readonly Unnu
  */
 async function copyNumbered(pglite: PGlite, boardId: string, rows: readonly UnnumberedUpdate[]) {
 	const n = rows.length;
+	const { clientIds, userIds } = bindingsOf(rows);
 	return pglite.transaction(async (tx) => {
+		if (clientIds.length > 0) await tx.query(BIND_CLIENTS_SQL, [boardId, clientIds, userIds]);
 		const head = await tx.query<{ last_seq: number }>(
 			`insert into board_heads (board_id, last_seq)
 			values ($1, (select coalesce(max(seq), 0) from board_updates where board_id = $1) + $2::integer)
@@ -177,8 +215,15 @@ export async function insertUpdates(
 	const { db } = appContext();
 	const client: unknown = (db as { $client?: unknown }).$client;
 	if (client instanceof PGlite) return copyNumbered(client, boardId, rows);
-	if (rows.length <= MAX_ROWS_PER_INSERT) return insertNumbered(db, boardId, rows);
+	const { clientIds, userIds } = bindingsOf(rows);
+	const bindsNone = clientIds.length === 0;
+	if (bindsNone && rows.length <= MAX_ROWS_PER_INSERT) return insertNumbered(db, boardId, rows);
 	return db.transaction(async (tx) => {
+		if (!bindsNone) {
+			await tx.execute(sql`insert into board_clients (board_id, client_id, user_id)
+				select ${boardId}, c, u from unnest(${sql.param(clientIds)}::bigint[], ${sql.param(userIds)}::text[]) as t(c, u)
+				on conflict do nothing`);
+		}
 		let first = 0;
 		for (let i = 0; i < rows.length; i += MAX_ROWS_PER_INSERT) {
 			const seq = await insertNumbered(tx, boardId, rows.slice(i, i + MAX_ROWS_PER_INSERT));

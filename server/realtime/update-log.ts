@@ -191,11 +191,12 @@ export class UpdateLog {
 
 	/** Writes the batch, retrying; resolves with its first seq, or null when the log stopped. */
 	async #write(batch: Batch): Promise<number | null> {
-		const rows = batch.entries.map(({ update, authorId, category, at }) => ({
+		const rows = batch.entries.map(({ update, authorId, category, at, bindsClients }) => ({
 			update,
 			authorId,
 			category,
-			at
+			at,
+			bindsClients
 		}));
 		let delayMs = RETRY_INITIAL_MS;
 		for (;;) {

@@ -82,7 +82,7 @@ describe.each(DRIVERS)('Yjs endpoint guards (%s)', (driver) => {
 			expect(codes, name).toContain(await raw.closed);
 		}
 
-		createSticky(b.doc, { x: 300, y: 0, text: 'Après' });
+		createSticky(b.doc, { x: 300, y: 0, text: 'Après', category: 'usager' });
 		await vi.waitFor(() => expect(listItems(a.doc)).toHaveLength(2), WAIT);
 		expect(listItems(a.doc).filter((item) => item.text !== 'Après')).toEqual(before);
 		expect(listItems(b.doc)).toEqual(listItems(a.doc));

