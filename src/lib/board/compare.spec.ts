@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { compareBoards } from './compare.ts';
+import { changeAuthors, compareBoards } from './compare.ts';
 import { createSticky, deleteItem, itemText, moveItem, setItemColor } from './schema.ts';
 
 /** A copy of `doc` at this instant (the later moment keeps editing the original). */
@@ -54,6 +54,44 @@ describe('compareBoards', () => {
 			moved: [],
 			edited: [],
 			byCategory: {}
+		});
+	});
+
+	it('counts each change under the category of the person who made it, not the note’s', () => {
+		const doc = new Y.Doc();
+		const steps: Array<{ bytes: Uint8Array; category: string | null }> = [];
+		let author: string | null = null;
+		doc.on('update', (bytes: Uint8Array) => steps.push({ bytes, category: author }));
+		author = 'usager';
+		const idea = createSticky(doc, { x: 0, y: 0, text: 'Idée', category: 'usager' });
+		const other = createSticky(doc, { x: 300, y: 0, text: 'Autre', category: 'usager' });
+		const before = copyOf(doc);
+		steps.length = 0;
+
+		author = 'elu';
+		itemText(doc, idea)?.insert(0, 'Bonne ');
+		author = 'manager';
+		deleteItem(doc, other);
+		author = 'agent';
+		moveItem(doc, { id: idea, x: 50, y: 50 });
+		author = null;
+		const added = createSticky(doc, { x: 600, y: 0, text: 'Consigne' });
+
+		const authors = changeAuthors({ from: before, steps });
+		const diff = compareBoards(before, doc, authors);
+		expect(diff.added.map((item) => item.id)).toEqual([added]);
+		expect(diff.byCategory).toEqual({
+			elu: { added: 0, removed: 0, moved: 0, edited: 1 },
+			manager: { added: 0, removed: 1, moved: 0, edited: 0 },
+			agent: { added: 0, removed: 0, moved: 1, edited: 0 },
+			'': { added: 1, removed: 0, moved: 0, edited: 0 }
+		});
+		// Without the log, the note's own category is all there is.
+		expect(compareBoards(before, doc).byCategory.usager).toEqual({
+			added: 0,
+			removed: 1,
+			moved: 1,
+			edited: 1
 		});
 	});
 });
