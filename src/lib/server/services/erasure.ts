@@ -4,6 +4,7 @@ import {
 	boardDrafts,
 	boardLocks,
 	boards,
+	boardClients,
 	boardUpdates,
 	feedback,
 	files,
@@ -71,6 +72,10 @@ async function scrubBoards(tx: Tx, boardIds: string[], userId: string) {
 		.update(boardUpdates)
 		.set({ authorId: null })
 		.where(and(onBoards, eq(boardUpdates.authorId, userId)));
+	// Their Yjs client ids: once unbound, nobody can write under them again (see update-guard.ts).
+	await tx
+		.delete(boardClients)
+		.where(and(inArray(boardClients.boardId, boardIds), eq(boardClients.userId, userId)));
 	await tx
 		.update(files)
 		.set({ uploaderId: null })

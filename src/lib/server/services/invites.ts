@@ -145,7 +145,8 @@ async function currentMember(workshopId: string, userId: string) {
 
 /**
  * Admits a person through a join link. `userId` is the caller's current user, if any: a member of
- * the workshop keeps their membership (a guest's name and category are updated); a removed member
+ * the workshop keeps their membership and category (a guest's display name is updated; a category
+ * changes only by a facilitator's logged act, `people.ts`, since it drives the figures); a removed member
  * is refused; an account that is not a member joins with the link's role. Otherwise a guest user
  * is created. Each new member takes one use of the link (refused once `maxUses` is reached) and,
  * in an "admit" workshop, waits on the waiting list.
@@ -167,7 +168,7 @@ export async function joinWithInvite(input: {
 	const base = { boardId: invite.boardId, workshopId: invite.workshopId, newGuestId: null };
 	if (found?.removed) return failure(403, 'removed', 'You were removed from this workshop');
 	if (input.userId && found?.status) {
-		if (found.kind === 'guest') await updateGuest(invite.workshopId, input.userId, name, category);
+		if (found.kind === 'guest') await renameGuest(input.userId, name);
 		return { ...base, waiting: found.status === 'waiting' };
 	}
 	const accountId = input.userId && found?.kind === 'account' ? input.userId : null;
@@ -202,12 +203,7 @@ export async function joinWithInvite(input: {
 	return { ...base, newGuestId: accountId ? null : userId, waiting: status === 'waiting' };
 }
 
-async function updateGuest(workshopId: string, userId: string, name: string, category: string) {
-	await appContext().db.transaction(async (tx) => {
-		await tx.update(users).set({ name }).where(eq(users.id, userId));
-		await tx
-			.update(memberships)
-			.set({ category })
-			.where(and(eq(memberships.workshopId, workshopId), eq(memberships.userId, userId)));
-	});
+/** A returning guest's new display name (their category stays: see `joinWithInvite`). */
+async function renameGuest(userId: string, name: string) {
+	await appContext().db.update(users).set({ name }).where(eq(users.id, userId));
 }
