@@ -43,6 +43,12 @@ export function attachRealtime(input: {
 		snapshotEveryUpdates: config.snapshotEveryUpdates,
 		idleBoardUnloadMs: config.idleBoardUnloadMs,
 		maxObjectsPerBoard: config.maxObjectsPerBoard,
+		limits: {
+			maxBoardBytes: config.maxBoardBytes,
+			maxTextChars: config.maxTextChars,
+			maxValueBytes: config.maxValueBytes,
+			maxAwarenessStateBytes: config.maxAwarenessStateBytes
+		},
 		awarenessFlushMs: config.awarenessFlushMs,
 		syncPartBytes: config.syncPartBytes,
 		writePolicy: lockPolicy({

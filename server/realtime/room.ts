@@ -27,7 +27,13 @@ import type { BoardChannel } from './redis-bus.ts';
 import { REMOTE_ORIGIN, RemoteSync } from './remote-sync.ts';
 import { SyncCache } from './sync-cache.ts';
 import { LOAD_ORIGIN, type LoadedBoard } from './store.ts';
-import { reviewUpdate, type Accepted, type Refusal } from './update-guard.ts';
+import {
+	NO_CONTENT_LIMITS,
+	reviewUpdate,
+	type Accepted,
+	type ContentLimits,
+	type Refusal
+} from './update-guard.ts';
 import { UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
 /** How long a shutdown waits for the log to be written before giving up, in milliseconds. */
@@ -36,6 +42,34 @@ export const SHUTDOWN_FLUSH_TIMEOUT_MS = 10_000;
 export const CLOSE_GRACE_MS = 1000;
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+/** Size limits of a board (`config.ts`: `MAX_TEXT_CHARS`, `MAX_VALUE_BYTES`, …). */
+export interface BoardLimits extends ContentLimits {
+	/** Encoded size the document may reach, in bytes. */
+	maxBoardBytes: number;
+	/** Bytes one awareness state may weigh, JSON-encoded. */
+	maxAwarenessStateBytes: number;
+}
+
+/** Limits that let everything through (the default, and unit tests of other rules). */
+export const NO_BOARD_LIMITS: BoardLimits = {
+	...NO_CONTENT_LIMITS,
+	maxBoardBytes: Number.POSITIVE_INFINITY,
+	maxAwarenessStateBytes: Number.POSITIVE_INFINITY
+};
+
+/** The close code telling a client why its update was refused. */
+const REFUSAL_CODES: Record<Refusal['reason'], CloseCode> = {
+	'foreign-client-id': CloseCode.ClientIdTaken,
+	gap: CloseCode.InvalidUpdate,
+	'missing-reference': CloseCode.InvalidUpdate,
+	'future-delete': CloseCode.InvalidUpdate,
+	'unknown-root': CloseCode.InvalidUpdate,
+	subdocument: CloseCode.InvalidUpdate,
+	'forged-category': CloseCode.InvalidUpdate,
+	'text-too-long': CloseCode.TooLarge,
+	'value-too-large': CloseCode.TooLarge
+};
 
 /** Options of a `Room`. */
 export interface RoomOptions {
@@ -49,6 +83,8 @@ export interface RoomOptions {
 	store?: LogStore;
 	/** Objects the board may hold (`MAX_OBJECTS_PER_BOARD`); unlimited when absent. */
 	maxObjectsPerBoard?: number;
+	/** Sizes of texts, values, the document and awareness states; unlimited when absent. */
+	limits?: BoardLimits;
 	/** Asked before applying a writer's update (locks, `facilitation/write-policy.ts`). */
 	writePolicy?: WritePolicy;
 	/** The board's channel to the other instances (Redis), subscribed before the load. */
@@ -81,6 +117,12 @@ export class Room implements MessageSink {
 	readonly #owners = new AwarenessOwners<Connection>();
 	readonly #log: Logger;
 	readonly #maxObjects: number;
+	readonly #limits: BoardLimits;
+	/**
+	 * The document's encoded size as last measured plus every update applied since: an upper bound,
+	 * measured again (`Y.encodeStateAsUpdate`) only when it nears `maxBoardBytes`.
+	 */
+	#docBytes: number;
 	readonly #writePolicy: WritePolicy | null;
 	readonly #relay: AwarenessRelay;
 	readonly #sync: SyncCache;
@@ -98,6 +140,8 @@ export class Room implements MessageSink {
 		this.doc = options.doc;
 		this.#log = options.log.child({ boardId: options.boardId });
 		this.#maxObjects = options.maxObjectsPerBoard ?? Number.POSITIVE_INFINITY;
+		this.#limits = options.limits ?? NO_BOARD_LIMITS;
+		this.#docBytes = options.loaded.lastSnapshotBytes + options.loaded.bytesSinceSnapshot;
 		this.#writePolicy = options.writePolicy ?? null;
 		this.awareness = new Awareness(this.doc);
 		this.awareness.setLocalState(null);
@@ -218,7 +262,8 @@ export class Room implements MessageSink {
 			userId,
 			category,
 			owners: this.#clientOwners,
-			categories: this.#categories
+			categories: this.#categories,
+			limits: this.#limits
 		});
 		if (review.refusal) return this.#refuse(connection, review.refusal);
 		const binding = this.#bindingFor(connection, review);
@@ -226,6 +271,14 @@ export class Room implements MessageSink {
 		if (wouldExceedObjects(this.doc, decoded.structs, this.#maxObjects)) {
 			connection.log.info({ maxObjects: this.#maxObjects }, 'board full: update refused');
 			connection.close(CloseCode.BoardFull, 'board full');
+			return;
+		}
+		if (!this.#fits(update)) {
+			connection.log.info(
+				{ maxBoardBytes: this.#limits.maxBoardBytes },
+				'board too large: refused'
+			);
+			connection.close(CloseCode.BoardFull, 'board too large');
 			return;
 		}
 		if (!this.#allowedByPolicy(connection, update)) {
@@ -252,14 +305,20 @@ export class Room implements MessageSink {
 		return this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
 	}
 
+	/** True when the document stays within `maxBoardBytes` with `update` in. */
+	#fits(update: Uint8Array): boolean {
+		const max = this.#limits.maxBoardBytes;
+		if (this.#docBytes + update.byteLength <= max) return true;
+		this.#docBytes = Y.encodeStateAsUpdate(this.doc).byteLength;
+		return this.#docBytes + update.byteLength <= max;
+	}
+
 	#refuse(connection: Connection, refusal: Refusal): void {
 		connection.log.warn(
 			{ reason: refusal.reason, detail: refusal.detail, userId: connection.userId },
 			'update refused'
 		);
-		const code =
-			refusal.reason === 'foreign-client-id' ? CloseCode.ClientIdTaken : CloseCode.InvalidUpdate;
-		connection.close(code, refusal.reason);
+		connection.close(REFUSAL_CODES[refusal.reason], refusal.reason);
 	}
 
 	/**
@@ -316,9 +375,14 @@ export class Room implements MessageSink {
 	 */
 	receiveAwareness(connection: Connection, update: Uint8Array): void {
 		const { name, category, color } = connection.identity;
+		const maxStateBytes = this.#limits.maxAwarenessStateBytes;
 		const entries = decodeAwarenessUpdate(update)
 			.filter((entry) => {
 				if (entry.clientId === this.awareness.clientID) return false;
+				if (entry.state && JSON.stringify(entry.state).length > maxStateBytes) {
+					connection.log.info({ maxStateBytes }, 'awareness state too large: dropped');
+					return false;
+				}
 				const known = this.awareness.meta.get(entry.clientId)?.clock ?? -1;
 				const claim = { removal: entry.state === null, newer: entry.clock > known };
 				return this.#owners.claim(entry.clientId, connection, claim);
@@ -397,6 +461,7 @@ export class Room implements MessageSink {
 	readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
 		this.#sync.invalidate();
 		if (origin === LOAD_ORIGIN) return;
+		this.#docBytes += update.byteLength;
 		if (origin === REMOTE_ORIGIN) {
 			// Stored by another instance: relayed at once, never logged again.
 			const message = encodeUpdateMessage(update);

@@ -4,7 +4,7 @@ import { CloseCode } from '../../src/lib/shared/close-codes.ts';
 import type { Connection } from './connection.ts';
 import type { WritePolicy } from './facilitation/write-policy.ts';
 import type { RedisBus } from './redis-bus.ts';
-import { Room } from './room.ts';
+import { Room, type BoardLimits } from './room.ts';
 import { loadBoardInto, loadClientOwners } from './store.ts';
 import type { LogStore } from './update-log.ts';
 
@@ -34,6 +34,8 @@ export interface RoomRegistryOptions {
 	store?: LogStore;
 	/** Objects a board may hold (see `Room`). */
 	maxObjectsPerBoard?: number;
+	/** Sizes of texts, values, documents and awareness states (see `Room`). */
+	limits?: BoardLimits;
 	/** Asked before applying a writer's update (see `Room`). */
 	writePolicy?: WritePolicy;
 	/** The fan-out to other instances (`REDIS_URL`); null or absent on a single instance. */

@@ -13,7 +13,8 @@ import * as Y from 'yjs';
  * - every deleted range lies inside what the document holds once the update's own structs are added;
  * - no struct writes a root type other than the board schema's, nor a sub-document;
  * - every `category` written on an object equals the category the server attributes to it: the
- *   sender's own for an object it creates, the creator's for an existing one (`CategoryIndex`).
+ *   sender's own for an object it creates, the creator's for an existing one (`CategoryIndex`);
+ * - no text grows beyond `maxTextChars` and no single value weighs more than `maxValueBytes`.
  */
 
 /** Root types of the board document (see `src/lib/board/schema.ts`). */
@@ -33,7 +34,9 @@ export type RefusalReason =
 	| 'future-delete'
 	| 'unknown-root'
 	| 'subdocument'
-	| 'forged-category';
+	| 'forged-category'
+	| 'text-too-long'
+	| 'value-too-large';
 
 /** A refused update: the reason and a short detail for the log. */
 export interface Refusal {
@@ -62,6 +65,20 @@ export interface Accepted {
 	/** Client ids with new structs whose document state is not empty (see `Room`). */
 	unboundWithHistory: number[];
 }
+
+/** Size limits of what an update writes (`MAX_TEXT_CHARS`, `MAX_VALUE_BYTES`). */
+export interface ContentLimits {
+	/** Characters (UTF-16 units) one text (a note's, a label's) may hold. */
+	maxTextChars: number;
+	/** Bytes one value (a field of an object, a stroke's points) may weigh, JSON-encoded. */
+	maxValueBytes: number;
+}
+
+/** Limits that let everything through (unit tests of other rules). */
+export const NO_CONTENT_LIMITS: ContentLimits = {
+	maxTextChars: Number.POSITIVE_INFINITY,
+	maxValueBytes: Number.POSITIVE_INFINITY
+};
 
 /** The outcome of `reviewUpdate`. */
 export type Review = Accepted | { refusal: Refusal };
@@ -223,6 +240,48 @@ function checkCategory(
 	return { reason: 'forged-category', detail: `${objectId}: ${shown} for ${String(expected)}` };
 }
 
+/** Bytes a struct's content weighs as one value (text is counted by `checkTexts`). */
+function valueBytes(content: Y.Item['content']): number {
+	if (content instanceof Y.ContentAny) return JSON.stringify(content.getContent()).length;
+	if (content instanceof Y.ContentBinary) return content.content.byteLength;
+	if (content instanceof Y.ContentJSON || content instanceof Y.ContentEmbed) {
+		return JSON.stringify(content.getContent()).length;
+	}
+	if (content instanceof Y.ContentFormat)
+		return content.key.length + JSON.stringify(content.value).length;
+	return 0;
+}
+
+/** No single value beyond `maxValueBytes`; no text beyond `maxTextChars` once the update is in. */
+function checkSizes(
+	reader: UpdateReader,
+	items: readonly Y.Item[],
+	limits: ContentLimits
+): Refusal | null {
+	const added = new Map<string, { parent: Y.ID; chars: number }>();
+	for (const item of items) {
+		const bytes = valueBytes(item.content);
+		if (bytes > limits.maxValueBytes) {
+			return { reason: 'value-too-large', detail: `${idKey(item.id)}: ${bytes} bytes` };
+		}
+		if (!(item.content instanceof Y.ContentString)) continue;
+		const { parent } = reader.placeOf(item);
+		if (!(parent instanceof Y.ID)) continue;
+		const entry = added.get(idKey(parent)) ?? { parent, chars: 0 };
+		entry.chars += item.length;
+		added.set(idKey(parent), entry);
+	}
+	for (const { parent, chars } of added.values()) {
+		const type = reader.itemAt(parent)?.content;
+		const existing =
+			type instanceof Y.ContentType && type.type instanceof Y.Text ? type.type.length : 0;
+		if (existing + chars > limits.maxTextChars) {
+			return { reason: 'text-too-long', detail: `${idKey(parent)}: ${existing + chars} chars` };
+		}
+	}
+	return null;
+}
+
 /** Third pass: every deleted range lies within what is held once the update is applied. */
 function checkDeletes(reader: UpdateReader, ds: DeleteSet): Refusal | null {
 	for (const [client, ranges] of ds.clients) {
@@ -247,6 +306,7 @@ export function reviewUpdate(input: {
 	category: string | null;
 	owners: ClientOwnerLookup;
 	categories: CategoryLookup;
+	limits: ContentLimits;
 }): Review {
 	const { doc, decoded } = input;
 	const reader = new UpdateReader(doc, decoded.structs);
@@ -256,6 +316,8 @@ export function reviewUpdate(input: {
 		const refusal = checkItem(reader, item) ?? checkCategory(reader, item, input);
 		if (refusal) return { refusal };
 	}
+	const sizes = checkSizes(reader, clocks.newStructs, input.limits);
+	if (sizes) return { refusal: sizes };
 	const deletes = checkDeletes(reader, decoded.ds);
 	if (deletes) return { refusal: deletes };
 	const unboundClients = [...clocks.unbound];

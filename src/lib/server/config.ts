@@ -37,6 +37,14 @@ export interface Config {
 	maxConnectionsPerPerson: number;
 	/** Objects a board may hold; an update that would add beyond this closes its sender (4507). */
 	maxObjectsPerBoard: number;
+	/** Encoded size a board document may reach, in bytes; an update beyond it: 4507. */
+	maxBoardBytes: number;
+	/** Characters one text (a note's, a label's) may hold; an update beyond it: 4413. */
+	maxTextChars: number;
+	/** Bytes one value written on the board (a field, a stroke's points) may weigh; beyond: 4413. */
+	maxValueBytes: number;
+	/** Bytes one awareness state (cursor, selection) may weigh, JSON-encoded; beyond: dropped. */
+	maxAwarenessStateBytes: number;
 	/** Largest image a person may upload to a board, in bytes. */
 	maxUploadBytes: number;
 	/** Idle lifetime of a session, in milliseconds (sliding: extended while in use). */
@@ -94,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		syncPartBytes: intFrom(env, 'SYNC_PART_BYTES', 128 * 1024),
 		maxConnectionsPerPerson: intFrom(env, 'MAX_CONNECTIONS_PER_PERSON', 10, 1),
 		maxObjectsPerBoard: intFrom(env, 'MAX_OBJECTS_PER_BOARD', 5000, 1),
+		maxBoardBytes: intFrom(env, 'MAX_BOARD_BYTES', 32 * 1024 * 1024, 1024),
+		maxTextChars: intFrom(env, 'MAX_TEXT_CHARS', 10_000, 1),
+		maxValueBytes: intFrom(env, 'MAX_VALUE_BYTES', 256 * 1024, 64),
+		maxAwarenessStateBytes: intFrom(env, 'MAX_AWARENESS_STATE_BYTES', 8 * 1024, 64),
 		maxUploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
 		sessionTtlMs: intFrom(env, 'SESSION_TTL_DAYS', 30, 1) * DAY_MS,
 		sessionMaxMs: intFrom(env, 'SESSION_MAX_DAYS', 90, 1) * DAY_MS,
