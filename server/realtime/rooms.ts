@@ -104,6 +104,15 @@ export class RoomRegistry {
 		for (const room of this.#loadedRooms()) yield* room.connections;
 	}
 
+	/** Open connections, guests' included, to the boards of `workshopId` on this instance. */
+	connectionsInWorkshop(workshopId: string): number {
+		let count = 0;
+		for (const connection of this.connections()) {
+			if (connection.identity.workshopId === workshopId) count++;
+		}
+		return count;
+	}
+
 	/** Closes (4403) every connection of `userId` to a board of `workshopId` (or of any workshop). */
 	disconnectUser({ workshopId, userId }: { workshopId?: string; userId: string }): void {
 		for (const connection of this.connections()) {

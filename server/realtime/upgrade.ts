@@ -131,9 +131,14 @@ async function admit(
 			return refuse(socket, status);
 		}
 		const room = await options.rooms.acquire(decision.boardId);
-		if (room.connectionsOf(decision.userId) >= options.config.maxConnectionsPerPerson) {
+		const { config } = options;
+		const full = room.connectionsOf(decision.userId) >= config.maxConnectionsPerPerson;
+		const crowded =
+			options.rooms.connectionsInWorkshop(decision.workshopId) >= config.maxConnectionsPerWorkshop;
+		if (full || crowded) {
 			options.rooms.release(room);
-			options.log.info({ boardId: route.boardId }, 'websocket upgrade refused: too many tabs');
+			const reason = full ? 'too many tabs' : 'workshop full';
+			options.log.info({ boardId: route.boardId }, `websocket upgrade refused: ${reason}`);
 			return refuse(socket, 429);
 		}
 		socket.off('error', onSocketError);

@@ -4,7 +4,7 @@ import { createSticky, itemAt, itemText, listItems } from '../../src/lib/board/s
 import { boardUpdates } from '../../src/lib/server/db/schema.ts';
 import { CloseCode } from '../../src/lib/shared/close-codes.ts';
 import { DRIVERS } from '../helpers/database.ts';
-import { Harness, db, warmUp } from './support.ts';
+import { Harness, db, joinAsGuest, upgradeStatus, warmUp } from './support.ts';
 
 /**
  * Size limits of what the board holds (issue 13): a text, one value, the whole document and an
@@ -101,5 +101,25 @@ describe.each(DRIVERS)('content limits (%s)', (driver) => {
 		);
 		expect(watcher.provider.awareness.getStates().has(big.doc.clientID)).toBe(false);
 		expect(big.closeCodes).toEqual([]);
+	});
+
+	it('counts guests against the per-person and per-workshop connection caps (429), and lets them in once there is room', async () => {
+		const config = { maxConnectionsPerPerson: 2, maxConnectionsPerWorkshop: 3 };
+		const { server, facilitator, board } = await h.board(driver, config);
+		const paul = await joinAsGuest(server, board.joinUrl, 'Paul', 'usager');
+		const zoe = await joinAsGuest(server, board.joinUrl, 'Zoé', 'usager');
+		const path = `/yjs/${board.id}`;
+		const asPaul = { headers: { cookie: paul.cookie } };
+		const first = await h.syncedProvider(server, board.id, { cookie: paul.cookie });
+		await h.syncedProvider(server, board.id, { cookie: paul.cookie });
+		expect(await upgradeStatus(server, path, asPaul)).toBe(429);
+		await h.syncedProvider(server, board.id, { cookie: facilitator.cookie });
+		expect(await upgradeStatus(server, path, { headers: { cookie: zoe.cookie } })).toBe(429);
+		first.provider.destroy();
+		await vi.waitFor(
+			async () =>
+				expect(await upgradeStatus(server, path, { headers: { cookie: zoe.cookie } })).toBe(101),
+			WAIT
+		);
 	});
 });

@@ -130,7 +130,14 @@ describe('several instances (PostgreSQL + Redis)', () => {
 				const target = own[Math.floor(random() * own.length)];
 				if (target && random() < 0.5) itemText(author.doc, target.id)?.insert(0, `e${edit} `);
 				else {
-					const id = createSticky(author.doc, { x: edit * 10, y: 0, text: `note ${edit}` });
+					// Clients 1 and 2 are the usager's; 0 and 3 the facilitator's (no category).
+					const category = (edit % clients.length) % 3 === 0 ? null : 'usager';
+					const id = createSticky(author.doc, {
+						x: edit * 10,
+						y: 0,
+						text: `note ${edit}`,
+						category
+					});
 					notes.push({ id, doc: author.doc });
 				}
 				await vi.waitFor(() => expectConverged(docs), WAIT);
@@ -191,7 +198,7 @@ describe('several instances (PostgreSQL + Redis)', () => {
 			const lock = { boardId: board.id, targetId: '', locked: true };
 			expect((await fatima.emitWithAck('lock:set', lock)).ok).toBe(true);
 			await sleep(300); // the lock crosses to instance B
-			createSticky(writer.doc, { x: 0, y: 0, text: 'Pendant le verrou' });
+			createSticky(writer.doc, { x: 0, y: 0, text: 'Pendant le verrou', category: 'usager' });
 			await vi.waitFor(() => expect(writer.closeCodes).toContain(CloseCode.Locked), WAIT);
 
 			expect((await guest.request('POST', '/api/auth/logout-all')).status).toBeLessThan(400);
@@ -278,7 +285,8 @@ describe('several instances (PostgreSQL + Redis)', () => {
 				const editor = editors[Math.floor(random() * editors.length)];
 				if (!editor) return;
 				const { doc } = editor.client;
-				editor.created.push(createSticky(doc, { x: random() * 1000, y: 0, text: 'idée' }));
+				const note = { x: random() * 1000, y: 0, text: 'idée', category: 'usager' };
+				editor.created.push(createSticky(doc, note));
 			}, 15);
 			try {
 				await sleep(1500);
@@ -417,7 +425,7 @@ describe('several instances (PostgreSQL + Redis)', () => {
 				expect(listItems(a2.doc)).toHaveLength(3);
 				expectConverged([a1.doc, a2.doc, b1.doc, b2.doc]);
 			}, WAIT);
-			createSticky(b2.doc, { x: 0, y: 300, text: 'après la panne' });
+			createSticky(b2.doc, { x: 0, y: 300, text: 'après la panne', category: 'usager' });
 			await vi.waitFor(() => {
 				expect(listItems(a1.doc)).toHaveLength(4);
 				expectConverged([a1.doc, a2.doc, b1.doc, b2.doc]);

@@ -55,7 +55,12 @@ async function session(
 		if (guest.notes > 0) {
 			const { doc } = await h.syncedProvider(server, ws.boardId, { cookie: client.cookie });
 			for (let i = 0; i < guest.notes; i++)
-				createSticky(doc, { x: i * 250, y: total * 10, text: `${guest.name} ${i}` });
+				createSticky(doc, {
+					x: i * 250,
+					y: total * 10,
+					text: `${guest.name} ${i}`,
+					category: guest.category
+				});
 			total += guest.notes;
 		}
 		if (guest.satisfaction) {

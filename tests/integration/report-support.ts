@@ -30,16 +30,21 @@ export async function recordedSession(h: Harness, driver: 'pglite' | 'postgres')
 		(typeof guests)[0]
 	];
 	const paulDoc = (await h.syncedProvider(server, ws.boardId, { cookie: paul.cookie })).doc;
-	const navette = createSticky(paulDoc, { x: 0, y: 0, text: 'Une navette le samedi matin' });
-	createSticky(paulDoc, { x: 300, y: 0, text: 'Horaires' });
+	const navette = createSticky(paulDoc, {
+		x: 0,
+		y: 0,
+		text: 'Une navette le samedi matin',
+		category: 'usager'
+	});
+	createSticky(paulDoc, { x: 300, y: 0, text: 'Horaires', category: 'usager' });
 	const zoeDoc = (await h.syncedProvider(server, ws.boardId, { cookie: zoe.cookie })).doc;
 	const alainDoc = (await h.syncedProvider(server, ws.boardId, { cookie: alain.cookie })).doc;
 	await vi.waitFor(() => {
 		if (!itemsOf(alainDoc).has(navette)) throw new Error('not synced yet');
 	}, WAIT);
-	createSticky(alainDoc, { x: 600, y: 0, text: 'Accueil' });
+	createSticky(alainDoc, { x: 600, y: 0, text: 'Accueil', category: 'agent' });
 	itemText(alainDoc, navette)!.insert(0, 'Vite : ');
-	createSticky(zoeDoc, { x: 900, y: 0, text: 'Rampe' });
+	createSticky(zoeDoc, { x: 900, y: 0, text: 'Rampe', category: 'usager' });
 	const check = (await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie })).doc;
 	await vi.waitFor(() => {
 		if (itemsOf(check).size !== 4) throw new Error('notes not stored yet');

@@ -33,8 +33,10 @@ export interface Config {
 	awarenessFlushMs: number;
 	/** Size above which a new client's initial board state is sent in parts (0: never), in bytes. */
 	syncPartBytes: number;
-	/** Open Yjs connections one person may hold on one board; beyond: the upgrade gets 429. */
+	/** Open Yjs connections one person (guests too) may hold on one board; beyond: 429. */
 	maxConnectionsPerPerson: number;
+	/** Open Yjs connections to one workshop's boards, guests included, per instance; beyond: 429. */
+	maxConnectionsPerWorkshop: number;
 	/** Objects a board may hold; an update that would add beyond this closes its sender (4507). */
 	maxObjectsPerBoard: number;
 	/** Encoded size a board document may reach, in bytes; an update beyond it: 4507. */
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		awarenessFlushMs: intFrom(env, 'AWARENESS_FLUSH_MS', 40),
 		syncPartBytes: intFrom(env, 'SYNC_PART_BYTES', 128 * 1024),
 		maxConnectionsPerPerson: intFrom(env, 'MAX_CONNECTIONS_PER_PERSON', 10, 1),
+		maxConnectionsPerWorkshop: intFrom(env, 'MAX_CONNECTIONS_PER_WORKSHOP', 1000, 1),
 		maxObjectsPerBoard: intFrom(env, 'MAX_OBJECTS_PER_BOARD', 5000, 1),
 		maxBoardBytes: intFrom(env, 'MAX_BOARD_BYTES', 32 * 1024 * 1024, 1024),
 		maxTextChars: intFrom(env, 'MAX_TEXT_CHARS', 10_000, 1),
