@@ -112,7 +112,7 @@ describe('reviewUpdate', () => {
 		const server = new Server();
 		const who = PEOPLE[2];
 		const doc = new Y.Doc();
-		let last = new Uint8Array();
+		let last: Uint8Array = new Uint8Array();
 		doc.on('update', (update: Uint8Array) => (last = update));
 		const id = createSticky(doc, { x: 0, y: 0, text: 'a'.repeat(8), category: null });
 		expect(server.receive(last, who)).toBeNull();
