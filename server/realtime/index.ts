@@ -126,6 +126,7 @@ export function attachRealtime(input: {
 			announce({ op: 'workshop-closed', workshopId });
 			await Promise.all(boardIds.map((boardId) => rooms.persistBoard(boardId)));
 		},
+		writeAs: (args) => rooms.writeAs(args),
 		stats: () => rooms.stats(),
 		close: () =>
 			(closing ??= (async () => {

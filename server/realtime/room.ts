@@ -58,6 +58,17 @@ export const NO_BOARD_LIMITS: BoardLimits = {
 	maxAwarenessStateBytes: Number.POSITIVE_INFINITY
 };
 
+/**
+ * Origin of a change the server makes on someone's behalf (e.g. restoring deleted objects from the
+ * history): logged under that person's id and category, like their own updates.
+ */
+export class ActOf {
+	constructor(
+		readonly userId: string,
+		readonly category: string | null
+	) {}
+}
+
 /** The close code telling a client why its update was refused. */
 const REFUSAL_CODES: Record<Refusal['reason'], CloseCode> = {
 	'foreign-client-id': CloseCode.ClientIdTaken,
@@ -198,6 +209,11 @@ export class Room implements MessageSink {
 	/** True when no accepted update is waiting to be stored. */
 	get flushed(): boolean {
 		return this.#updateLog.idle;
+	}
+
+	/** Resolves once every update accepted so far is stored. */
+	stored(): Promise<void> {
+		return this.#updateLog.flushed();
 	}
 
 	/** Number of this board's open connections held by `userId`. */
@@ -468,7 +484,8 @@ export class Room implements MessageSink {
 			for (const connection of this.connections) connection.send(message);
 			return;
 		}
-		const author = origin instanceof Connection ? origin.identity : null;
+		const author =
+			origin instanceof Connection ? origin.identity : origin instanceof ActOf ? origin : null;
 		this.#updateLog.append({
 			update,
 			origin,

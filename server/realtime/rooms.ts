@@ -4,7 +4,7 @@ import { CloseCode } from '../../src/lib/shared/close-codes.ts';
 import type { Connection } from './connection.ts';
 import type { WritePolicy } from './facilitation/write-policy.ts';
 import type { RedisBus } from './redis-bus.ts';
-import { Room, type BoardLimits } from './room.ts';
+import { ActOf, Room, type BoardLimits } from './room.ts';
 import { loadBoardInto, loadClientOwners } from './store.ts';
 import type { LogStore } from './update-log.ts';
 
@@ -140,6 +140,26 @@ export class RoomRegistry {
 		const room = await this.acquire(boardId);
 		try {
 			await room.persist();
+		} finally {
+			this.release(room);
+		}
+	}
+
+	/**
+	 * Runs `change` on `boardId`'s document as `author`'s act (logged under them), loading the board
+	 * if needed; resolves once that change is stored.
+	 */
+	async writeAs<T>(input: {
+		boardId: string;
+		author: { userId: string; category: string | null };
+		change: (doc: Y.Doc, origin: unknown) => T;
+	}): Promise<T> {
+		const room = await this.acquire(input.boardId);
+		try {
+			const origin = new ActOf(input.author.userId, input.author.category);
+			const result = input.change(room.doc, origin);
+			await room.stored();
+			return result;
 		} finally {
 			this.release(room);
 		}

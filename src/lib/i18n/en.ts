@@ -3,6 +3,7 @@ import { enWorkshop } from './en-workshop.ts';
 import { canvasEn } from './canvas-en.ts';
 import { boardExtrasEn } from './board-extras-en.ts';
 import { replayEn } from './replay-en.ts';
+import { historyEn } from './history-en.ts';
 import { reportEn } from './report-en.ts';
 import { templatesEn } from './templates-en.ts';
 import { recordsEn } from './records-en.ts';
@@ -178,6 +179,7 @@ export const en: Messages = {
 	...canvasEn,
 	...boardExtrasEn,
 	...replayEn,
+	...historyEn,
 	...exportEn,
 	...reportEn,
 	...templatesEn,

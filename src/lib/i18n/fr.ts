@@ -4,6 +4,7 @@ import { frWorkshop } from './fr-workshop.ts';
 import { canvasFr } from './canvas-fr.ts';
 import { boardExtrasFr } from './board-extras-fr.ts';
 import { replayFr } from './replay-fr.ts';
+import { historyFr } from './history-fr.ts';
 import { reportFr } from './report-fr.ts';
 import { templatesFr } from './templates-fr.ts';
 import { recordsFr } from './records-fr.ts';
@@ -185,6 +186,7 @@ export const fr = {
 	...canvasFr,
 	...boardExtrasFr,
 	...replayFr,
+	...historyFr,
 	...exportFr,
 	...reportFr,
 	...templatesFr,

@@ -21,6 +21,16 @@ export interface RealtimeControl {
 	 * is stored and a final snapshot written (boards not open are loaded for it).
 	 */
 	workshopArchived(args: { workshopId: string; boardIds: readonly string[] }): Promise<void>;
+	/**
+	 * Changes a live board on the server's side, as `author`'s act: `change` runs in one transaction
+	 * of the board's document (loaded if needed), logged and broadcast like a client's update, under
+	 * the author's id and category. Resolves with what `change` returned, once it is stored.
+	 */
+	writeAs<T>(args: {
+		boardId: string;
+		author: { userId: string; category: string | null };
+		change: (doc: import('yjs').Doc, origin: unknown) => T;
+	}): Promise<T>;
 }
 
 /**

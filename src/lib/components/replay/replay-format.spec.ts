@@ -36,7 +36,8 @@ const RECORDED_TYPES = [
 	'workshop-archived',
 	'results-published',
 	'results-unpublished',
-	'log-purged'
+	'log-purged',
+	'objects-restored'
 ];
 
 describe('eventLabel', () => {

@@ -12,6 +12,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		error(404, { message: 'No such board', code: 'board_unknown' });
 	}
 	return {
-		board: { id: access.boardId, title: access.title, workshopId: access.workshopId }
+		board: { id: access.boardId, title: access.title, workshopId: access.workshopId },
+		// Facilitators of an active workshop may put deleted objects back from the history.
+		canRestore: access.role === 'facilitator' && !access.archived
 	};
 };

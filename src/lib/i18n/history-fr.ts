@@ -1,0 +1,15 @@
+/** French messages of the deletions list of the replay (merged into `fr`). */
+export const historyFr = {
+	deletions_title: 'Suppressions',
+	deletions_help:
+		'Chaque suppression reste dans l’historique, attribuée à la catégorie de la personne qui l’a faite. Les animateurs peuvent remettre les objets sur le tableau.',
+	deletions_none: 'Aucune suppression dans cet historique.',
+	deletions_item: 'À {time}, {count} objet(s) supprimé(s) par : {category}',
+	deletions_restore: 'Remettre ces {count} objet(s) sur le tableau',
+	deletions_restored: '{count} objet(s) remis sur le tableau.',
+	deletions_restored_none: 'Ces objets sont déjà sur le tableau.',
+	deletions_failed: 'La restauration a échoué : {reason}',
+	event_objects_restored: 'Objets supprimés remis sur le tableau',
+	error_nothing_deleted: 'Cette modification n’a supprimé aucun objet.',
+	error_restore_forbidden: 'Seuls les animateurs peuvent remettre des objets supprimés.'
+} as const;
