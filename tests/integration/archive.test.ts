@@ -48,7 +48,7 @@ describe.each(DRIVERS)('archiving a workshop (%s)', (driver) => {
 		const [paul] = guests as [ApiClient];
 		const writer = await h.syncedProvider(server, ws.boardId, { cookie: paul.cookie });
 		const live = await facilitationClient(h, server, paul.cookie, ws.boardId);
-		createSticky(writer.doc, { x: 0, y: 0, text: 'Avant l’archivage' });
+		createSticky(writer.doc, { x: 0, y: 0, text: 'Avant l’archivage', category: 'usager' });
 		const reader = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
 		await vi.waitFor(() => expect(listItems(reader.doc)).toHaveLength(1), WAIT);
 

@@ -117,12 +117,28 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		const { id: file } = (await uploaded.json()) as { id: string };
 		const editor = await h.syncedProvider(server, group, { cookie: paulApi!.cookie });
 		const doc = editor.doc;
-		const frame = createItem(doc, { type: 'frame', x: 0, y: 0, w: 900, h: 500, text: 'Idées' });
+		const mine = { category: 'usager' };
+		const frame = createItem(doc, {
+			type: 'frame',
+			x: 0,
+			y: 0,
+			w: 900,
+			h: 500,
+			text: 'Idées',
+			...mine
+		});
 		const a = createSticky(doc, { x: 20, y: 60, text: 'Horaires', category: 'usager' });
 		const b = createSticky(doc, { x: 400, y: 60, text: 'Navette', category: 'usager' });
 		for (const id of [a, b]) itemsOf(doc).get(id)?.set('frame', frame);
-		createItem(doc, { type: 'connector', x: 0, y: 0, start: { item: a }, end: { item: b } });
-		createItem(doc, { type: 'image', x: 0, y: 600, w: 100, h: 100, file });
+		createItem(doc, {
+			type: 'connector',
+			x: 0,
+			y: 0,
+			start: { item: a },
+			end: { item: b },
+			...mine
+		});
+		createItem(doc, { type: 'image', x: 0, y: 600, w: 100, h: 100, file, ...mine });
 		const seen = await h.syncedProvider(server, group, { cookie: facilitator.cookie });
 		await vi.waitFor(() => expect(listItems(seen.doc)).toHaveLength(5), WAIT);
 

@@ -64,7 +64,10 @@ class Editor {
 			return;
 		}
 		const x = Math.round(this.random() * 2000);
-		this.created.push(createSticky(doc, { x, y: this.index * 200, text: `c${this.index}` }));
+		// Editor 0 is the facilitator (no category); the others joined as usagers.
+		const category = this.index === 0 ? null : 'usager';
+		const note = { x, y: this.index * 200, text: `c${this.index}`, category };
+		this.created.push(createSticky(doc, note));
 	}
 }
 

@@ -60,7 +60,11 @@ describe.each(DRIVERS)('configured limits (%s)', (driver) => {
 		const raw = await h.rawSocket(server, board.id, {
 			ticket: await ticketFor(guest, board.id)
 		});
-		raw.send(updateFrame(updateOf((doc) => createSticky(doc, { x: 0, y: 0, text: 'De trop' }))));
+		raw.send(
+			updateFrame(
+				updateOf((doc) => createSticky(doc, { x: 0, y: 0, text: 'De trop', category: 'usager' }))
+			)
+		);
 		expect(await raw.closed).toBe(CloseCode.BoardFull);
 
 		// Editing the existing objects is still allowed at the limit.

@@ -32,11 +32,13 @@ describe.each(DRIVERS)('own templates (%s)', (driver) => {
 	/** A workshop whose plenary board holds a frame with two notes, one image and a connector. */
 	async function boardWithContent() {
 		const setup = await workshopWith(h, driver, [{ name: 'Paul', category: 'usager' }]);
-		const { server, facilitator, ws } = setup;
+		const { server, facilitator, ws, guests } = setup;
+		const paul = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
+		const a = createSticky(paul.doc, { x: 20, y: 60, text: 'Qui décide ?', category: 'usager' });
 		const editor = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
 		const doc = editor.doc;
+		await vi.waitFor(() => expect(itemsOf(doc).has(a)).toBe(true), WAIT);
 		const frame = createItem(doc, { type: 'frame', x: 0, y: 0, w: 900, h: 500, text: 'Constats' });
-		const a = createSticky(doc, { x: 20, y: 60, text: 'Qui décide ?', category: 'usager' });
 		const b = createSticky(doc, { x: 400, y: 60, text: 'Avec quel budget ?' });
 		for (const id of [a, b]) itemsOf(doc).get(id)?.set('frame', frame);
 		createItem(doc, { type: 'connector', x: 0, y: 0, start: { item: a }, end: { item: b } });

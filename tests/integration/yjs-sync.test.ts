@@ -120,7 +120,7 @@ describe.each(DRIVERS)('Yjs board sync (%s)', (driver) => {
 			const rows = await db().select().from(boardUpdates).where(eq(boardUpdates.boardId, board.id));
 			expect(rows.length).toBeGreaterThan(0);
 		}, WAIT);
-		expect(server.realtime.stats()).toEqual({ boards: 1, connections: 1 });
+		expect(server.realtime.stats()).toEqual({ boards: 1, connections: 1, boardsWithPending: 0 });
 		a.provider.destroy();
 
 		await vi.waitFor(() => expect(server.realtime.stats().boards).toBe(0), WAIT);
