@@ -8,7 +8,10 @@
  * - one build at a time per folder (a lock file); a start that waited for another's build finds it
  *   current and does not build again;
  * - the build is written to a folder of its own and renamed to `build/` when complete, with a stamp
- *   of the sources it was made from, so no server ever loads a half-written build.
+ *   of the sources it was made from, so no server ever loads a half-written build;
+ * - the Node server (`server/index.ts` and what it imports) is compiled into the build as
+ *   `build/croisee-server.js`, so production runs plain JavaScript: no TypeScript loader in memory
+ *   (~100 MB of RSS) and no transpiling at every start.
  *
  * Plain JavaScript: it runs before anything is compiled.
  */
@@ -17,6 +20,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -36,6 +40,9 @@ export const BUILD_INPUTS = [
 
 /** Files of the inputs that never reach the build (unit tests beside the code). */
 const NOT_BUILT = /\.(spec|test)\.[jt]s$/;
+
+/** The compiled server inside the build: `node build/croisee-server.js` is the production entry. */
+export const SERVER_BUNDLE = 'croisee-server.js';
 
 /** Name of the stamp written into the build: the fingerprint of the sources it was made from. */
 export const STAMP_FILE = '.croisee-build.json';
@@ -175,6 +182,28 @@ function runViteBuild(root, outDir) {
 }
 
 /**
+ * Compiles `server/index.ts` and the modules it imports (dependencies stay external) into one ES
+ * module at the top of `outDir`. It sits one folder below the root like `server/index.ts`, so its
+ * `import.meta.url`-relative paths (`../drizzle`, `../build/handler.js`) resolve the same.
+ * @param {string} root
+ * @param {string} outDir
+ */
+async function compileServer(root, outDir) {
+	await esbuild.build({
+		absWorkingDir: root,
+		entryPoints: ['server/index.ts'],
+		outfile: path.join(outDir, SERVER_BUNDLE),
+		bundle: true,
+		packages: 'external',
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		sourcemap: true,
+		logLevel: 'warning'
+	});
+}
+
+/**
  * Builds into a folder of its own, stamps it, then puts it in place of `build/`.
  * @param {string} root
  */
@@ -186,6 +215,7 @@ async function buildAndSwap(root) {
 	fs.rmSync(next, { recursive: true, force: true });
 	try {
 		await runViteBuild(root, next);
+		await compileServer(root, next);
 		fs.writeFileSync(path.join(next, STAMP_FILE), JSON.stringify({ fingerprint }) + '\n');
 		if (fs.existsSync(target)) fs.renameSync(target, old);
 		fs.renameSync(next, target);
