@@ -24,8 +24,12 @@ export interface DatabaseHandle {
 	close(): Promise<void>;
 }
 
-/** Where to find the data: a PostgreSQL URL, a PGlite data directory, or an open PGlite instance. */
-export type DatabaseTarget = { url: string } | { dataDir: string } | { pglite: PGlite };
+/**
+ * Where to find the data: a PostgreSQL URL, a PGlite data directory (with, optionally, an empty
+ * data directory to copy when it does not exist yet), or an open PGlite instance.
+ */
+export type DatabaseTarget =
+	{ url: string } | { dataDir: string; template?: string } | { pglite: PGlite };
 
 /**
  * PGlite passes parameters and results as text, and its stock `bytea` codec converts every byte
@@ -61,31 +65,41 @@ await pglite.waitReady;
 await pglite.close();
 `;
 
+/** Runs PGlite's initdb into `dataDir` in a child process. */
+function initdbInChild(dataDir: string): Promise<void> {
+	const pgliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+	const args = ['--input-type=module', '-e', INITDB_CHILD, pgliteUrl.href, dataDir];
+	return new Promise<void>((resolve, reject) => {
+		const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.once('error', reject);
+		child.once('exit', (code, signal) => {
+			if (code === 0) resolve();
+			else reject(new Error(`initdb failed (${signal ?? code}): ${stderr.trim()}`));
+		});
+	});
+}
+
 /**
- * Creates the PGlite data directory `dataDir` when it does not exist yet, in a child process. In
- * this process, initdb would run a second PostgreSQL in its own WebAssembly memory, which the
- * process keeps (about 450 MB of RSS) for as long as it runs. The child writes a folder beside
- * `dataDir` and renames it, so a start interrupted here leaves no half-made database behind.
+ * Creates the PGlite data directory `dataDir` when it does not exist yet: a copy of `template`
+ * (an empty data directory made at build time) when there is one, else initdb in a child process.
+ * In this process, initdb would run a second PostgreSQL in its own WebAssembly memory, which the
+ * process keeps (about 450 MB of RSS) for as long as it runs. Either way the new folder is made
+ * beside `dataDir` and renamed, so a start interrupted here leaves no half-made database behind.
  */
-async function createDataDirApart(dataDir: string): Promise<void> {
+async function createDataDir(dataDir: string, template: string | undefined): Promise<void> {
 	if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return;
 	if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) return; // PGlite decides
 	const next = `${dataDir}.init-${process.pid}`;
 	fs.rmSync(next, { recursive: true, force: true });
 	fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-	const pgliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-	const args = ['--input-type=module', '-e', INITDB_CHILD, pgliteUrl.href, next];
 	try {
-		await new Promise<void>((resolve, reject) => {
-			const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-			let stderr = '';
-			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-			child.once('error', reject);
-			child.once('exit', (code, signal) => {
-				if (code === 0) resolve();
-				else reject(new Error(`initdb failed (${signal ?? code}): ${stderr.trim()}`));
-			});
-		});
+		if (template && fs.existsSync(path.join(template, 'PG_VERSION'))) {
+			fs.cpSync(template, next, { recursive: true });
+		} else {
+			await initdbInChild(next);
+		}
 		fs.rmSync(dataDir, { recursive: true, force: true }); // an empty folder, if any
 		fs.renameSync(next, dataDir);
 	} finally {
@@ -107,7 +121,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 			close: () => client.end({ timeout: 5 })
 		};
 	}
-	if ('dataDir' in target) await createDataDirApart(target.dataDir);
+	if ('dataDir' in target) await createDataDir(target.dataDir, target.template);
 	const pglite =
 		'pglite' in target
 			? target.pglite
