@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// `scripts/build.js` builds into a folder of its own, then renames it to `build/`.
+		adapter: adapter({ out: process.env.CROISEE_BUILD_OUT || 'build' }),
 		csp: {
 			mode: 'auto',
 			directives: {
@@ -27,7 +28,9 @@ const config = {
 					'../tests/**/*.ts',
 					'../vite.config.ts',
 					'../playwright.config.ts',
-					'../drizzle.config.ts'
+					'../drizzle.config.ts',
+					'../scripts/**/*.js',
+					'../scripts/**/*.ts'
 				);
 				return tsconfig;
 			}

@@ -6,7 +6,12 @@ export default defineConfig({
 	plugins: [sveltekit(), ...(process.env.VITEST ? [] : [croiseeDevServer()])],
 	server: { port: Number(process.env.PORT) || 5173 },
 	test: {
-		include: ['src/**/*.spec.ts', 'server/**/*.spec.ts', 'tests/integration/**/*.test.ts'],
+		include: [
+			'src/**/*.spec.ts',
+			'server/**/*.spec.ts',
+			'scripts/**/*.spec.ts',
+			'tests/integration/**/*.test.ts'
+		],
 		environment: 'node',
 		expect: { requireAssertions: true },
 		testTimeout: 30_000,

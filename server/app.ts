@@ -17,6 +17,9 @@ import { startRetentionSweep } from './retention-sweep.ts';
 /** Folder of the drizzle-kit migrations, applied at start-up. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../drizzle', import.meta.url));
 
+/** An empty, migrated PGlite data directory made by `scripts/build.js`, copied by a first start. */
+const PGLITE_TEMPLATE_DIR = fileURLToPath(new URL('../build/pglite-template', import.meta.url));
+
 /** A Node `(req, res)` handler, such as adapter-node's `build/handler.js`. */
 export type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -72,7 +75,7 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
 		database = await openDatabase(
 			config.databaseUrl
 				? { url: config.databaseUrl }
-				: { dataDir: path.join(config.dataDir, PGLITE_SUBDIR) }
+				: { dataDir: path.join(config.dataDir, PGLITE_SUBDIR), template: PGLITE_TEMPLATE_DIR }
 		);
 	} catch (error) {
 		throw new StartupError(`cannot open the database: ${reasonOf(error)}`, { cause: error });

@@ -2,7 +2,10 @@ import { loadConfig } from '../src/lib/server/config.ts';
 import { startServer } from './app.ts';
 import { log } from './log.ts';
 
-/** Production entry: `npm start` builds the app, then runs this file. */
+/**
+ * Production entry. `scripts/build.js` compiles it (with the modules it imports) into
+ * `build/croisee-server.js`, which `npm start` runs; tests run it through `tsx`.
+ */
 async function main(): Promise<void> {
 	const server = await startServer({ config: loadConfig() });
 	console.log(`Croisée is running on http://localhost:${server.port}`);

@@ -2,9 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import postgres from 'postgres';
+import { SERVER_BUNDLE } from '../../scripts/build.js';
 import { ApiClient } from '../helpers/http-client.ts';
-import { BenchProcess, REPO_ROOT } from './server-process.ts';
+import { BenchProcess, PROBE_PATH, REPO_ROOT } from './server-process.ts';
 import type { Endpoint } from './shared.ts';
 import {
 	BENCH_CATEGORIES,
@@ -30,7 +33,7 @@ const CLIENTS_PER_GUEST = 8;
 /** Guests joining at the same time while a board is set up. */
 const JOIN_CONCURRENCY = 8;
 
-/** Longest `vite build`. */
+/** Longest build (`scripts/build.js`). */
 const BUILD_TIMEOUT_MS = 5 * 60_000;
 
 /** Top-level paths not copied into the snapshot (dependencies are linked, outputs rebuilt). */
@@ -44,11 +47,16 @@ const NOT_COPIED = new Set([
 	'playwright-report'
 ]);
 
+/** Where {@link snapshotAndBuild} compiles the probe for Croisée, inside the snapshot. */
+const COMPILED_PROBE = 'bench-probe.js';
+
 /**
  * Copies the working tree (without dependencies and outputs) into a temporary folder, links its
- * `node_modules`, and runs `vite build` there. Croisée then runs from that snapshot, so edits and
- * builds made in the working tree during the bench (`vite build` empties `build/` while it runs)
- * cannot disturb it, and the figures belong to one version of the code.
+ * `node_modules`, and builds it there as `npm start` does (`scripts/build.js`: the app, the server
+ * compiled to `build/croisee-server.js`). Croisée then runs from that snapshot, so edits and
+ * builds made in the working tree during the bench cannot disturb it, and the figures belong to
+ * one version of the code. The probe is compiled into the snapshot too, so Croisée runs as in
+ * production, without a TypeScript loader (its memory figures would include ~95 MB of it).
  * Returns the snapshot folder, or an error message.
  */
 export function snapshotAndBuild(): { dir: string } | { error: string } {
@@ -57,27 +65,34 @@ export function snapshotAndBuild(): { dir: string } | { error: string } {
 		recursive: true,
 		filter: (source) => {
 			const relative = path.relative(REPO_ROOT, source);
+			const top = relative.split(path.sep)[0] ?? '';
 			return (
-				!NOT_COPIED.has(relative.split(path.sep)[0] ?? '') &&
+				!NOT_COPIED.has(top) &&
+				!top.startsWith('.build') &&
 				!relative.startsWith('tests/bench/results')
 			);
 		}
 	});
 	symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
 	console.error(`bench: building a snapshot of the working tree in ${dir}…`);
-	const built = spawnSync(
-		process.execPath,
-		[path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build'],
-		{
-			cwd: dir,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			timeout: BUILD_TIMEOUT_MS
-		}
-	);
-	if (built.status === 0 && existsSync(path.join(dir, 'build/handler.js'))) return { dir };
+	const built = spawnSync(process.execPath, [path.join(dir, 'scripts/build.js')], {
+		cwd: dir,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		timeout: BUILD_TIMEOUT_MS
+	});
+	if (built.status === 0 && existsSync(path.join(dir, 'build', SERVER_BUNDLE))) {
+		esbuild.buildSync({
+			entryPoints: [PROBE_PATH],
+			outfile: path.join(dir, COMPILED_PROBE),
+			platform: 'node',
+			format: 'esm',
+			logLevel: 'warning'
+		});
+		return { dir };
+	}
 	console.error(built.stderr?.toString().slice(-4000) ?? '');
 	rmSync(dir, { recursive: true, force: true });
-	return { error: `vite build of the working tree failed (status ${built.status})` };
+	return { error: `the build of the working tree failed (status ${built.status})` };
 }
 
 /** Removes a snapshot made by {@link snapshotAndBuild}. */
@@ -154,7 +169,7 @@ async function createBoard(input: {
 }
 
 /**
- * Starts the built snapshot's `server/index.ts` on `port` (pinned to the server core when asked),
+ * Starts the built snapshot's compiled server (`build/croisee-server.js`) on `port` (pinned to the server core when asked),
  * over PGlite in `dataDir` or the PostgreSQL database `databaseUrl`.
  */
 export function spawnCroisee(input: {
@@ -168,7 +183,10 @@ export function spawnCroisee(input: {
 	return BenchProcess.start({
 		name: 'croisee',
 		core: context.pin ? SERVER_CORE : null,
-		args: serverNodeArgs('server/index.ts'),
+		args: serverNodeArgs(
+			path.join('build', SERVER_BUNDLE),
+			pathToFileURL(path.join(context.croiseeDir, COMPILED_PROBE)).href
+		),
 		cwd: context.croiseeDir,
 		env: {
 			NODE_ENV: 'production',

@@ -85,12 +85,18 @@ export async function waitForHttp(url: string, server: BenchProcess): Promise<vo
 	throw new TargetUnavailable(`no answer from ${url} within ${READY_TIMEOUT_MS} ms`);
 }
 
-/** Node arguments common to the three servers: tsx, the probe, and `gc()` for memory figures. */
-export function serverNodeArgs(entry: string): string[] {
+/**
+ * Node arguments common to the three servers: the probe, `gc()` for memory figures, and tsx
+ * unless `compiledProbe` (a JavaScript build of the probe) is given for a server in JavaScript.
+ */
+export function serverNodeArgs(entry: string, compiledProbe?: string): string[] {
 	// BENCH_CPU_PROF_DIR=<dir>: every server writes a V8 CPU profile there when it stops.
 	const profileDir = process.env.BENCH_CPU_PROF_DIR;
 	const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
-	return [...profile, '--expose-gc', '--import', 'tsx', '--import', PROBE_PATH, entry];
+	const imports = compiledProbe
+		? ['--import', compiledProbe]
+		: ['--import', 'tsx', '--import', PROBE_PATH];
+	return [...profile, '--expose-gc', ...imports, entry];
 }
 
 /** Installed folder of a package (not every package exports its `package.json`). */

@@ -31,8 +31,14 @@ export interface ChildStorage {
 	destroy(): Promise<void>;
 }
 
-/** A fresh data directory (PGlite) or PostgreSQL database for child servers. */
-export async function childStorage(driver: 'pglite' | 'postgres'): Promise<ChildStorage> {
+/**
+ * A fresh data directory (PGlite) or PostgreSQL database for child servers; the database is
+ * created on the server of `adminUrl` (default: `DATABASE_URL`).
+ */
+export async function childStorage(
+	driver: 'pglite' | 'postgres',
+	adminUrl = process.env.DATABASE_URL ?? ''
+): Promise<ChildStorage> {
 	if (driver === 'pglite') {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-fault-'));
 		return {
@@ -40,7 +46,6 @@ export async function childStorage(driver: 'pglite' | 'postgres'): Promise<Child
 			destroy: async () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
 		};
 	}
-	const adminUrl = process.env.DATABASE_URL ?? '';
 	const name = `croisee_fault_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`create database ${name}`);

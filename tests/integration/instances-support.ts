@@ -8,17 +8,71 @@ import { freePort } from './faults-support.ts';
  * `.ci/run` provides), a plain TCP load balancer, and a private `redis-server` that a test may stop.
  */
 
-/** The PostgreSQL and Redis URLs, or an error saying how to provide them. */
-export function requiredServices(): { databaseUrl: string; redisUrl: string } {
-	const databaseUrl = process.env.DATABASE_URL;
-	const redisUrl = process.env.REDIS_URL;
-	if (!databaseUrl || !redisUrl) {
-		throw new Error(
-			'The several-instances tests need PostgreSQL and Redis: set DATABASE_URL and REDIS_URL ' +
-				'(e.g. postgres://postgres@127.0.0.1:5432/postgres and redis://127.0.0.1:6379, as .ci/run does)'
-		);
-	}
-	return { databaseUrl, redisUrl };
+/** Where the several-instances tests find PostgreSQL and Redis. */
+export interface Services {
+	databaseUrl: string;
+	redisUrl: string;
+}
+
+/** The local services used when `DATABASE_URL` and `REDIS_URL` are unset (as `.ci/run` sets them). */
+export const LOCAL_SERVICES: Services = {
+	databaseUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+	redisUrl: 'redis://127.0.0.1:6379'
+};
+
+/** How long a service may take to accept a TCP connection before it counts as absent. */
+const PROBE_TIMEOUT_MS = 1_000;
+
+/** Whether something accepts TCP connections at the host and port of `url`. */
+function answers(url: string, defaultPort: number): Promise<boolean> {
+	const { hostname, port } = new URL(url);
+	return new Promise((resolve) => {
+		const socket = net.connect(Number(port) || defaultPort, hostname);
+		const done = (ok: boolean) => {
+			socket.destroy();
+			resolve(ok);
+		};
+		socket.setTimeout(PROBE_TIMEOUT_MS, () => done(false));
+		socket.once('connect', () => done(true));
+		socket.once('error', () => done(false));
+	});
+}
+
+let located: Services | null = null;
+
+/**
+ * Finds PostgreSQL and Redis for the several-instances tests: `DATABASE_URL` and `REDIS_URL` when
+ * set (they must answer: `.ci/run` sets them, and their absence there is an error), else the local
+ * defaults when both answer. Returns null, after printing one line saying what to start, when the
+ * variables are unset and the local services do not answer: the suite is then skipped.
+ */
+export async function locateServices(): Promise<Services | null> {
+	const configured = Boolean(process.env.DATABASE_URL || process.env.REDIS_URL);
+	const services: Services = {
+		databaseUrl: process.env.DATABASE_URL || LOCAL_SERVICES.databaseUrl,
+		redisUrl: process.env.REDIS_URL || LOCAL_SERVICES.redisUrl
+	};
+	const [database, redis] = await Promise.all([
+		answers(services.databaseUrl, 5432),
+		answers(services.redisUrl, 6379)
+	]);
+	if (database && redis) return (located = services);
+	const missing = [
+		database ? null : `PostgreSQL (${new URL(services.databaseUrl).host})`,
+		redis ? null : `Redis (${new URL(services.redisUrl).host})`
+	].filter(Boolean);
+	if (configured)
+		throw new Error(`The several-instances tests cannot reach ${missing.join(' and ')}`);
+	console.warn(
+		`Several-instances tests SKIPPED: start ${missing.join(' and ')}, or set DATABASE_URL and REDIS_URL.`
+	);
+	return null;
+}
+
+/** The services found by `locateServices()` (call it first). */
+export function requiredServices(): Services {
+	if (!located) throw new Error('locateServices() found no PostgreSQL and Redis');
+	return located;
 }
 
 /** A channel namespace of its own, so that test files running in parallel never cross-talk. */

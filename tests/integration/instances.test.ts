@@ -14,6 +14,7 @@ import { childStorage, freePort, killHard, startChildServer, stopChild } from '.
 import { facilitationClient } from './facilitation-support.ts';
 import {
 	PrivateRedis,
+	locateServices,
 	requiredServices,
 	startBalancer,
 	uniquePrefix,
@@ -63,14 +64,16 @@ function expectConverged(docs: Y.Doc[]): void {
 	for (const other of rest) expect(other).toBe(first);
 }
 
-describe('several instances (PostgreSQL + Redis)', () => {
+/** null when neither the variables nor the local services are there: the suite says so and skips. */
+const services = await locateServices();
+
+describe.runIf(services !== null)('several instances (PostgreSQL + Redis)', () => {
 	const h = new Harness();
 	afterEach(() => h.cleanup());
 
 	/** Two instances on one fresh database, sharing `redisUrl` under a prefix of their own. */
 	async function twoInstances(redisUrl = requiredServices().redisUrl) {
-		requiredServices();
-		const storage = await childStorage('postgres');
+		const storage = await childStorage('postgres', requiredServices().databaseUrl);
 		h.defer(() => storage.destroy());
 		const env = {
 			...storage.env,
@@ -400,7 +403,6 @@ describe('several instances (PostgreSQL + Redis)', () => {
 	it(
 		'Redis goes away: each instance keeps serving its own clients, and cross-instance sync resumes after',
 		async () => {
-			requiredServices();
 			const redis = await PrivateRedis.start();
 			h.defer(() => redis.stop());
 			const { a, b, facilitator, board } = await twoInstances(redis.url);
