@@ -7,6 +7,7 @@ import { reportEn } from './report-en.ts';
 import { templatesEn } from './templates-en.ts';
 import { recordsEn } from './records-en.ts';
 import { sharingEn } from './sharing-en.ts';
+import { outputsEn } from './outputs-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -182,5 +183,6 @@ export const en: Messages = {
 	...reportEn,
 	...templatesEn,
 	...recordsEn,
-	...sharingEn
+	...sharingEn,
+	...outputsEn
 };

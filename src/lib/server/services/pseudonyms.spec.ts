@@ -8,7 +8,7 @@ describe('pseudonyms', () => {
 
 	it('gives one person the same pseudonym in a workshop and another one elsewhere', () => {
 		const a = pseudonymFor({ workshopId: 'w1', userId: 'u1', category: 'usager' });
-		expect(a).toMatch(/^usager #[0-9A-F]{6}$/);
+		expect(a).toMatch(/^Usager #[0-9A-F]{6}$/);
 		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1', category: 'usager' })).toBe(a);
 		expect(pseudonymTag({ workshopId: 'w2', userId: 'u1' })).not.toBe(
 			pseudonymTag({ workshopId: 'w1', userId: 'u1' })
@@ -16,7 +16,7 @@ describe('pseudonyms', () => {
 		expect(pseudonymTag({ workshopId: 'w1', userId: 'u2' })).not.toBe(
 			pseudonymTag({ workshopId: 'w1', userId: 'u1' })
 		);
-		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1' })).toMatch(/^participant #/);
+		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1' })).toMatch(/^Participant·e #/);
 	});
 
 	it('depends on the server key, so the ids alone do not give it away', () => {

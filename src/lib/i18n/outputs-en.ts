@@ -1,0 +1,73 @@
+import type { outputsFr } from './outputs-fr.ts';
+
+/** English messages of the publishable outputs (merged into `en`). */
+export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
+	category_group_usager: 'Service users',
+	category_group_agent: 'Agents',
+	category_group_manager: 'Managers',
+	category_group_elu: 'Elected officials',
+	category_group_other: 'Others',
+	category_group_none: 'No category',
+
+	item_type_sticky: 'Note',
+	item_type_text: 'Text',
+	item_type_shape: 'Shape',
+	item_type_frame: 'Frame',
+	item_type_connector: 'Connector',
+	item_type_stroke: 'Drawing',
+	item_type_image: 'Image',
+
+	csv_text: 'Text',
+	csv_type: 'Type',
+	csv_frame: 'Frame',
+	csv_category: 'Category',
+	csv_votes: 'Votes',
+	csv_created_at: 'Created on',
+
+	outputs_empty_votes: 'No votes yet: start a vote from the board’s Facilitate panel.',
+	outputs_empty_rounds:
+		'No closed vote yet: open then close a vote from the board’s Facilitate panel.',
+	outputs_empty_timeline:
+		'No activity recorded yet: open one of the workshop’s boards and invite the participants.',
+	outputs_empty_barometer:
+		'No cross-perception barometer in this workshop: add a “Cross barometer” board from the workshop page.',
+	outputs_empty_feedback:
+		'No feedback yet: share the end-of-workshop questionnaire link with the participants.',
+	outputs_empty_participants:
+		'No participants yet: create an invitation link from the workshop page.',
+	outputs_empty_programme:
+		'No workshop in this programme yet: attach one from its page (“Programme” setting).',
+	outputs_empty_figures_public: 'No figures were published for this workshop.',
+
+	report_contribution_kind: 'Kind of contribution',
+	outputs_chart_table: 'Table of values',
+	outputs_pdf_page: 'Page {page} of {pages}',
+	outputs_pdf_cover_date: 'Date',
+	outputs_pdf_cover_place: 'Place',
+	outputs_pdf_cover_facilitators: 'Facilitated by',
+	outputs_pdf_cover_participation: 'Participation by category',
+	outputs_pdf_boards: 'The workshop’s boards',
+	outputs_pdf_verbatims: 'Verbatims by category',
+	outputs_pdf_anonymity:
+		'Anonymity rules: no names, addresses or person identifiers; what was said is attributed to a category only.',
+	outputs_not_given: 'not given',
+	outputs_emoji_fallback: '[emoji]',
+
+	join_role_grants: 'This link gives you the role: {role}.',
+	join_role_hint_evaluator:
+		'You will read the archived workshop, its history and its report, without changing anything.',
+	join_role_hint_observer: 'You will see the live board without being able to change it.',
+	join_role_hint_participant: 'You will write on the board, vote and give your feedback.',
+	join_role_hint_facilitator: 'You will facilitate the workshop with the other facilitators.',
+	join_submit_evaluator: 'Open the archived workshop',
+	invites_grants: 'Grants the role: {role}',
+
+	feedback_next: 'What next?',
+	feedback_back_workshop: 'Back to the workshop',
+	feedback_back_board: 'Back to the board',
+	feedback_results: 'See the published results',
+
+	workshop_when_date: 'Date',
+	workshop_when_time: 'Start time',
+	workshop_when_hint: 'Format: mm/dd/yyyy and hh:mm'
+};

@@ -1,0 +1,75 @@
+/**
+ * French messages of the publishable outputs (report, PDF, public page, programmes, replay, CSV):
+ * category names for figures, CSV columns, empty states that say what to do next (merged into `fr`).
+ */
+export const outputsFr = {
+	category_group_usager: 'Usagers',
+	category_group_agent: 'Agents',
+	category_group_manager: 'Encadrants',
+	category_group_elu: 'Élu·es',
+	category_group_other: 'Autres',
+	category_group_none: 'Sans catégorie',
+
+	item_type_sticky: 'Note',
+	item_type_text: 'Texte',
+	item_type_shape: 'Forme',
+	item_type_frame: 'Cadre',
+	item_type_connector: 'Lien',
+	item_type_stroke: 'Dessin',
+	item_type_image: 'Image',
+
+	csv_text: 'Texte',
+	csv_type: 'Type',
+	csv_frame: 'Cadre',
+	csv_category: 'Catégorie',
+	csv_votes: 'Votes',
+	csv_created_at: 'Créé le',
+
+	outputs_empty_votes:
+		'Aucun vote pour l’instant : lancez un vote depuis le panneau Animer du tableau.',
+	outputs_empty_rounds:
+		'Aucun vote clos pour l’instant : ouvrez puis clôturez un vote depuis le panneau Animer.',
+	outputs_empty_timeline:
+		'Aucune activité enregistrée pour l’instant : ouvrez un tableau de l’atelier et invitez les participants.',
+	outputs_empty_barometer:
+		'Aucun baromètre croisé dans cet atelier : ajoutez un tableau « Baromètre croisé » depuis la page de l’atelier.',
+	outputs_empty_feedback:
+		'Aucun retour pour l’instant : partagez le lien du questionnaire de fin d’atelier aux participants.',
+	outputs_empty_participants:
+		'Aucun participant pour l’instant : créez un lien d’invitation depuis la page de l’atelier.',
+	outputs_empty_programme:
+		'Aucun atelier dans ce programme : rattachez un atelier depuis sa page (réglage « Programme »).',
+	outputs_empty_figures_public: 'Aucun chiffre publié pour cet atelier.',
+
+	report_contribution_kind: 'Type de contribution',
+	outputs_chart_table: 'Tableau des valeurs',
+	outputs_pdf_page: 'Page {page} sur {pages}',
+	outputs_pdf_cover_date: 'Date',
+	outputs_pdf_cover_place: 'Lieu',
+	outputs_pdf_cover_facilitators: 'Animation',
+	outputs_pdf_cover_participation: 'Participation par catégorie',
+	outputs_pdf_boards: 'Tableaux de l’atelier',
+	outputs_pdf_verbatims: 'Verbatims par catégorie',
+	outputs_pdf_anonymity:
+		'Règles d’anonymat : aucun nom, aucune adresse, aucun identifiant de personne ; les propos sont rattachés à une catégorie seulement.',
+	outputs_not_given: 'non renseigné',
+	outputs_emoji_fallback: '[émoji]',
+
+	join_role_grants: 'Ce lien vous donne le rôle : {role}.',
+	join_role_hint_evaluator:
+		'Vous pourrez relire l’atelier archivé, son historique et son bilan, sans rien modifier.',
+	join_role_hint_observer: 'Vous verrez le tableau en direct, sans pouvoir le modifier.',
+	join_role_hint_participant: 'Vous pourrez écrire sur le tableau, voter et donner votre avis.',
+	join_role_hint_facilitator: 'Vous pourrez animer l’atelier avec les autres animateurs.',
+	join_submit_evaluator: 'Ouvrir l’atelier archivé',
+	invites_grants: 'Donne le rôle : {role}',
+
+	feedback_next: 'Et maintenant ?',
+	feedback_back_workshop: 'Revenir à l’atelier',
+	feedback_back_board: 'Revenir au tableau',
+	feedback_results: 'Voir les résultats publiés',
+
+	workshop_when_date: 'Date',
+	workshop_when_time: 'Heure de début',
+	workshop_when_hint: 'Format : jj/mm/aaaa et hh:mm (24 h)'
+} as const;
