@@ -17,6 +17,6 @@ export function categoryGroupLabel(t: Translate, category: string | null): strin
 
 /** The name of a board object's type: "Note", "Cadre"… (unknown types as they are). */
 export function itemTypeLabel(t: Translate, type: string): string {
-	const key = `item_type_${type}`;
+	const key = `item_kind_${type}`;
 	return isMessageKey(key) ? t(key) : type;
 }

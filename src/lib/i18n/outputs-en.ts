@@ -9,14 +9,6 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 	category_group_other: 'Others',
 	category_group_none: 'No category',
 
-	item_type_sticky: 'Note',
-	item_type_text: 'Text',
-	item_type_shape: 'Shape',
-	item_type_frame: 'Frame',
-	item_type_connector: 'Connector',
-	item_type_stroke: 'Drawing',
-	item_type_image: 'Image',
-
 	csv_text: 'Text',
 	csv_type: 'Type',
 	csv_frame: 'Frame',

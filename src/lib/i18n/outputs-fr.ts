@@ -10,14 +10,6 @@ export const outputsFr = {
 	category_group_other: 'Autres',
 	category_group_none: 'Sans catégorie',
 
-	item_type_sticky: 'Note',
-	item_type_text: 'Texte',
-	item_type_shape: 'Forme',
-	item_type_frame: 'Cadre',
-	item_type_connector: 'Lien',
-	item_type_stroke: 'Dessin',
-	item_type_image: 'Image',
-
 	csv_text: 'Texte',
 	csv_type: 'Type',
 	csv_frame: 'Cadre',

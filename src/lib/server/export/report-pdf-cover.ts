@@ -38,7 +38,7 @@ export function cover(
 ): void {
 	const { figures, t, locale } = input;
 	pdf.font(PDF_FONT_BOLD).fontSize(11).fillColor('#4a5262');
-	pdf.text(clean(pdf, t('report_title')).toUpperCase(), MARGIN, MARGIN + 40, {
+	pdf.text(clean(pdf, t('report_title')), MARGIN, MARGIN + 40, {
 		width: width(pdf),
 		characterSpacing: 1
 	});
