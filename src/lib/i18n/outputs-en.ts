@@ -29,7 +29,12 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 		'No participants yet: create an invitation link from the workshop page.',
 	outputs_empty_programme:
 		'No workshop in this programme yet: attach one from its page (“Programme” setting).',
-	outputs_empty_figures_public: 'No figures were published for this workshop.',
+	outputs_public_empty_votes: 'No vote took place during this workshop.',
+	outputs_public_empty_rounds: 'No vote was closed during this workshop.',
+	outputs_public_empty_timeline: 'No activity was recorded.',
+	outputs_public_empty_barometer: 'This workshop had no cross-perception barometer.',
+	outputs_public_empty_feedback: 'No participant feedback is published.',
+	outputs_public_empty_participants: 'No participant was recorded.',
 
 	report_contribution_kind: 'Kind of contribution',
 	outputs_chart_table: 'Table of values',

@@ -31,7 +31,12 @@ export const outputsFr = {
 		'Aucun participant pour l’instant : créez un lien d’invitation depuis la page de l’atelier.',
 	outputs_empty_programme:
 		'Aucun atelier dans ce programme : rattachez un atelier depuis sa page (réglage « Programme »).',
-	outputs_empty_figures_public: 'Aucun chiffre publié pour cet atelier.',
+	outputs_public_empty_votes: 'Aucun vote n’a eu lieu pendant cet atelier.',
+	outputs_public_empty_rounds: 'Aucun vote n’a été clos pendant cet atelier.',
+	outputs_public_empty_timeline: 'Aucune activité enregistrée.',
+	outputs_public_empty_barometer: 'Cet atelier ne comportait pas de baromètre croisé.',
+	outputs_public_empty_feedback: 'Aucun retour des participants n’est publié.',
+	outputs_public_empty_participants: 'Aucun participant enregistré.',
 
 	report_contribution_kind: 'Type de contribution',
 	outputs_chart_table: 'Tableau des valeurs',
