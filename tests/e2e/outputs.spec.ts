@@ -11,6 +11,7 @@ import { addNote, createWorkshop, joinAsGuest, signUp } from './helpers.ts';
  */
 
 const BOARD_TITLE = 'Cœur de ville';
+const SETTINGS = 'Réglages de l’atelier';
 
 /** The visible text of the page's main content, after its charts and tables are drawn. */
 async function pageText(page: Page, path: string): Promise<string> {
@@ -64,7 +65,19 @@ test('every page and file of a workshop’s outputs reads in words, in French an
 		boardPath
 	);
 
+	// The date is typed in two labelled fields whose format does not follow the browser's language.
 	await page.goto(workshopPath);
+	await expect(page.locator('input[type="datetime-local"], input[type="date"]')).toHaveCount(0);
+	const settings = page.getByRole('region', { name: SETTINGS });
+	await expect(settings.getByText('Format : jj/mm/aaaa et hh:mm (24 h)')).toBeVisible();
+	await settings.getByLabel('Date', { exact: true }).fill('04/12/2026');
+	await settings.getByLabel('Heure de début').fill('14 h 30');
+	await settings.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+	await expect(settings.getByText('Enregistré.', { exact: true })).toBeVisible();
+	await page.reload();
+	await expect(settings.getByLabel('Date', { exact: true })).toHaveValue('04/12/2026');
+	await expect(settings.getByLabel('Heure de début')).toHaveValue('14:30');
+
 	await page.getByLabel('Je confirme').check();
 	await page.getByRole('button', { name: 'Archiver l’atelier' }).click();
 	await expect(page.getByText('Cet atelier est archivé')).toBeVisible();
@@ -118,6 +131,7 @@ test('every page and file of a workshop’s outputs reads in words, in French an
 			expect(report).toContain('Usagers');
 			expect(report).toMatch(/\d{1,2}\u202fh\u202f\d{2}/);
 			expect(pdf).toContain('Usagers');
+			expect(pdf).toContain('4 décembre 2026');
 			expect(pdf).toContain('Fatima Sortie');
 			expect(pdf).toMatch(/Page 1 sur \d+/);
 			expect(pdf).toContain('Une navette le samedi − 12,5 % « moins cher »');
@@ -125,6 +139,7 @@ test('every page and file of a workshop’s outputs reads in words, in French an
 			expect(report).toContain('Service users');
 			expect(report).toMatch(/\d{1,2}:\d{2}\s?[AP]M/);
 			expect(pdf).toContain('Service users');
+			expect(pdf).toContain('December 4, 2026');
 			expect(pdf).toMatch(/Page 1 of \d+/);
 		}
 	}

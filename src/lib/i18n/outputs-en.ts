@@ -66,5 +66,5 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 
 	workshop_when_date: 'Date',
 	workshop_when_time: 'Start time',
-	workshop_when_hint: 'Format: mm/dd/yyyy and hh:mm'
+	workshop_when_hint: 'Format: dd/mm/yyyy and hh:mm (24-hour clock)'
 };

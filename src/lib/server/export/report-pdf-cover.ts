@@ -38,10 +38,7 @@ export function cover(
 ): void {
 	const { figures, t, locale } = input;
 	pdf.font(PDF_FONT_BOLD).fontSize(11).fillColor('#4a5262');
-	pdf.text(clean(pdf, t('report_title')), MARGIN, MARGIN + 40, {
-		width: width(pdf),
-		characterSpacing: 1
-	});
+	pdf.text(clean(pdf, t('report_title')), MARGIN, MARGIN + 40, { width: width(pdf) });
 	pdf.moveDown(0.5);
 	heading(pdf, figures.workshop.title, 1);
 	const when = figures.workshop.date ?? figures.span.start;
