@@ -40,6 +40,11 @@ async function participant(
 async function shoot(page: Page, name: string, size: { width: number; height: number }) {
 	await page.setViewportSize(size);
 	await page.waitForLoadState('networkidle');
+	// Chart.js follows the new width on its next resize observation: let it redraw first.
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+	await page.waitForTimeout(300);
 	await page.screenshot({
 		path: `${OUT}/${name}-${size.width}x${size.height}.png`,
 		fullPage: true

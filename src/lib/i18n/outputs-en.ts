@@ -37,6 +37,9 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 	outputs_public_empty_participants: 'No participant was recorded.',
 
 	report_contribution_kind: 'Kind of contribution',
+	outputs_balance_chart: 'Voice balance: share of people and share of contributions by category',
+	outputs_share_people: 'Share of people',
+	outputs_share_contributions: 'Share of contributions',
 	outputs_chart_table: 'Table of values',
 	outputs_pdf_page: 'Page {page} of {pages}',
 	outputs_pdf_cover_date: 'Date',

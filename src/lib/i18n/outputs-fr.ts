@@ -39,6 +39,10 @@ export const outputsFr = {
 	outputs_public_empty_participants: 'Aucun participant enregistré.',
 
 	report_contribution_kind: 'Type de contribution',
+	outputs_balance_chart:
+		'Équilibre des voix : part des personnes et part des contributions par catégorie',
+	outputs_share_people: 'Part des personnes',
+	outputs_share_contributions: 'Part des contributions',
 	outputs_chart_table: 'Tableau des valeurs',
 	outputs_pdf_page: 'Page {page} sur {pages}',
 	outputs_pdf_cover_date: 'Date',
