@@ -34,6 +34,13 @@ interface Context {
 }
 
 const num = (context: Context, value: number) => formatNumber(context.locale, value, 2);
+
+/** `keys` in the workshop's category order (then any other), as every other figure. */
+function inOrder(context: Context, keys: string[]): string[] {
+	const order = context.figures.categories;
+	const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+	return [...keys].sort((a, b) => rank(a) - rank(b));
+}
 const label = (context: Context, key: string) => categoryGroupLabel(context.t, key);
 
 /** A bar per category of `values`, in the category colours. */
@@ -193,10 +200,10 @@ function feedback(context: Context): void {
 	heading(pdf, t('report_feedback_mean'), 3);
 	barChart(
 		pdf,
-		Object.entries(figures.feedback.byCategory).map(([key, entry]) => ({
-			label: `${label(context, key)} (${labelled(context.locale, t('report_answers'), num(context, entry.count))})`,
-			value: entry.mean,
-			text: num(context, entry.mean),
+		inOrder(context, Object.keys(figures.feedback.byCategory)).map((key) => ({
+			label: `${label(context, key)} (${labelled(context.locale, t('report_answers'), num(context, figures.feedback.byCategory[key]?.count ?? 0))})`,
+			value: figures.feedback.byCategory[key]?.mean ?? 0,
+			text: num(context, figures.feedback.byCategory[key]?.mean ?? 0),
 			category: key
 		})),
 		5
@@ -211,7 +218,9 @@ function verbatims(context: Context): void {
 	heading(pdf, t('outputs_pdf_verbatims'), 2);
 	const quote = (text: string) =>
 		context.locale.startsWith('fr') ? `«\u00a0${text}\u00a0»` : `“${text}”`;
-	for (const key of [...new Set(figures.feedback.comments.map((c) => c.category))]) {
+	for (const key of inOrder(context, [
+		...new Set(figures.feedback.comments.map((c) => c.category))
+	])) {
 		heading(pdf, label(context, key), 3);
 		for (const comment of figures.feedback.comments.filter((c) => c.category === key)) {
 			if (comment.worked)
