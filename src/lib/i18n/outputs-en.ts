@@ -27,8 +27,6 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 		'No feedback yet: share the end-of-workshop questionnaire link with the participants.',
 	outputs_empty_participants:
 		'No participants yet: create an invitation link from the workshop page.',
-	outputs_empty_programme:
-		'No workshop in this programme yet: attach one from its page (“Programme” setting).',
 	outputs_public_empty_votes: 'No vote took place during this workshop.',
 	outputs_public_empty_rounds: 'No vote was closed during this workshop.',
 	outputs_public_empty_timeline: 'No activity was recorded.',
@@ -40,17 +38,15 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 	outputs_balance_chart: 'Voice balance: share of people and share of contributions by category',
 	outputs_share_people: 'Share of people',
 	outputs_share_contributions: 'Share of contributions',
-	outputs_chart_table: 'Table of values',
 	outputs_pdf_page: 'Page {page} of {pages}',
 	outputs_pdf_cover_date: 'Date',
-	outputs_pdf_cover_place: 'Place',
 	outputs_pdf_cover_facilitators: 'Facilitated by',
 	outputs_pdf_cover_participation: 'Participation by category',
 	outputs_pdf_boards: 'The workshop’s boards',
 	outputs_pdf_verbatims: 'Verbatims by category',
 	outputs_pdf_anonymity:
 		'Anonymity rules: no names, addresses or person identifiers; what was said is attributed to a category only.',
-	outputs_not_given: 'not given',
+	outputs_anonymous: 'Anonymous',
 	outputs_emoji_fallback: '[emoji]',
 
 	join_role_grants: 'This link gives you the role: {role}.',
@@ -58,7 +54,6 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 		'You will read the archived workshop, its history and its report, without changing anything.',
 	join_role_hint_observer: 'You will see the live board without being able to change it.',
 	join_role_hint_participant: 'You will write on the board, vote and give your feedback.',
-	join_role_hint_facilitator: 'You will facilitate the workshop with the other facilitators.',
 	join_submit_evaluator: 'Open the archived workshop',
 	invites_grants: 'Grants the role: {role}',
 

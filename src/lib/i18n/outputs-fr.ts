@@ -29,8 +29,6 @@ export const outputsFr = {
 		'Aucun retour pour l’instant : partagez le lien du questionnaire de fin d’atelier aux participants.',
 	outputs_empty_participants:
 		'Aucun participant pour l’instant : créez un lien d’invitation depuis la page de l’atelier.',
-	outputs_empty_programme:
-		'Aucun atelier dans ce programme : rattachez un atelier depuis sa page (réglage « Programme »).',
 	outputs_public_empty_votes: 'Aucun vote n’a eu lieu pendant cet atelier.',
 	outputs_public_empty_rounds: 'Aucun vote n’a été clos pendant cet atelier.',
 	outputs_public_empty_timeline: 'Aucune activité enregistrée.',
@@ -43,17 +41,15 @@ export const outputsFr = {
 		'Équilibre des voix : part des personnes et part des contributions par catégorie',
 	outputs_share_people: 'Part des personnes',
 	outputs_share_contributions: 'Part des contributions',
-	outputs_chart_table: 'Tableau des valeurs',
 	outputs_pdf_page: 'Page {page} sur {pages}',
 	outputs_pdf_cover_date: 'Date',
-	outputs_pdf_cover_place: 'Lieu',
 	outputs_pdf_cover_facilitators: 'Animation',
 	outputs_pdf_cover_participation: 'Participation par catégorie',
 	outputs_pdf_boards: 'Tableaux de l’atelier',
 	outputs_pdf_verbatims: 'Verbatims par catégorie',
 	outputs_pdf_anonymity:
 		'Règles d’anonymat : aucun nom, aucune adresse, aucun identifiant de personne ; les propos sont rattachés à une catégorie seulement.',
-	outputs_not_given: 'non renseigné',
+	outputs_anonymous: 'Anonyme',
 	outputs_emoji_fallback: '[émoji]',
 
 	join_role_grants: 'Ce lien vous donne le rôle : {role}.',
@@ -61,7 +57,6 @@ export const outputsFr = {
 		'Vous pourrez relire l’atelier archivé, son historique et son bilan, sans rien modifier.',
 	join_role_hint_observer: 'Vous verrez le tableau en direct, sans pouvoir le modifier.',
 	join_role_hint_participant: 'Vous pourrez écrire sur le tableau, voter et donner votre avis.',
-	join_role_hint_facilitator: 'Vous pourrez animer l’atelier avec les autres animateurs.',
 	join_submit_evaluator: 'Ouvrir l’atelier archivé',
 	invites_grants: 'Donne le rôle : {role}',
 

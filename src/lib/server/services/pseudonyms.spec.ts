@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAppContext, type AppContext } from '../context.ts';
-import { pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
+import { translator } from '../../i18n/index.ts';
+import { anonymousNameFor, pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 
 describe('pseudonyms', () => {
 	beforeAll(() => setAppContext({ sealKey: new Uint8Array(32).fill(7) } as AppContext));
@@ -31,5 +32,17 @@ describe('pseudonyms', () => {
 		expect(seesPseudonyms({ role: 'evaluator', evaluatorsSeeNames: true })).toBe(false);
 		expect(seesPseudonyms({ role: 'participant', evaluatorsSeeNames: false })).toBe(false);
 		expect(seesPseudonyms({ role: 'facilitator', evaluatorsSeeNames: false })).toBe(false);
+	});
+
+	it('reads in words in the reader’s language, never as a stored key', () => {
+		const en = translator('en');
+		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1', category: 'elu', t: en })).toMatch(
+			/^Elected official #[0-9A-F]{6}$/
+		);
+		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1', category: 'elu' })).toMatch(/^Élu·e #/);
+		expect(anonymousNameFor({ category: 'usager' })).toBe('Usager');
+		expect(anonymousNameFor({ category: 'manager', t: en })).toBe('Manager');
+		expect(anonymousNameFor({ category: null })).toBe('Anonyme');
+		expect(anonymousNameFor({ category: 'travailleur pair' })).toBe('travailleur pair');
 	});
 });

@@ -53,3 +53,13 @@ export function pseudonymFor(input: {
 export function seesPseudonyms(input: { role: Role; evaluatorsSeeNames: boolean }): boolean {
 	return input.role === 'evaluator' && !input.evaluatorsSeeNames;
 }
+
+/**
+ * The name an anonymous workshop shows for a participant or observer: their category's label
+ * ("Usager", "Élu·e"), or "Anonyme" without a category, in the reader's language (`t`; French by
+ * default). For `server/realtime/access.ts` (`shownName`), which shows the raw key today.
+ */
+export function anonymousNameFor(input: { category: string | null; t?: Translate }): string {
+	const t = input.t ?? translator(DEFAULT_LOCALE);
+	return input.category ? categoryLabel(t, input.category) : t('outputs_anonymous');
+}
