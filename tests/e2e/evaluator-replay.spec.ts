@@ -62,7 +62,7 @@ test('an evaluator replays an archived session, scrubbing, jumping and playing i
 	await evaluator.goto(evaluatorUrl);
 	await evaluator.getByLabel('Nom affiché').fill('Ève Évaluatrice');
 	await evaluator.getByRole('radio', { name: 'Agent' }).check();
-	await evaluator.getByRole('button', { name: 'Rejoindre le tableau' }).click();
+	await evaluator.getByRole('button', { name: 'Ouvrir l’atelier archivé' }).click();
 	await expect(evaluator).toHaveURL(/\/workshops\/[a-z0-9]+\/replay$/);
 	await evaluator.getByRole('link', { name: 'Mobilité rurale', exact: true }).click();
 	const slider = evaluator.getByRole('slider', { name: 'Moment de la séance' });

@@ -44,7 +44,7 @@ test('a facilitator publishes an archived workshop’s board; a signed-out visit
 	await expect(visitor.getByText('Rampe d’accès à la mairie')).toBeVisible();
 	const table = visitor.getByRole('table', { name: 'Participants par catégorie' });
 	await expect(table).toBeVisible();
-	await expect(table.getByRole('rowheader', { name: 'usager' })).toBeVisible();
+	await expect(table.getByRole('rowheader', { name: 'Usagers' })).toBeVisible();
 	await expect(visitor.locator('body')).not.toContainText('Fatima');
 
 	expect(await seriousViolations(visitor)).toEqual([]);

@@ -21,7 +21,9 @@ test('a facilitator prepares a workshop, invites élus by QR link into a waiting
 	await page.getByLabel('Catégorie', { exact: true }).selectOption('elu');
 	await page.getByLabel('Note (facultatif').fill('élus');
 	await page.getByRole('button', { name: 'Créer le lien' }).click();
-	const eluLink = page.getByRole('listitem').filter({ hasText: 'élus — Participant·e · Élu·e' });
+	const eluLink = page
+		.getByRole('listitem')
+		.filter({ hasText: 'élus — Donne le rôle : Participant·e · Élu·e' });
 	await expect(eluLink).toBeVisible();
 	await eluLink.getByText('Afficher le QR code').click();
 	const qr = eluLink.getByRole('img', { name: /QR code du lien élus/ });

@@ -31,7 +31,7 @@ describe.each(DRIVERS)('board exports over HTTP (%s)', (driver) => {
 		await vi.waitFor(
 			async () => {
 				const csv = await (await get(guest, `${base}/items.csv`)).text();
-				expect(csvRows(csv).map((row) => row.frame)).toContain('Constats');
+				expect(csvRows(csv).map((row) => row.Cadre)).toContain('Constats');
 			},
 			{ timeout: 10_000, interval: 100 }
 		);
@@ -51,11 +51,12 @@ describe.each(DRIVERS)('board exports over HTTP (%s)', (driver) => {
 		expect(pdfWords).toContain('Horaires « élargis » le soir');
 
 		const rows = csvRows(await (await get(guest, `${base}/items.csv`)).text());
-		expect(rows.find((row) => row.type === 'sticky')).toMatchObject({
-			text: 'Horaires « élargis » le soir',
-			frame: 'Constats',
-			category: 'usager',
-			votes: '0'
+		// Written for a person: French column names and values, no internal key.
+		expect(rows.find((row) => row.Type === 'Note')).toMatchObject({
+			Texte: 'Horaires « élargis » le soir',
+			Cadre: 'Constats',
+			Catégorie: 'Usager',
+			Votes: '0'
 		});
 
 		const md = await (await get(guest, `${base}/outline.md`)).text();

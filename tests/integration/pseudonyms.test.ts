@@ -7,7 +7,7 @@ import { facilitationClient, workshopWith } from './facilitation-support.ts';
 import { Harness, warmUp } from './support.ts';
 
 const WAIT = { timeout: 10_000, interval: 20 };
-const PSEUDONYM = /^usager #[0-9A-F]{6}$/;
+const PSEUDONYM = /^Usager #[0-9A-F]{6}$/;
 
 describe.each(DRIVERS)('pseudonyms for evaluators (%s)', (driver) => {
 	const h = new Harness();

@@ -104,7 +104,7 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 		expect(page.text).toContain('Vite : Une navette le samedi matin');
 		expect(page.text).toContain('Horaires');
 		expect(page.text).toContain('Participants par catégorie');
-		expect(page.text).toContain('Indice d’équilibre des voix : 0.93');
+		expect(page.text).toContain('Indice d’équilibre des voix : 0,93');
 		expect(page.text).toContain('name="robots" content="noindex"');
 		expect(page.text).toContain(`/results/${body.token}/boards/${ws.boardId}.svg`);
 		// Two answers, one per category: too few to show anyone's satisfaction.

@@ -38,11 +38,16 @@ describe.each(DRIVERS)('session report (%s)', (driver) => {
 		const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
 		expect(text).toContain('Session report');
 		expect(text).toContain('Contributions by category');
-		expect(text).toContain('usager');
+		expect(text).toContain('Service users');
+		expect(text).not.toMatch(/\busager\b/);
 		expect(text).toContain('Vite : Une navette le samedi matin');
 		expect(text).toContain('Voice balance index: 0.93');
 		expect(text).toContain('Plus de temps');
-		for (const name of SESSION_NAMES) expect(text).not.toContain(name);
+		// The facilitators sign the cover; participants are never named.
+		expect(text).toContain('Facilitated by');
+		expect(text).toContain('Fatima Facilitatrice');
+		for (const name of SESSION_NAMES.filter((n) => n !== 'Fatima Facilitatrice'))
+			expect(text).not.toContain(name);
 		const refused = await get(paul, `/api/workshops/${ws.id}/report.pdf`);
 		expect(refused.status).toBe(403);
 		expect(await refused.json()).toMatchObject({ code: 'report_forbidden' });

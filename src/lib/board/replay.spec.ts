@@ -56,6 +56,18 @@ describe('ReplayEngine', () => {
 		expect(listItems(engine.docAt(0))).toEqual([]);
 	});
 
+	it('does not take a template seed (snapshot at seq 0) for a purged history', () => {
+		const { updates } = history(5);
+		const seed = {
+			seq: 0,
+			at: (updates[0]?.at ?? 1) - 1,
+			state: Y.encodeStateAsUpdate(new Y.Doc())
+		};
+		const engine = new ReplayEngine({ updates, snapshots: [seed] });
+		expect(engine.steps[0]?.kind).toBe('snapshot');
+		expect(engine.usesSnapshots).toBe(false);
+	});
+
 	it('moves a cursor forward in place and backward from a checkpoint', () => {
 		const { updates, states } = history(30);
 		const cursor = new ReplayCursor(new ReplayEngine({ updates, checkpointEvery: 10 }));

@@ -107,9 +107,12 @@ export class ReplayEngine {
 		return this.steps.at(-1)?.at ?? null;
 	}
 
-	/** True when part of the log was purged and the replay starts from snapshots. */
+	/**
+	 * True when part of the log was purged and the replay starts from snapshots. A template's seed
+	 * (the snapshot at seq 0, before any logged update) stands for no purged update.
+	 */
 	get usesSnapshots(): boolean {
-		return this.steps.some((step) => step.kind === 'snapshot');
+		return this.steps.some((step) => step.kind === 'snapshot' && step.seq > 0);
 	}
 
 	/** How many steps happened at or before `time` (ms since the epoch). */

@@ -156,7 +156,7 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 		'Participants appear to others by their category only, never by their name.',
 	workshop_evaluators_see_names: 'Evaluators see names',
 	workshop_evaluators_see_names_hint:
-		'Off (recommended): evaluators see pseudonyms such as “usager #A3F2C1”, never names or e-mails.',
+		'Off (recommended): evaluators see pseudonyms such as “Service user #A3F2C1”, never names or e-mails.',
 	brainstorm_title: 'Silent brainstorm',
 	brainstorm_start: 'Start the silent brainstorm',
 	brainstorm_stop: 'Stop the silent brainstorm',

@@ -8,6 +8,7 @@ import { reportEn } from './report-en.ts';
 import { templatesEn } from './templates-en.ts';
 import { recordsEn } from './records-en.ts';
 import { sharingEn } from './sharing-en.ts';
+import { outputsEn } from './outputs-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -184,5 +185,6 @@ export const en: Messages = {
 	...reportEn,
 	...templatesEn,
 	...recordsEn,
-	...sharingEn
+	...sharingEn,
+	...outputsEn
 };

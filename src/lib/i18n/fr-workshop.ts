@@ -154,7 +154,7 @@ export const frWorkshop = {
 		'Les participants n’apparaissent aux autres que par leur catégorie, jamais par leur nom.',
 	workshop_evaluators_see_names: 'Les évaluateurs voient les noms',
 	workshop_evaluators_see_names_hint:
-		'Désactivé (recommandé) : les évaluateurs voient des pseudonymes comme « usager #A3F2C1 », jamais les noms ni les e-mails.',
+		'Désactivé (recommandé) : les évaluateurs voient des pseudonymes comme « Usager #A3F2C1 », jamais les noms ni les e-mails.',
 	brainstorm_title: 'Idées en silence',
 	brainstorm_start: 'Démarrer les idées en silence',
 	brainstorm_stop: 'Arrêter les idées en silence',

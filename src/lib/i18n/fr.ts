@@ -9,6 +9,7 @@ import { reportFr } from './report-fr.ts';
 import { templatesFr } from './templates-fr.ts';
 import { recordsFr } from './records-fr.ts';
 import { sharingFr } from './sharing-fr.ts';
+import { outputsFr } from './outputs-fr.ts';
 
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
@@ -191,5 +192,6 @@ export const fr = {
 	...reportFr,
 	...templatesFr,
 	...recordsFr,
-	...sharingFr
+	...sharingFr,
+	...outputsFr
 } as const;

@@ -38,7 +38,7 @@ export const reportEn: { [K in keyof typeof reportFr]: string } = {
 	report_total: 'Total',
 	report_no_rounds: 'No closed vote.',
 	report_criterion: 'Criterion',
-	report_gap: 'Usager − agent gap',
+	report_gap: 'Service users − Agents gap',
 	report_barometer_chart: 'Mean score per criterion and category',
 	report_no_barometer: 'No cross-perception barometer board in this workshop.',
 	report_feedback_mean: 'Mean satisfaction by category (out of 5)',

@@ -38,7 +38,7 @@ export const reportFr = {
 	report_total: 'Total',
 	report_no_rounds: 'Aucun vote clos.',
 	report_criterion: 'Critère',
-	report_gap: 'Écart usager − agent',
+	report_gap: 'Écart Usagers − Agents',
 	report_barometer_chart: 'Note moyenne par critère et par catégorie',
 	report_no_barometer: 'Aucun tableau « baromètre croisé » dans cet atelier.',
 	report_feedback_mean: 'Satisfaction moyenne par catégorie (sur 5)',

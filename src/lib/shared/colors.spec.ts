@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PERSON_COLORS, colorForUser } from './colors.ts';
+import {
+	CATEGORY_COLORS,
+	EXTRA_CATEGORY_COLORS,
+	PERSON_COLORS,
+	categoryColor,
+	colorForUser,
+	contrast
+} from './colors.ts';
 
 function luminance(hex: string): number {
 	const channel = (value: number) => {
@@ -21,5 +28,26 @@ describe('person colours', () => {
 		expect(colorForUser('abc')).toBe(colorForUser('abc'));
 		const used = new Set(Array.from({ length: 200 }, (_, i) => colorForUser(`user${i}`)));
 		expect(used.size).toBe(PERSON_COLORS.length);
+	});
+});
+
+describe('category colours', () => {
+	const all = [...Object.values(CATEGORY_COLORS), ...EXTRA_CATEGORY_COLORS];
+
+	it('read on white and carry white text (contrast ≥ 4.5:1)', () => {
+		for (const color of all) expect(contrast(color, '#ffffff'), color).toBeGreaterThanOrEqual(4.5);
+	});
+
+	it('give each default category its own colour, and a workshop’s own categories a stable one', () => {
+		const defaults = ['usager', 'agent', 'manager', 'elu', 'other'].map(categoryColor);
+		expect(new Set(defaults).size).toBe(defaults.length);
+		expect(categoryColor('travailleur pair')).toBe(categoryColor('travailleur pair'));
+		expect(EXTRA_CATEGORY_COLORS).toContain(categoryColor('travailleur pair'));
+		expect(categoryColor(null)).toBe(CATEGORY_COLORS.none);
+	});
+
+	it('computes WCAG contrast like the reference values', () => {
+		expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
+		expect(contrast('#767676', '#ffffff')).toBeGreaterThanOrEqual(4.5);
 	});
 });

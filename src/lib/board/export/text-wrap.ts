@@ -21,7 +21,9 @@ function splitWord(word: string, perLine: number): string[] {
 function wrapParagraph(paragraph: string, perLine: number): string[] {
 	const lines: string[] = [];
 	let line = '';
-	for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+	// Only breaking spaces separate words: a no-break space (French "12,5 %", "« mot »") never
+	// starts a new line.
+	for (const word of paragraph.split(/[^\S\u00a0\u202f\u2007\u2060]+/).filter(Boolean)) {
 		const pieces = Array.from(word).length > perLine ? splitWord(word, perLine) : [word];
 		for (const piece of pieces) {
 			const candidate = line ? `${line} ${piece}` : piece;

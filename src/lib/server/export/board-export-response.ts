@@ -1,8 +1,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { itemsToCsv } from '../../board/export/items-csv.ts';
+import { itemsToCsv, type CsvLabels } from '../../board/export/items-csv.ts';
 import { outlineToMarkdown } from '../../board/export/outline-markdown.ts';
 import { boardToSvg } from '../../board/export/svg.ts';
-import { categoryLabel, translator } from '../../i18n/index.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { categoryLabel, translator, type Translate } from '../../i18n/index.ts';
+import { itemTypeLabel } from '../../i18n/labels.ts';
 import { failureResponse, isFailure, requireUser } from '../http.ts';
 import { readableBoard, type ExportableBoard } from '../services/board-export.ts';
 import { boardToPdf } from './board-pdf.ts';
@@ -28,6 +30,23 @@ export function fileNameOf(title: string, extension: string): string {
 	return `${base || 'board'}.${extension}`;
 }
 
+/** The CSV's column names and values in the reader's language. */
+function csvLabels(t: Translate, locale: string): CsvLabels {
+	return {
+		columns: [
+			t('csv_text'),
+			t('csv_type'),
+			t('csv_frame'),
+			t('csv_category'),
+			t('csv_votes'),
+			t('csv_created_at')
+		],
+		type: (type) => itemTypeLabel(t, type),
+		category: (category) => (category ? categoryLabel(t, category) : ''),
+		date: (at) => formatDateTime(locale, at)
+	};
+}
+
 async function body(
 	board: ExportableBoard,
 	format: BoardExportFormat,
@@ -38,8 +57,13 @@ async function body(
 	const frameId = event.url.searchParams.get('frame');
 	const scene = { doc: board.doc, frameId, categoryLabel: label, images: board.images };
 	if (format === 'svg') return boardToSvg({ ...scene, title: board.access.title });
-	if (format === 'pdf') return boardToPdf({ ...scene, title: board.access.title });
-	if (format === 'csv') return itemsToCsv({ items: board.items, votes: board.votes });
+	if (format === 'pdf') {
+		return boardToPdf({ ...scene, title: board.access.title, emoji: t('outputs_emoji_fallback') });
+	}
+	if (format === 'csv') {
+		const labels = csvLabels(t, event.locals.locale);
+		return itemsToCsv({ items: board.items, votes: board.votes, labels });
+	}
 	return outlineToMarkdown({
 		title: board.access.title,
 		items: board.items,

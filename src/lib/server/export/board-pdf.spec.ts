@@ -1,8 +1,9 @@
 import { extractText, getDocumentProxy } from 'unpdf';
+import { pdfMappedCharacters } from '../../../../tests/helpers/export-parsing.ts';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createItem, createSticky } from '../../board/schema.ts';
-import { boardToPdf, toWinAnsi } from './board-pdf.ts';
+import { boardToPdf } from './board-pdf.ts';
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
 	const pdf = await getDocumentProxy(new Uint8Array(bytes));
@@ -25,11 +26,15 @@ describe('board as PDF', () => {
 		expect(text).toContain('Décider');
 	});
 
-	it('replaces characters the standard fonts cannot show instead of failing', async () => {
-		expect(toWinAnsi('Bravo 🎉 œ ’ « » 東')).toBe('Bravo ? œ ’ « » ?');
+	it('embeds a Unicode font: œ, « », the minus sign and narrow spaces survive, an emoji reads as a word', async () => {
 		const doc = new Y.Doc();
-		createSticky(doc, { x: 0, y: 0, text: 'Fête 🎉' });
-		const text = await pdfText(await boardToPdf({ doc, title: 'x' }));
-		expect(text).toContain('Fête ?');
+		createSticky(doc, { x: 0, y: 0, text: 'Fête 🎉 − 12,5\u202f% « cœur »' });
+		const bytes = await boardToPdf({ doc, title: 'x', emoji: '[émoji]' });
+		// Line breaks of the wrapped note become spaces; the narrow no-break space stays as it is.
+		const text = (await pdfText(bytes)).replace(/[ \n\r\t]+/g, ' ');
+		expect(text).toContain('Fête [émoji] − 12,5 % « cœur »');
+		for (const char of ['\u202f', '−', 'œ', '«', 'ê'])
+			expect(pdfMappedCharacters(bytes)).toContain(char);
+		expect(text).not.toContain('?');
 	});
 });

@@ -7,31 +7,18 @@ import {
 } from '../../board/export/scene.ts';
 import type { EmbeddedImage } from '../../board/export/svg.ts';
 import { LINE_HEIGHT } from '../../board/export/text-wrap.ts';
+import { PDF_FONT, PDF_FONT_BOLD, printable, registerFonts } from './pdf-fonts.ts';
 
 /**
  * The board as a one-page vector PDF drawn with pdfkit from the same scene as the SVG export:
- * shapes as paths, text as real (selectable, searchable) text in the standard Helvetica fonts.
- * Standard fonts use WinAnsi, which covers French (é à ç œ ’ « » …); other characters (emoji,
- * non-Latin scripts) become `?` rather than garbage. PNG and JPEG images are embedded; other image
- * types (GIF, WebP: pdfkit cannot) are drawn as an empty placeholder box.
+ * shapes as paths, text as real (selectable, searchable) text in the embedded Unicode font
+ * (`pdf-fonts.ts`: accents, œ, « », −, arrows; an emoji reads "[emoji]" rather than a box). PNG and
+ * JPEG images are embedded; other image types (GIF, WebP: pdfkit cannot) are drawn as an empty
+ * placeholder box.
  */
 
 /** Longest page side in PDF points (PDF viewers handle up to 14,400). */
 const MAX_PAGE_POINTS = 5000;
-
-/** The characters WinAnsi adds in 0x80–0x9F beyond Latin-1. */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-
-/** `text` with every character WinAnsi cannot show replaced by `?`. */
-export function toWinAnsi(text: string): string {
-	let out = '';
-	for (const char of text) {
-		const code = char.codePointAt(0) ?? 0;
-		const latin1 = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
-		out += latin1 || WIN_ANSI_EXTRA.includes(char) ? char : '?';
-	}
-	return out;
-}
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -44,11 +31,11 @@ function paint(pdf: Pdf, style: Paint): void {
 	pdf.fillOpacity(1);
 }
 
-function drawText(pdf: Pdf, text: Extract<Primitive, { kind: 'text' }>): void {
-	pdf.font(text.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(text.fontSize);
+function drawText(pdf: Pdf, text: Extract<Primitive, { kind: 'text' }>, emoji: string): void {
+	pdf.font(text.bold ? PDF_FONT_BOLD : PDF_FONT).fontSize(text.fontSize);
 	pdf.fillColor(text.color);
 	text.lines.forEach((raw, i) => {
-		const line = toWinAnsi(raw);
+		const line = printable(pdf, raw, emoji);
 		if (!line) return;
 		const width = text.align === 'middle' ? pdf.widthOfString(line) : 0;
 		const y = text.y + i * text.fontSize * LINE_HEIGHT;
@@ -79,7 +66,13 @@ function drawImage(
 	paint(pdf, { fill: '#eef1f5', stroke: '#c3c9d2', strokeWidth: 1 });
 }
 
-function draw(pdf: Pdf, primitive: Primitive, images: ReadonlyMap<string, EmbeddedImage>): void {
+/** Draws one primitive of a board scene (`emoji`: what an emoji reads as in the text). */
+export function draw(
+	pdf: Pdf,
+	primitive: Primitive,
+	images: ReadonlyMap<string, EmbeddedImage>,
+	emoji = '[emoji]'
+): void {
 	switch (primitive.kind) {
 		case 'rect':
 			pdf.roundedRect(primitive.x, primitive.y, primitive.w, primitive.h, primitive.radius);
@@ -103,7 +96,7 @@ function draw(pdf: Pdf, primitive: Primitive, images: ReadonlyMap<string, Embedd
 			return;
 		}
 		case 'text':
-			return drawText(pdf, primitive);
+			return drawText(pdf, primitive, emoji);
 		case 'image':
 			return drawImage(pdf, primitive, images);
 	}
@@ -113,6 +106,8 @@ function draw(pdf: Pdf, primitive: Primitive, images: ReadonlyMap<string, Embedd
 export interface PdfInput extends SceneInput {
 	title: string;
 	images?: ReadonlyMap<string, EmbeddedImage>;
+	/** What an emoji reads as in the text, in the reader's language ("[émoji]"). */
+	emoji?: string;
 }
 
 /** The board (or one frame) as the bytes of a one-page PDF. */
@@ -130,9 +125,10 @@ export function boardToPdf(input: PdfInput): Promise<Uint8Array> {
 		pdf.on('end', () => resolve(Buffer.concat(chunks)));
 		pdf.on('error', reject);
 	});
+	registerFonts(pdf);
 	pdf.scale(scale).translate(-scene.x, -scene.y);
 	const images = input.images ?? new Map<string, EmbeddedImage>();
-	for (const primitive of scene.primitives) draw(pdf, primitive, images);
+	for (const primitive of scene.primitives) draw(pdf, primitive, images, input.emoji);
 	pdf.end();
 	return done;
 }

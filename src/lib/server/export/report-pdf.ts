@@ -1,11 +1,27 @@
 import PDFDocument from 'pdfkit';
+import { formatDateTime, formatNumber, formatTime, labelled } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { NO_CATEGORY, type CategoryCounts, type WorkshopFigures } from '../../shared/figures.ts';
-import { barChart, heading, MARGIN, paragraph, table } from './report-pdf-layout.ts';
+import { categoryGroupLabel } from '../../i18n/labels.ts';
+import type { CategoryCounts, WorkshopFigures } from '../../shared/figures.ts';
+import { registerFonts } from './pdf-fonts.ts';
+import { boardPages, cover, type ReportBoard } from './report-pdf-cover.ts';
+import {
+	MARGIN,
+	barChart,
+	groupedBarChart,
+	heading,
+	numberPages,
+	paragraph,
+	setEmojiText,
+	table
+} from './report-pdf-layout.ts';
 
 /**
- * The session report as a PDF: the same figures as the report page, as text, tables and vector
- * bar charts, in the reader's language. No names: figures carry categories only.
+ * The session report as a PDF, ready to publish: a cover (workshop, date, facilitators,
+ * participation by category, anonymity rules), the figures of the report page drawn as vector
+ * charts in the category colours with their tables, verbatims grouped by category, the boards as
+ * vector images, page numbers; in the reader's language, in an embedded Unicode font. No names of
+ * participants: figures and verbatims carry categories only.
  */
 
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -17,60 +33,95 @@ interface Context {
 	locale: string;
 }
 
-const labelOf = (t: Translate, key: string) =>
-	key === NO_CATEGORY ? t('report_no_category') : key;
+const num = (context: Context, value: number) => formatNumber(context.locale, value, 2);
 
-function counts(context: Context, values: CategoryCounts, column: string): void {
+/** `keys` in the workshop's category order (then any other), as every other figure. */
+function inOrder(context: Context, keys: string[]): string[] {
+	const order = context.figures.categories;
+	const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+	return [...keys].sort((a, b) => rank(a) - rank(b));
+}
+const label = (context: Context, key: string) => categoryGroupLabel(context.t, key);
+
+/** A bar per category of `values`, in the category colours. */
+function categoryBars(context: Context, values: CategoryCounts) {
+	return context.figures.categories.map((key) => ({
+		label: label(context, key),
+		value: values[key] ?? 0,
+		text: num(context, values[key] ?? 0),
+		category: key
+	}));
+}
+
+function counts(context: Context, values: CategoryCounts, column: string, empty: string): void {
 	const { pdf, figures, t } = context;
-	const keys = figures.categories;
-	barChart(pdf, {
-		labels: keys.map((k) => labelOf(t, k)),
-		values: keys.map((k) => values[k] ?? 0)
-	});
+	if (Object.values(values).every((value) => !value)) return paragraph(pdf, empty);
+	barChart(pdf, categoryBars(context, values));
 	table(pdf, {
 		header: [t('report_category'), column],
-		rows: keys.map((k) => [labelOf(t, k), String(values[k] ?? 0)])
+		rows: figures.categories.map((k) => [label(context, k), num(context, values[k] ?? 0)])
 	});
 }
 
 function participation(context: Context): void {
 	const { pdf, figures, t } = context;
+	pdf.addPage();
 	heading(pdf, t('report_section_participation'), 2);
-	paragraph(pdf, t('report_participants'));
-	counts(context, figures.participants.byCategory, t('report_people'));
-	paragraph(pdf, t('report_contributions'));
+	heading(pdf, t('report_participants'), 3);
+	counts(
+		context,
+		figures.participants.byCategory,
+		t('report_people'),
+		t('outputs_empty_participants')
+	);
+	heading(pdf, t('report_contributions'), 3);
 	table(pdf, {
 		header: [t('report_category'), t('report_created'), t('report_edited'), t('report_words')],
 		rows: figures.categories.map((key) => {
 			const c = figures.contributions.byCategory[key] ?? { created: 0, edited: 0, words: 0 };
-			return [labelOf(t, key), String(c.created), String(c.edited), String(c.words)];
+			return [
+				label(context, key),
+				num(context, c.created),
+				num(context, c.edited),
+				num(context, c.words)
+			];
 		})
 	});
-	paragraph(pdf, t('report_active_minutes'));
-	counts(context, figures.activeMinutes, t('report_minutes'));
+	heading(pdf, t('report_active_minutes'), 3);
+	counts(context, figures.activeMinutes, t('report_minutes'), t('outputs_empty_timeline'));
 	const balance = figures.voiceBalance;
-	paragraph(
+	heading(
 		pdf,
-		balance === null ? t('report_balance_none') : t('report_balance', { value: balance.toFixed(2) })
+		balance === null
+			? t('report_balance_none')
+			: t('report_balance', { value: num(context, balance) }),
+		3
 	);
-	paragraph(pdf, t('report_balance_hint'));
+	if (balance !== null) {
+		barChart(
+			pdf,
+			[{ label: t('programme_balance_series'), value: balance, text: num(context, balance) }],
+			1
+		);
+	}
+	paragraph(pdf, t('report_balance_hint'), { muted: true });
 }
 
 function timeline(context: Context): void {
 	const { pdf, figures, t, locale } = context;
 	heading(pdf, t('report_section_timeline'), 2);
-	const time = (iso: string) =>
-		new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+	if (figures.contributions.overTime.length === 0)
+		return paragraph(pdf, t('outputs_empty_timeline'));
 	for (const [title, series] of [
 		[t('report_contributions_over_time'), figures.contributions.overTime],
 		[t('report_votes_over_time'), figures.votes.overTime]
 	] as const) {
-		paragraph(pdf, title);
+		heading(pdf, title, 3);
 		table(pdf, {
-			header: [t('report_time'), ...figures.categories.map((k) => labelOf(t, k))],
+			header: [t('report_time'), ...figures.categories.map((k) => label(context, k))],
 			rows: series.map((b) => [
-				time(b.at),
-				...figures.categories.map((k) => String(b.byCategory[k] ?? 0))
+				formatTime(locale, b.at),
+				...figures.categories.map((k) => num(context, b.byCategory[k] ?? 0))
 			])
 		});
 	}
@@ -79,23 +130,26 @@ function timeline(context: Context): void {
 function votes(context: Context): void {
 	const { pdf, figures, t, locale } = context;
 	heading(pdf, t('report_section_votes'), 2);
-	paragraph(pdf, t('report_votes_by_category'));
-	counts(context, figures.votes.byCategory, t('report_dots'));
-	if (figures.voteRounds.length === 0) paragraph(pdf, t('report_no_rounds'));
+	heading(pdf, t('report_votes_by_category'), 3);
+	counts(context, figures.votes.byCategory, t('report_dots'), t('outputs_empty_votes'));
+	if (figures.voteRounds.length === 0) paragraph(pdf, t('outputs_empty_rounds'));
+	const legend = figures.categories.map((key) => ({ label: label(context, key), category: key }));
 	for (const round of figures.voteRounds) {
-		const date = new Date(round.closedAt).toLocaleString(locale);
-		paragraph(pdf, t('report_round', { date, board: round.board }));
-		table(pdf, {
-			header: [
-				t('report_object'),
-				t('report_total'),
-				...figures.categories.map((k) => labelOf(t, k))
-			],
-			rows: round.objects.map((o) => [
-				o.label,
-				String(o.total),
-				...figures.categories.map((k) => String(o.byCategory[k] ?? 0))
-			])
+		const date = formatDateTime(locale, round.closedAt);
+		heading(pdf, t('report_round', { date, board: round.board }), 3);
+		groupedBarChart(pdf, {
+			legend,
+			groups: round.objects.map((object) => ({
+				label: `${object.label} (${labelled(locale, t('report_total'), num(context, object.total))})`,
+				bars: figures.categories
+					.filter((key) => object.byCategory[key])
+					.map((key) => ({
+						label: label(context, key),
+						value: object.byCategory[key] ?? 0,
+						text: num(context, object.byCategory[key] ?? 0),
+						category: key
+					}))
+			}))
 		});
 	}
 }
@@ -103,14 +157,30 @@ function votes(context: Context): void {
 function barometer(context: Context): void {
 	const { pdf, figures, t } = context;
 	heading(pdf, t('report_section_barometer'), 2);
-	if (figures.barometer.length === 0) return paragraph(pdf, t('report_no_barometer'));
+	if (figures.barometer.length === 0) return paragraph(pdf, t('outputs_empty_barometer'));
 	const keys = [...new Set(figures.barometer.flatMap((row) => Object.keys(row.means)))];
+	heading(pdf, t('report_barometer_chart'), 3);
+	groupedBarChart(pdf, {
+		legend: keys.map((key) => ({ label: label(context, key), category: key })),
+		max: 5,
+		groups: figures.barometer.map((row) => ({
+			label: row.criterion,
+			bars: keys
+				.filter((key) => row.means[key] !== undefined)
+				.map((key) => ({
+					label: label(context, key),
+					value: row.means[key] ?? 0,
+					text: num(context, row.means[key] ?? 0),
+					category: key
+				}))
+		}))
+	});
 	table(pdf, {
-		header: [t('report_criterion'), ...keys.map((k) => labelOf(t, k)), t('report_gap')],
+		header: [t('report_criterion'), ...keys.map((k) => label(context, k)), t('report_gap')],
 		rows: figures.barometer.map((row) => [
 			row.criterion,
-			...keys.map((k) => (row.means[k] === undefined ? '–' : String(row.means[k]))),
-			row.gap === null ? '–' : String(row.gap)
+			...keys.map((k) => (row.means[k] === undefined ? '–' : num(context, row.means[k]))),
+			row.gap === null ? '–' : num(context, row.gap)
 		])
 	});
 }
@@ -119,37 +189,68 @@ function feedback(context: Context): void {
 	const { pdf, figures, t } = context;
 	heading(pdf, t('report_section_feedback'), 2);
 	const overall = figures.feedback.overall;
-	if (!overall) return paragraph(pdf, t('report_no_feedback'));
-	paragraph(pdf, t('report_feedback_overall', { mean: overall.mean, count: overall.count }));
-	const entries = Object.entries(figures.feedback.byCategory);
-	paragraph(pdf, t('report_feedback_mean'));
-	barChart(pdf, {
-		labels: entries.map(([k]) => labelOf(t, k)),
-		values: entries.map(([, e]) => e.mean)
-	});
-	if (figures.feedback.comments.length === 0) return;
-	paragraph(pdf, t('report_comments'));
-	table(pdf, {
-		header: [t('report_category'), t('report_score'), t('report_worked'), t('report_change')],
-		rows: figures.feedback.comments.map((c) => [
-			labelOf(t, c.category),
-			String(c.satisfaction),
-			c.worked,
-			c.change
-		])
-	});
+	if (!overall) return paragraph(pdf, t('outputs_empty_feedback'));
+	paragraph(
+		pdf,
+		t('report_feedback_overall', {
+			mean: num(context, overall.mean),
+			count: num(context, overall.count)
+		})
+	);
+	heading(pdf, t('report_feedback_mean'), 3);
+	barChart(
+		pdf,
+		inOrder(context, Object.keys(figures.feedback.byCategory)).map((key) => ({
+			label: `${label(context, key)} (${labelled(context.locale, t('report_answers'), num(context, figures.feedback.byCategory[key]?.count ?? 0))})`,
+			value: figures.feedback.byCategory[key]?.mean ?? 0,
+			text: num(context, figures.feedback.byCategory[key]?.mean ?? 0),
+			category: key
+		})),
+		5
+	);
+	verbatims(context);
 }
 
-/** The report of `figures` as the bytes of an A4 PDF, with `t` in the reader's `locale`. */
-export function reportToPdf(input: {
+/** Free-text answers grouped by category, each quoted; never a name, never an order in time. */
+function verbatims(context: Context): void {
+	const { pdf, figures, t } = context;
+	if (figures.feedback.comments.length === 0) return;
+	heading(pdf, t('outputs_pdf_verbatims'), 2);
+	const quote = (text: string) =>
+		context.locale.startsWith('fr') ? `«\u00a0${text}\u00a0»` : `“${text}”`;
+	for (const key of inOrder(context, [
+		...new Set(figures.feedback.comments.map((c) => c.category))
+	])) {
+		heading(pdf, label(context, key), 3);
+		for (const comment of figures.feedback.comments.filter((c) => c.category === key)) {
+			if (comment.worked)
+				paragraph(pdf, labelled(context.locale, t('report_worked'), quote(comment.worked)));
+			if (comment.change)
+				paragraph(pdf, labelled(context.locale, t('report_change'), quote(comment.change)));
+		}
+	}
+}
+
+/** Input of `reportToPdf`. */
+export interface ReportPdfInput {
 	figures: WorkshopFigures;
 	t: Translate;
 	locale: string;
-}): Promise<Uint8Array> {
+	/** Names of the facilitators for the cover (empty: left out, e.g. for pseudonymised readers). */
+	facilitators?: string[];
+	/** The boards to draw after the figures. */
+	boards?: ReportBoard[];
+}
+
+/** The report of `figures` as the bytes of an A4 PDF, with `t` in the reader's `locale`. */
+export function reportToPdf(input: ReportPdfInput): Promise<Uint8Array> {
 	const title = `${input.t('report_title')} · ${input.figures.workshop.title}`;
 	const pdf = new PDFDocument({
 		size: 'A4',
 		margin: MARGIN,
+		bufferPages: true,
+		lang: input.locale,
+		displayTitle: true,
 		info: { Title: title, Creator: 'Croisée' }
 	});
 	const chunks: Uint8Array[] = [];
@@ -158,11 +259,14 @@ export function reportToPdf(input: {
 		pdf.on('end', () => resolve(Buffer.concat(chunks)));
 		pdf.on('error', reject);
 	});
-	const context: Context = { pdf, ...input };
-	heading(pdf, title, 1);
-	const computed = new Date(input.figures.computedAt).toLocaleString(input.locale);
-	paragraph(pdf, `${input.t('report_intro')} ${input.t('report_computed', { date: computed })}`);
+	registerFonts(pdf);
+	const emoji = input.t('outputs_emoji_fallback');
+	setEmojiText(pdf, emoji);
+	const context: Context = { pdf, figures: input.figures, t: input.t, locale: input.locale };
+	cover(pdf, { ...context, facilitators: input.facilitators ?? [] });
 	for (const section of [participation, timeline, votes, barometer, feedback]) section(context);
+	boardPages(pdf, { boards: input.boards ?? [], t: input.t, emoji });
+	numberPages(pdf, (page, pages) => input.t('outputs_pdf_page', { page, pages }));
 	pdf.end();
 	return done;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAppContext, type AppContext } from '../context.ts';
-import { pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
+import { translator } from '../../i18n/index.ts';
+import { anonymousNameFor, pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 
 describe('pseudonyms', () => {
 	beforeAll(() => setAppContext({ sealKey: new Uint8Array(32).fill(7) } as AppContext));
@@ -8,7 +9,7 @@ describe('pseudonyms', () => {
 
 	it('gives one person the same pseudonym in a workshop and another one elsewhere', () => {
 		const a = pseudonymFor({ workshopId: 'w1', userId: 'u1', category: 'usager' });
-		expect(a).toMatch(/^usager #[0-9A-F]{6}$/);
+		expect(a).toMatch(/^Usager #[0-9A-F]{6}$/);
 		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1', category: 'usager' })).toBe(a);
 		expect(pseudonymTag({ workshopId: 'w2', userId: 'u1' })).not.toBe(
 			pseudonymTag({ workshopId: 'w1', userId: 'u1' })
@@ -16,7 +17,7 @@ describe('pseudonyms', () => {
 		expect(pseudonymTag({ workshopId: 'w1', userId: 'u2' })).not.toBe(
 			pseudonymTag({ workshopId: 'w1', userId: 'u1' })
 		);
-		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1' })).toMatch(/^participant #/);
+		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1' })).toMatch(/^Participant·e #/);
 	});
 
 	it('depends on the server key, so the ids alone do not give it away', () => {
@@ -31,5 +32,17 @@ describe('pseudonyms', () => {
 		expect(seesPseudonyms({ role: 'evaluator', evaluatorsSeeNames: true })).toBe(false);
 		expect(seesPseudonyms({ role: 'participant', evaluatorsSeeNames: false })).toBe(false);
 		expect(seesPseudonyms({ role: 'facilitator', evaluatorsSeeNames: false })).toBe(false);
+	});
+
+	it('reads in words in the reader’s language, never as a stored key', () => {
+		const en = translator('en');
+		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1', category: 'elu', t: en })).toMatch(
+			/^Elected official #[0-9A-F]{6}$/
+		);
+		expect(pseudonymFor({ workshopId: 'w1', userId: 'u1', category: 'elu' })).toMatch(/^Élu·e #/);
+		expect(anonymousNameFor({ category: 'usager' })).toBe('Usager');
+		expect(anonymousNameFor({ category: 'manager', t: en })).toBe('Manager');
+		expect(anonymousNameFor({ category: null })).toBe('Anonyme');
+		expect(anonymousNameFor({ category: 'travailleur pair' })).toBe('travailleur pair');
 	});
 });

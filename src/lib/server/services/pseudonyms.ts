@@ -1,6 +1,7 @@
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexUpperCase } from '@oslojs/encoding';
+import { DEFAULT_LOCALE, categoryLabel, translator, type Translate } from '../../i18n/index.ts';
 import type { Role } from '../../shared/roles.ts';
 import { appContext } from '../context.ts';
 
@@ -13,8 +14,8 @@ import { appContext } from '../context.ts';
 /** Hex characters of the tag (24 bits: collisions stay unlikely in a workshop of hundreds). */
 export const PSEUDONYM_TAG_LENGTH = 6;
 
-/** Label of a pseudonym when the person has no category (e.g. a facilitator). */
-export const PSEUDONYM_NO_CATEGORY = 'participant';
+/** Message naming a pseudonym's person when they have no category (e.g. a facilitator). */
+export const PSEUDONYM_NO_CATEGORY = 'role_participant';
 
 const encoder = new TextEncoder();
 
@@ -30,15 +31,19 @@ export function pseudonymTag(input: { workshopId: string; userId: string }): str
 }
 
 /**
- * The pseudonym shown instead of a person's name, e.g. `usager #A3F2C1`: their category (or
- * `participant`) and their tag in this workshop.
+ * The pseudonym shown instead of a person's name, e.g. `Usager #A3F2C1`: their category's label
+ * (or "Participant·e") in the reader's language (`t`; French, the default locale, when the caller
+ * has no reader, e.g. the realtime presence) and their tag in this workshop.
  */
 export function pseudonymFor(input: {
 	workshopId: string;
 	userId: string;
 	category?: string | null;
+	t?: Translate;
 }): string {
-	return `${input.category ?? PSEUDONYM_NO_CATEGORY} #${pseudonymTag(input)}`;
+	const t = input.t ?? translator(DEFAULT_LOCALE);
+	const who = input.category ? categoryLabel(t, input.category) : t(PSEUDONYM_NO_CATEGORY);
+	return `${who} #${pseudonymTag(input)}`;
 }
 
 /**
@@ -47,4 +52,14 @@ export function pseudonymFor(input: {
  */
 export function seesPseudonyms(input: { role: Role; evaluatorsSeeNames: boolean }): boolean {
 	return input.role === 'evaluator' && !input.evaluatorsSeeNames;
+}
+
+/**
+ * The name an anonymous workshop shows for a participant or observer: their category's label
+ * ("Usager", "Élu·e"), or "Anonyme" without a category, in the reader's language (`t`; French by
+ * default). For `server/realtime/access.ts` (`shownName`), which shows the raw key today.
+ */
+export function anonymousNameFor(input: { category: string | null; t?: Translate }): string {
+	const t = input.t ?? translator(DEFAULT_LOCALE);
+	return input.category ? categoryLabel(t, input.category) : t('outputs_anonymous');
 }

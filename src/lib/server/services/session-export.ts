@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { loadBoardInto } from '../../../../server/realtime/store.ts';
 import { toBase64 } from '../../board/export/svg.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { appContext } from '../context.ts';
 import {
 	boards,
@@ -137,7 +138,7 @@ async function exportBoards(workshopId: string): Promise<SessionDocument['boards
 	return out;
 }
 
-async function exportPeople(workshopId: string, pseudonyms: boolean) {
+async function exportPeople(workshopId: string, pseudonyms: boolean, t?: Translate) {
 	const rows = await appContext()
 		.db.select({
 			userId: memberships.userId,
@@ -155,7 +156,7 @@ async function exportPeople(workshopId: string, pseudonyms: boolean) {
 	const people = rows.map((row) => ({
 		ref: refOf.get(row.userId) as string,
 		name: pseudonyms
-			? pseudonymFor({ workshopId, userId: row.userId, category: row.category })
+			? pseudonymFor({ workshopId, userId: row.userId, category: row.category, t })
 			: row.name,
 		role: row.role,
 		category: row.category
@@ -217,6 +218,8 @@ export async function exportSession(input: {
 	workshopId: string;
 	viewer: Role;
 	now?: Date;
+	/** The reader's language, for the pseudonyms' category labels (French by default). */
+	t?: Translate;
 }): Promise<SessionDocument | null> {
 	const { db } = appContext();
 	const { workshopId } = input;
@@ -226,7 +229,7 @@ export async function exportSession(input: {
 		role: input.viewer,
 		evaluatorsSeeNames: workshop.evaluatorsSeeNames
 	});
-	const { people, refOf } = await exportPeople(workshopId, pseudonyms);
+	const { people, refOf } = await exportPeople(workshopId, pseudonyms, input.t);
 	const events = await db
 		.select()
 		.from(workshopEvents)

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const invite = await inviteOrError(params.code);
 	return {
 		boardTitle: invite.boardTitle,
+		role: invite.role,
 		fixedCategory: invite.category,
 		categories: invite.categories,
 		purpose: invite.purpose,

@@ -22,6 +22,7 @@ import {
 	updatePersonInput,
 	workshopSettingsInput
 } from '$lib/shared/workshop-validation';
+import { joinDateFields } from '$lib/shared/date-fields';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The facilitator's access, or the matching error page (sign-in first). */
@@ -79,12 +80,14 @@ function settingsOf(data: FormData, archived: boolean) {
 	};
 	// An archived workshop's form shows, and may change, only how its record is read and kept.
 	if (archived) return archiveSettings;
-	const date = formString(data, 'date');
+	// Two text fields (day, time), read the same whatever the browser's language.
+	const when = joinDateFields(formString(data, 'date_day'), formString(data, 'date_time'));
 	return {
 		...archiveSettings,
 		title: formString(data, 'title'),
 		purpose: formString(data, 'purpose'),
-		date: date ? new Date(date).toISOString() : null,
+		// Invalid fields fail the schema (400 `settings_invalid`) rather than clearing the date.
+		date: when === undefined ? 'invalid' : when ? new Date(when).toISOString() : null,
 		categories: categoryLines(formString(data, 'categories')),
 		admission: formString(data, 'admission') === 'admit' ? 'admit' : 'open',
 		anonymous: formString(data, 'anonymous') === 'on'
@@ -135,13 +138,20 @@ export const actions: Actions = {
 	invite: async (event) => {
 		const access = await facilitator(event);
 		const data = await event.request.formData();
-		const expires = formString(data, 'expiresAt');
+		// Two text fields (day, time), read the same whatever the browser's language; a day without
+		// a time lasts until its end.
+		const expiresDay = formString(data, 'expires_day');
+		const expires = joinDateFields(
+			expiresDay,
+			formString(data, 'expires_time') || (expiresDay ? '23:59' : '')
+		);
 		const maxUses = formString(data, 'maxUses');
 		const parsed = createInviteInput.safeParse({
 			role: formString(data, 'role') || 'participant',
 			category: formString(data, 'category') || null,
 			boardId: formString(data, 'boardId') || undefined,
-			expiresAt: expires ? new Date(expires).toISOString() : null,
+			expiresAt:
+				expires === undefined ? 'invalid' : expires ? new Date(expires).toISOString() : null,
 			maxUses: maxUses ? Number(maxUses) : null,
 			label: formString(data, 'label')
 		});

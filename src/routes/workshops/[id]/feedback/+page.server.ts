@@ -2,6 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { formString } from '$lib/server/forms';
 import { isFailure } from '$lib/server/http';
 import { submitFeedback } from '$lib/server/services/feedback';
+import { publicationOf } from '$lib/server/services/publication';
+import { workshopBoards } from '$lib/server/services/workshops';
 import { memberOfRoute } from '$lib/server/workshop-guard';
 import { feedbackInput } from '$lib/shared/workshop-validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -16,10 +18,21 @@ async function member(event: RequestEvent) {
 	return access;
 }
 
-/** The end-of-workshop feedback form. */
+/**
+ * The end-of-workshop feedback form, and where to go after it (never a dead end): back to the
+ * workshop's board (its page for facilitators), and its published results when there are some.
+ */
 export const load: PageServerLoad = async (event) => {
 	const access = await member(event);
-	return { title: access.workshop.title };
+	const workshopId = access.workshop.id;
+	const [board] = await workshopBoards(workshopId);
+	const { token } = await publicationOf(workshopId);
+	return {
+		title: access.workshop.title,
+		workshopId: access.role === 'facilitator' ? workshopId : null,
+		boardId: board?.id ?? null,
+		resultsToken: token
+	};
 };
 
 export const actions: Actions = {

@@ -3,6 +3,7 @@ import { failureResponse, isFailure } from '$lib/server/http';
 import { failure } from '$lib/server/services/failure';
 import { exportSession } from '$lib/server/services/session-export';
 import { memberOfRoute } from '$lib/server/workshop-guard';
+import { translator } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
 /**
@@ -21,7 +22,11 @@ export const GET: RequestHandler = async (event) => {
 			failure(403, 'evaluator_archived_only', 'Evaluators read a workshop once archived')
 		);
 	}
-	const document = await exportSession({ workshopId: access.workshop.id, viewer: access.role });
+	const document = await exportSession({
+		workshopId: access.workshop.id,
+		viewer: access.role,
+		t: translator(event.locals.locale)
+	});
 	if (!document) return failureResponse(failure(404, 'workshop_unknown', 'No such workshop'));
 	return json(document, {
 		headers: {
