@@ -260,6 +260,44 @@ describe.each(DRIVERS)('bounded request bodies (%s)', (driver) => {
 		expect((await upload(facilitator, board.id, PNG)).status).toBe(201);
 	});
 
+	it('checks who is asking before reading any JSON body', async () => {
+		// A body declared but never sent: a route that read it first would wait and answer 408.
+		const { server, facilitator, board } = await h.board(driver, { uploadIdleTimeoutMs: 2000 });
+		const guest = await joinAsGuest(server, board.joinUrl, 'Jean', 'usager');
+		const stranger = new ApiClient(server.url);
+		await stranger.signUp('Autre Animatrice');
+		const programme = await facilitator.request<{ id: string }>('POST', '/api/programmes', {
+			title: 'Mobilités'
+		});
+		const workshopId = await workshopOf(board.id);
+		const cases: [ApiClient | null, string, string, number][] = [
+			[null, 'POST', '/api/workshops', 401],
+			[guest, 'POST', '/api/workshops', 403],
+			[guest, 'POST', '/api/boards', 403],
+			[guest, 'PATCH', `/api/workshops/${workshopId}`, 403],
+			[guest, 'POST', `/api/workshops/${workshopId}/boards`, 403],
+			[guest, 'POST', `/api/boards/${board.id}/save-as-template`, 403],
+			[stranger, 'POST', `/api/boards/${board.id}/files/copy`, 404],
+			[stranger, 'PATCH', `/api/programmes/${programme.body.id}`, 404],
+			[stranger, 'PATCH', '/api/templates/no-such-template', 404]
+		];
+		for (const [client, method, path, status] of cases) {
+			const exchange = await rawRequest({
+				baseUrl: server.url,
+				method,
+				path,
+				headers: {
+					...(client ? { cookie: client.cookie } : {}),
+					origin: server.url,
+					'content-type': 'application/json'
+				},
+				body: { contentLength: 1000, bytes: new Uint8Array(0) },
+				timeoutMs: 5000
+			});
+			expect({ path, method, status: exchange.status }).toEqual({ path, method, status });
+		}
+	});
+
 	it('answers 408 and closes when an upload stalls, storing nothing', async () => {
 		const { server, facilitator, board } = await h.board(driver, {
 			uploadIdleTimeoutMs: 300,

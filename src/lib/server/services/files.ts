@@ -50,6 +50,15 @@ async function writableBoard(input: {
 	return { workshopId: access.workshopId };
 }
 
+/** Why `userId` may not add a file to `boardId` (checked before a body is read), or null. */
+export async function fileWriteRefusal(input: {
+	userId: string;
+	boardId: string;
+}): Promise<Failure | null> {
+	const board = await writableBoard(input);
+	return isFailure(board) ? board : null;
+}
+
 /** 413 `file_too_large`: one image over `MAX_UPLOAD_BYTES`. */
 export function fileTooLargeFailure(limit: number): Failure {
 	return failure(413, 'file_too_large', `The file exceeds the limit of ${limit} bytes`);
