@@ -5,6 +5,8 @@ import { boards, files, workshops } from '../../src/lib/server/db/schema.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { rawRequest } from '../helpers/raw-http.ts';
+import type { JoinBoardAck } from '../../src/lib/shared/socket-events.ts';
+import { socketIoClient } from './fuzz-support.ts';
 import { Harness, db, joinAsGuest, warmUp } from './support.ts';
 
 /**
@@ -398,5 +400,24 @@ describe.each(DRIVERS)('bounded request bodies (%s)', (driver) => {
 		const statuses = answers.map((answer) => answer.status).sort();
 		expect(statuses).toEqual([201, 201, 413, 413, 413]);
 		expect(await storedFiles()).toEqual({ n: 2, bytes: 8000 });
+	});
+});
+
+describe.each(DRIVERS)('bounded socket.io payloads (%s)', (driver) => {
+	const h = new Harness();
+	beforeAll(() => warmUp(driver), 60_000);
+	afterEach(() => h.cleanup());
+
+	it('refuses a deeply nested payload within MAX_SOCKETIO_MESSAGE_BYTES by its schema, and the socket stays', async () => {
+		const { server, facilitator, board } = await h.board(driver);
+		const socket = socketIoClient(h, server, facilitator.cookie) as unknown as {
+			emit(event: string, payload: unknown, ack: (result: JoinBoardAck) => void): void;
+		};
+		let nested: unknown = board.id;
+		for (let i = 0; i < 3000; i++) nested = [nested];
+		const join = (payload: unknown) =>
+			new Promise<JoinBoardAck>((resolve) => socket.emit('board:join', payload, resolve));
+		expect(await join({ boardId: nested })).toMatchObject({ ok: false, code: 'invalid' });
+		expect(await join({ boardId: board.id })).toMatchObject({ ok: true });
 	});
 });
