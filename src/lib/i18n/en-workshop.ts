@@ -161,6 +161,9 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 	brainstorm_start: 'Start the silent brainstorm',
 	brainstorm_stop: 'Stop the silent brainstorm',
 	brainstorm_reveal: 'Reveal every idea',
+	brainstorm_reveal_board_full:
+		'Not revealed: the board holds {objects} objects and the ideas would add {drafts}, beyond its limit of {limit}. Every idea stays private and the brainstorm goes on: make room on the board, then reveal again.',
+	brainstorm_reveal_refused: 'The ideas could not be revealed.',
 	brainstorm_mine: 'My ideas (silent)',
 	brainstorm_private:
 		'Only you see them. They join the board, without your name, when the facilitator reveals them.',

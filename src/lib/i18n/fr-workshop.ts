@@ -159,6 +159,9 @@ export const frWorkshop = {
 	brainstorm_start: 'Démarrer les idées en silence',
 	brainstorm_stop: 'Arrêter les idées en silence',
 	brainstorm_reveal: 'Dévoiler toutes les idées',
+	brainstorm_reveal_board_full:
+		'Rien n’est dévoilé : le tableau compte {objects} objets et les idées en ajouteraient {drafts}, au-delà de sa limite de {limit}. Toutes les idées restent privées et le temps en silence continue : faites de la place sur le tableau, puis dévoilez à nouveau.',
+	brainstorm_reveal_refused: 'Les idées n’ont pas pu être dévoilées.',
 	brainstorm_mine: 'Mes idées (en silence)',
 	brainstorm_private:
 		'Vous seul·e les voyez. Elles rejoindront le tableau, sans votre nom, quand l’animateur les dévoilera.',

@@ -119,7 +119,24 @@ export const commandInput = {
 
 /** Answer of every facilitation command (`refused`: against the current rules, e.g. no dot left). */
 export type CommandAck =
-	{ ok: true } | { ok: false; code: 'invalid' | 'forbidden' | 'not_joined' | 'refused' };
+	| { ok: true }
+	| { ok: false; code: 'invalid' | 'forbidden' | 'not_joined' | 'refused' }
+	| RevealRefusal;
+
+/**
+ * A reveal refused whole because the drafts would take the board past `MAX_OBJECTS_PER_BOARD`:
+ * nothing was written, the brainstorm goes on, every draft stays private.
+ */
+export interface RevealRefusal {
+	ok: false;
+	code: 'board_full';
+	/** The board's object limit. */
+	limit: number;
+	/** Objects on the board now. */
+	objects: number;
+	/** Objects the drafts would add. */
+	drafts: number;
+}
 
 /** A dot-voting round as everyone sees it. */
 export interface VoteRound {
