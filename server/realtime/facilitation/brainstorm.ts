@@ -143,9 +143,9 @@ function newDraftObjects(board: Y.Doc, rows: readonly DraftRow[]): number {
 function refuseBeyondLimit(board: Y.Doc, rows: readonly DraftRow[]): void {
 	const limit = appContext().config.maxObjectsPerBoard;
 	const objects = countItems(board);
-	const drafts = newDraftObjects(board, rows);
-	if (objects + drafts <= limit) return;
-	throw new RefusedError('board full', { ok: false, code: 'board_full', limit, objects, drafts });
+	const adding = newDraftObjects(board, rows);
+	if (objects + adding <= limit) return;
+	throw new RefusedError('board full', { ok: false, code: 'board_full', limit, objects, adding });
 }
 
 /**

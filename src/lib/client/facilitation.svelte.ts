@@ -258,9 +258,12 @@ export class BoardFacilitation {
 	async splitGroups(): Promise<boolean> {
 		return ((await this.#command('groups:split', {})) as { ok: boolean }).ok;
 	}
-	/** Facilitators: bring the groups' boards side by side onto this board; true when done. */
-	async crossGroups(): Promise<boolean> {
-		return ((await this.#command('groups:cross', {})) as { ok: boolean }).ok;
+	/**
+	 * Facilitators: bring the groups' boards side by side onto this board; refused whole
+	 * (`board_full`, with the figures) when that would take it past its object limit.
+	 */
+	async crossGroups(): Promise<CommandAck> {
+		return (await this.#command('groups:cross', {})) as CommandAck;
 	}
 	/**
 	 * Facilitators: reveal every draft into the board at once; refused whole (`board_full`, with

@@ -121,21 +121,21 @@ export const commandInput = {
 export type CommandAck =
 	| { ok: true }
 	| { ok: false; code: 'invalid' | 'forbidden' | 'not_joined' | 'refused' }
-	| RevealRefusal;
+	| BoardFullRefusal;
 
 /**
- * A reveal refused whole because the drafts would take the board past `MAX_OBJECTS_PER_BOARD`:
- * nothing was written, the brainstorm goes on, every draft stays private.
+ * A command refused whole because it would take the board past `MAX_OBJECTS_PER_BOARD` (revealing
+ * drafts, crossing peer groups): nothing was written.
  */
-export interface RevealRefusal {
+export interface BoardFullRefusal {
 	ok: false;
 	code: 'board_full';
 	/** The board's object limit. */
 	limit: number;
 	/** Objects on the board now. */
 	objects: number;
-	/** Objects the drafts would add. */
-	drafts: number;
+	/** Objects the command would add. */
+	adding: number;
 }
 
 /** A dot-voting round as everyone sees it. */

@@ -35,7 +35,7 @@ async function revealCount(boardId: string): Promise<number> {
 	return rows.length;
 }
 
-describe.each(DRIVERS)('silent brainstorm within the board’s object limit (%s)', (driver) => {
+describe.each(DRIVERS)('facilitation within the board’s object limit (%s)', (driver) => {
 	const h = new Harness();
 	beforeAll(() => warmUp(driver));
 	afterEach(() => h.cleanup());
@@ -80,7 +80,7 @@ describe.each(DRIVERS)('silent brainstorm within the board’s object limit (%s)
 			code: 'board_full',
 			limit: 5,
 			objects: 3,
-			drafts: 3
+			adding: 3
 		});
 		expect(await revealCount(boardId)).toBe(0);
 		expect(await draftTexts(paul, boardId)).toEqual(paulsIdeas);
@@ -132,5 +132,54 @@ describe.each(DRIVERS)('silent brainstorm within the board’s object limit (%s)
 			await paul.socket.emitWithAck('draft:update', { boardId, update: notes(fits, 'usager') })
 		).toEqual({ ok: true });
 		expect(await draftTexts(paul, boardId)).toHaveLength(MAX_DRAFT_OBJECTS);
+	});
+
+	it('refuses crossing peer groups beyond MAX_OBJECTS_PER_BOARD whole, and crosses once there is room', async () => {
+		const { server, facilitator, ws, guests } = await workshopWith(
+			h,
+			driver,
+			[{ name: 'Paul', category: 'usager' }],
+			{ maxObjectsPerBoard: 4 }
+		);
+		const boardId = ws.boardId;
+		const fatima = await facilitationClient(h, server, facilitator.cookie, boardId);
+		const paul = await facilitationClient(h, server, guests[0]!.cookie, boardId);
+		const plenary = await h.syncedProvider(server, boardId, { cookie: facilitator.cookie });
+		const already = createSticky(plenary.doc, { x: 0, y: 0, text: 'Déjà là' });
+		createSticky(plenary.doc, { x: 300, y: 0, text: 'Aussi là' });
+		expect(await fatima.socket.emitWithAck('groups:split', { boardId })).toEqual({ ok: true });
+		await vi.waitFor(() => expect(paul.last('workshop:goto')).toBeDefined(), WAIT);
+		const group = paul.last<{ boardId: string }>('workshop:goto')!.boardId;
+		const editor = await h.syncedProvider(server, group, { cookie: guests[0]!.cookie });
+		createSticky(editor.doc, { x: 0, y: 0, text: 'Horaires', category: 'usager' });
+		const watcher = await h.syncedProvider(server, boardId, { cookie: guests[0]!.cookie });
+		await vi.waitFor(() => expect(listItems(watcher.doc)).toHaveLength(2), WAIT);
+		const seen = await h.syncedProvider(server, group, { cookie: facilitator.cookie });
+		await vi.waitFor(() => expect(listItems(seen.doc)).toHaveLength(1), WAIT);
+
+		// 2 on the plenary + the group's note and its frame = 4: fits; one more note does not.
+		createSticky(editor.doc, { x: 300, y: 0, text: 'Navette', category: 'usager' });
+		await vi.waitFor(() => expect(listItems(seen.doc)).toHaveLength(2), WAIT);
+		expect(await fatima.socket.emitWithAck('groups:cross', { boardId })).toEqual({
+			ok: false,
+			code: 'board_full',
+			limit: 4,
+			objects: 2,
+			adding: 3
+		});
+		expect(listItems(watcher.doc)).toHaveLength(2);
+
+		deleteItem(plenary.doc, already);
+		await vi.waitFor(() => expect(listItems(watcher.doc)).toHaveLength(1), WAIT);
+		expect(await fatima.socket.emitWithAck('groups:cross', { boardId })).toEqual({ ok: true });
+		await vi.waitFor(
+			() =>
+				expect(
+					listItems(watcher.doc)
+						.map((item) => item.text)
+						.sort()
+				).toEqual(['Aussi là', 'Horaires', 'Navette', 'Usager'].sort()),
+			WAIT
+		);
 	});
 });
