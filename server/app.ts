@@ -13,6 +13,7 @@ import { log } from './log.ts';
 import { serveMetrics, trackRequest } from './observability.ts';
 import { attachRealtime, type Realtime } from './realtime/index.ts';
 import { startRetentionSweep } from './retention-sweep.ts';
+import { closeAfterUnreadBody } from './unread-body.ts';
 
 /** Folder of the drizzle-kit migrations, applied at start-up. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -179,6 +180,7 @@ export async function startServer(input: {
 	const httpServer = http.createServer((req, res) => {
 		stampProtocol(req);
 		trackRequest(req, res);
+		closeAfterUnreadBody(req, res);
 		if (serveMetrics(req, res, config)) return;
 		handler(req, res);
 	});

@@ -6,6 +6,8 @@ import {
 	setSessionTokenCookie,
 	validateSessionToken
 } from '$lib/server/auth';
+import { LARGE_BODY_ROUTES, declaredLength } from '$lib/server/body';
+import { appContext } from '$lib/server/context';
 import { log } from '$lib/server/log';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 import { isUnstorableText } from '$lib/server/text-guard';
@@ -57,7 +59,28 @@ const handleImpossibleParams: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleHeaders, handleImpossibleParams, handleAuth, handleLocale);
+/**
+ * A body declared larger than `MAX_JSON_BODY_BYTES` (any route but the uploads) is refused with 413
+ * before anything reads it; form actions included, which SvelteKit would otherwise buffer whole.
+ */
+const handleBodySize: Handle = async ({ event, resolve }) => {
+	if (event.route.id && LARGE_BODY_ROUTES.has(event.route.id)) return resolve(event);
+	const declared = declaredLength(event.request);
+	const limit = appContext().config.maxJsonBodyBytes;
+	if (declared !== null && declared > limit) {
+		const error = `The body exceeds the limit of ${limit} bytes`;
+		return json({ error, code: 'body_too_large' }, { status: 413 });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(
+	handleHeaders,
+	handleBodySize,
+	handleImpossibleParams,
+	handleAuth,
+	handleLocale
+);
 
 /**
  * Logs every unexpected error with the request it broke and an id the person can quote; the page

@@ -256,7 +256,8 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 		const { facilitator, document } = await exportedSession();
 		const read = readSessionDocument({
 			bytes: new TextEncoder().encode(JSON.stringify(document)),
-			maxObjects: 5000
+			maxObjects: 5000,
+			maxDepth: 32
 		});
 		if (isFailure(read)) throw new Error(read.message);
 		const ownerId = await userIdOf(facilitator);

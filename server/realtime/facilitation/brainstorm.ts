@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { createItem, itemsOf, listItems } from '../../../src/lib/board/schema.ts';
+import { countItems, createItem, itemsOf, listItems } from '../../../src/lib/board/schema.ts';
 import { appContext } from '../../../src/lib/server/context.ts';
 import type { Database } from '../../../src/lib/server/db/client.ts';
 import { boardDrafts, workshopEvents } from '../../../src/lib/server/db/schema.ts';
@@ -56,6 +56,12 @@ function lockedDrafts<T>(boardId: string, work: (tx: Transaction) => Promise<T>)
 
 /** Largest draft update accepted, in bytes. */
 export const MAX_DRAFT_UPDATE_BYTES = 64 * 1024;
+
+/**
+ * Objects one person's draft may hold. A reveal that would take the board past its object limit is
+ * refused whole, so without this one person could fill a draft and block everyone's reveal.
+ */
+export const MAX_DRAFT_OBJECTS = 200;
 
 const BRAINSTORM_EVENTS = ['brainstorm-start', 'brainstorm-stop', 'brainstorm-reveal'];
 
@@ -115,16 +121,51 @@ async function saveDraft(tx: Transaction, identity: BoardIdentity, doc: Y.Doc): 
 		});
 }
 
+type DraftRow = typeof boardDrafts.$inferSelect;
+
+/** Objects of `rows` that `board` does not hold yet (ids counted once). */
+function newDraftObjects(board: Y.Doc, rows: readonly DraftRow[]): number {
+	const ids = new Set<string>();
+	for (const row of rows) {
+		const draft = new Y.Doc();
+		Y.applyUpdate(draft, row.state);
+		for (const id of itemsOf(draft).keys()) if (!itemsOf(board).has(id)) ids.add(id);
+		draft.destroy();
+	}
+	return ids.size;
+}
+
+/**
+ * Refuses the reveal whole (`board_full`, nothing written, drafts kept, brainstorm still on) when
+ * the drafts would take the board past `MAX_OBJECTS_PER_BOARD`. Revealing only some would keep
+ * some people's ideas private by the order of their rows, skewing what each category said.
+ */
+function refuseBeyondLimit(board: Y.Doc, rows: readonly DraftRow[]): void {
+	const limit = appContext().config.maxObjectsPerBoard;
+	const objects = countItems(board);
+	const adding = newDraftObjects(board, rows);
+	if (objects + adding <= limit) return;
+	throw new RefusedError('board full', { ok: false, code: 'board_full', limit, objects, adding });
+}
+
 /**
  * Copies the drafts' items into the board's document, clears the drafts and records the reveal,
- * under the drafts lock; returns how many items were revealed. Items already on the board are
- * skipped, so a reveal retried after a failure adds nothing twice. `board` is the board's loaded
- * document: loading it here would wait for the database this transaction holds (PGlite has one
- * connection).
+ * under the drafts lock; returns how many items were revealed, or throws a `RefusedError` (nothing
+ * written) when they would not fit within the board's object limit. Items already on the board
+ * are skipped, so a reveal retried after a failure adds nothing twice. `board` is the board's
+ * loaded document: loading it here would wait for the database this transaction holds (PGlite
+ * has one connection). `beforeWrite` runs once the reveal is known to fit.
  */
-async function revealDrafts(tx: Transaction, board: Y.Doc, who: BoardIdentity): Promise<number> {
+async function revealDrafts(
+	tx: Transaction,
+	board: Y.Doc,
+	who: BoardIdentity,
+	beforeWrite: () => void
+): Promise<number> {
 	const { boardId } = who;
 	const rows = await tx.select().from(boardDrafts).where(eq(boardDrafts.boardId, boardId));
+	refuseBeyondLimit(board, rows);
+	beforeWrite();
 	let revealed = 0;
 	board.transact(() => {
 		for (const row of rows) {
@@ -175,6 +216,7 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 				if (!(await brainstormStored(tx, who.boardId))) throw new RefusedError('no brainstorm');
 				const doc = await loadDraft(who.boardId, who.userId, tx);
 				Y.applyUpdate(doc, update);
+				if (countItems(doc) > MAX_DRAFT_OBJECTS) throw new RefusedError('draft full');
 				await saveDraft(tx, who, doc);
 				doc.destroy();
 			})
@@ -200,10 +242,10 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 	} as const;
 	command(deps, socket, reveal, async (who) => {
 		await serialised(who.boardId, async () => {
-			live.setBrainstorm(who.boardId, false);
 			const room = await deps.rooms.acquire(who.boardId);
 			try {
-				await lockedDrafts(who.boardId, (tx) => revealDrafts(tx, room.doc, who));
+				const stop = () => live.setBrainstorm(who.boardId, false);
+				await lockedDrafts(who.boardId, (tx) => revealDrafts(tx, room.doc, who, stop));
 			} finally {
 				deps.rooms.release(room);
 			}

@@ -27,13 +27,22 @@ export interface FacilitationDeps {
 	log: Logger;
 }
 
-/** Thrown by a command that goes against the current rules: acknowledged as `refused`. */
+/**
+ * Thrown by a command that goes against the current rules: acknowledged as `refused`, or with
+ * `ack` when the refusal has more to say.
+ */
 export class RefusedError extends Error {
 	override name = 'RefusedError';
+	constructor(
+		message: string,
+		readonly ack: CommandAck & { ok: false } = { ok: false, code: 'refused' }
+	) {
+		super(message);
+	}
 }
 
 /** True for a `RefusedError`. */
-function isRefusal(error: unknown): boolean {
+function isRefusal(error: unknown): error is RefusedError {
 	return error instanceof RefusedError;
 }
 
@@ -98,7 +107,7 @@ export function command<S extends z.ZodType<{ boardId: string }>>(
 				.then(
 					() => reply({ ok: true }),
 					(error: unknown) => {
-						if (isRefusal(error)) return reply({ ok: false, code: 'refused' });
+						if (isRefusal(error)) return reply(error.ack);
 						log.error({ err: error, event: spec.event }, 'facilitation command failed');
 						reply({ ok: false, code: 'invalid' });
 					}

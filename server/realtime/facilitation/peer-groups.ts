@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { contentBounds, copyBoardItems } from '../../../src/lib/board/copy.ts';
-import { createItem, readItems } from '../../../src/lib/board/schema.ts';
+import { countItems, createItem, readItems } from '../../../src/lib/board/schema.ts';
 import {
 	categoryLabel,
 	LOCALE_COOKIE,
@@ -15,6 +15,7 @@ import { boards, memberships, workshopEvents } from '../../../src/lib/server/db/
 import { newId } from '../../../src/lib/server/ids.ts';
 import { copyBoardFiles } from '../../../src/lib/server/services/files.ts';
 import { commandInput } from '../../../src/lib/shared/facilitation.ts';
+import type { Room } from '../room.ts';
 import type { PresenceSocket } from '../socket-io.ts';
 import { command, record, RefusedError, workshopRoom, type FacilitationDeps } from './commands.ts';
 
@@ -151,6 +152,18 @@ function sendEveryone(
  * them, titled and tagged with the category. Items keep their own category; frames keep their
  * children and connectors their ends (`copyBoardItems`). Returns the frame's width.
  */
+/**
+ * Refuses a crossing whole (`board_full`, nothing copied) when the groups' objects, and a frame
+ * for each, would take the plenary board past `MAX_OBJECTS_PER_BOARD`.
+ */
+function refuseBeyondLimit(plenary: Y.Doc, groups: readonly Y.Doc[]): void {
+	const limit = appContext().config.maxObjectsPerBoard;
+	const objects = countItems(plenary);
+	const adding = groups.reduce((sum, doc) => sum + countItems(doc) + 1, 0);
+	if (objects + adding <= limit) return;
+	throw new RefusedError('board full', { ok: false, code: 'board_full', limit, objects, adding });
+}
+
 function copyInto(
 	plenary: Y.Doc,
 	source: Y.Doc,
@@ -237,30 +250,33 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 		}
 		const t = socketTranslator(socket);
 		const plenary = await deps.rooms.acquire(who.boardId);
+		const sources: Room[] = [];
 		try {
+			for (const group of groups) sources.push(await deps.rooms.acquire(group.id));
+			refuseBeyondLimit(
+				plenary.doc,
+				sources.map((source) => source.doc)
+			);
 			const origin = crossOrigin(plenary.doc);
 			const top = origin.top;
 			let x = origin.x;
-			for (const group of groups) {
-				const source = await deps.rooms.acquire(group.id);
-				try {
-					const { category } = group;
-					// Images are readable through their own board only: the plenary gets copies.
-					const files = await copyBoardFiles({
-						fromBoardId: group.id,
-						toBoardId: who.boardId,
-						fileIds: readItems(source.doc).flatMap((item) => (item.file ? [item.file] : []))
-					});
-					plenary.doc.transact(() => {
-						const title = categoryLabel(t, category);
-						const place = { category, title, x, top, files };
-						x += copyInto(plenary.doc, source.doc, place) + CROSS_FRAME.gap;
-					}, 'groups-cross');
-				} finally {
-					deps.rooms.release(source);
-				}
+			for (const [i, group] of groups.entries()) {
+				const source = sources[i]!;
+				const { category } = group;
+				// Images are readable through their own board only: the plenary gets copies.
+				const files = await copyBoardFiles({
+					fromBoardId: group.id,
+					toBoardId: who.boardId,
+					fileIds: readItems(source.doc).flatMap((item) => (item.file ? [item.file] : []))
+				});
+				plenary.doc.transact(() => {
+					const title = categoryLabel(t, category);
+					const place = { category, title, x, top, files };
+					x += copyInto(plenary.doc, source.doc, place) + CROSS_FRAME.gap;
+				}, 'groups-cross');
 			}
 		} finally {
+			for (const source of sources) deps.rooms.release(source);
 			deps.rooms.release(plenary);
 		}
 		await record(who, 'groups-cross', { groups: groups.length });

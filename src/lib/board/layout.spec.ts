@@ -47,6 +47,16 @@ describe('text fit', () => {
 		expect(wrappedLines(long, 200, size) * size * 1.3).toBeLessThanOrEqual(160);
 	});
 
+	it('gives a text too long for any size the smallest size without wrapping it at every size', () => {
+		const long = 'mobilité quartier '.repeat(600);
+		expect(fitFontSize(long, 200, 160)).toBe(10);
+		// Whitespace is not text: a long run of spaces between two words still fits large.
+		expect(fitFontSize(`a${' '.repeat(5000)}b`, 200, 160)).toBe(28);
+		// Just over what the box holds at the smallest size: the same answer as the full search.
+		const edge = 'x '.repeat(200);
+		expect(fitFontSize(edge, 200, 160)).toBe(10);
+	});
+
 	it('counts explicit line breaks and wraps long words', () => {
 		expect(wrappedLines('a\nb\nc', 200, 16)).toBe(3);
 		expect(wrappedLines('x'.repeat(50), 88, 16)).toBe(5);

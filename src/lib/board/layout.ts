@@ -109,10 +109,27 @@ export function wrappedLines(text: string, width: number, fontSize: number): num
 }
 
 /**
+ * True when `text` has more visible characters than a `width` × `height` box holds even at
+ * MIN_FONT_SIZE (a line holds at most `perLine` of them): then no size fits, and a long text need
+ * not be wrapped once per size. Counting stops as soon as the answer is known.
+ */
+function overflowsAtMinimum(text: string, width: number, height: number): boolean {
+	const perLine = Math.max(1, Math.floor(width / (MIN_FONT_SIZE * GLYPH_WIDTH)));
+	const capacity = Math.floor(height / (MIN_FONT_SIZE * LINE_HEIGHT)) * perLine;
+	if (text.length <= capacity) return false;
+	let visible = 0;
+	for (let i = 0; i < text.length; i++) {
+		if (!/\s/.test(text[i]!) && ++visible > capacity) return true;
+	}
+	return false;
+}
+
+/**
  * The largest font size (whole units, between MIN and MAX_FONT_SIZE) at which `text` fits in a box
  * of `width` × `height` units: sticky notes shrink their text instead of hiding it.
  */
 export function fitFontSize(text: string, width: number, height: number): number {
+	if (overflowsAtMinimum(text, width, height)) return MIN_FONT_SIZE;
 	for (let size = MAX_FONT_SIZE; size > MIN_FONT_SIZE; size--) {
 		if (wrappedLines(text, width, size) * size * LINE_HEIGHT <= height) return size;
 	}

@@ -23,8 +23,8 @@ import {
 export const CLIPBOARD_FORMAT = 'croisee/items';
 /** Most items one paste creates (a bigger clipboard is refused rather than freezing the page). */
 export const MAX_PASTE_ITEMS = 500;
-/** Longest text an item may carry through the clipboard, in characters. */
-const MAX_TEXT = 10_000;
+/** Longest text an item may carry through the clipboard (and a paste may write), in characters. */
+export const MAX_TEXT = 10_000;
 /** Offset of a duplicate from its original, in board units. */
 export const DUPLICATE_OFFSET = 24;
 

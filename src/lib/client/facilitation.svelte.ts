@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import {
 	WHOLE_BOARD,
+	type CommandAck,
 	type Reaction,
 	type SessionState,
 	type Signal,
@@ -257,13 +258,19 @@ export class BoardFacilitation {
 	async splitGroups(): Promise<boolean> {
 		return ((await this.#command('groups:split', {})) as { ok: boolean }).ok;
 	}
-	/** Facilitators: bring the groups' boards side by side onto this board; true when done. */
-	async crossGroups(): Promise<boolean> {
-		return ((await this.#command('groups:cross', {})) as { ok: boolean }).ok;
+	/**
+	 * Facilitators: bring the groups' boards side by side onto this board; refused whole
+	 * (`board_full`, with the figures) when that would take it past its object limit.
+	 */
+	async crossGroups(): Promise<CommandAck> {
+		return (await this.#command('groups:cross', {})) as CommandAck;
 	}
-	/** Facilitators: reveal every draft into the board at once. */
-	reveal() {
-		return this.#command('brainstorm:reveal', {});
+	/**
+	 * Facilitators: reveal every draft into the board at once; refused whole (`board_full`, with
+	 * the figures) when the drafts would take the board past its object limit.
+	 */
+	async reveal(): Promise<CommandAck> {
+		return (await this.#command('brainstorm:reveal', {})) as CommandAck;
 	}
 
 	/** Stops listening (the socket belongs to the presence client). */

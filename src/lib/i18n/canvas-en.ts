@@ -107,6 +107,10 @@ export const canvasEn: { [K in keyof typeof canvasFr]: string } = {
 	keys_space_pan: 'Move the view',
 	upload_error_file_too_large: 'Image too large: it exceeds the maximum size.',
 	upload_error_unsupported_type: 'Format not accepted: choose a PNG, JPEG, GIF or WebP image.',
+	upload_error_workshop_quota_exceeded:
+		'Image not added: the images of this workshop have reached their total size limit.',
+	upload_error_body_timeout: 'The image arrived too slowly: check the connection and try again.',
+	upload_error_workshop_archived: 'This workshop is archived: nothing can be added.',
 	upload_error_empty_file: 'The file is empty.',
 	upload_error_forbidden: 'You may not add images to this board.',
 	upload_error_network: 'Could not send: check the connection and try again.',

@@ -106,6 +106,10 @@ export const canvasFr = {
 	upload_error_file_too_large: 'Image trop lourde : la taille maximale est dépassée.',
 	upload_error_unsupported_type:
 		'Format non accepté : choisissez une image PNG, JPEG, GIF ou WebP.',
+	upload_error_workshop_quota_exceeded:
+		'Image non ajoutée : les images de cet atelier ont atteint leur taille totale maximale.',
+	upload_error_body_timeout: 'L’image arrive trop lentement : vérifiez la connexion et réessayez.',
+	upload_error_workshop_archived: 'Cet atelier est archivé : rien ne peut y être ajouté.',
 	upload_error_empty_file: 'Le fichier est vide.',
 	upload_error_forbidden: 'Vous ne pouvez pas ajouter d’image à ce tableau.',
 	upload_error_network: 'Envoi impossible : vérifiez la connexion et réessayez.',

@@ -161,6 +161,9 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 	brainstorm_start: 'Start the silent brainstorm',
 	brainstorm_stop: 'Stop the silent brainstorm',
 	brainstorm_reveal: 'Reveal every idea',
+	brainstorm_reveal_board_full:
+		'Not revealed: the board holds {objects} objects and the ideas would add {adding}, beyond its limit of {limit}. Every idea stays private and the brainstorm goes on: make room on the board, then reveal again.',
+	brainstorm_reveal_refused: 'The ideas could not be revealed.',
 	brainstorm_mine: 'My ideas (silent)',
 	brainstorm_private:
 		'Only you see them. They join the board, without your name, when the facilitator reveals them.',
@@ -182,6 +185,8 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 	groups_split_refused:
 		'The groups cannot be formed: they already are, or no participant has a category.',
 	groups_cross_done: 'Groups crossed onto this board: everyone comes back here.',
+	groups_cross_board_full:
+		'Not crossed: this board holds {objects} objects and the groups would add {adding}, beyond its limit of {limit}. Make room on this board, then cross again.',
 	groups_cross_refused:
 		'Nothing to cross: form the groups first, then cross them from the plenary board.',
 	groups_offer: 'Your group ({category}) works on its own board.',

@@ -159,6 +159,9 @@ export const frWorkshop = {
 	brainstorm_start: 'Démarrer les idées en silence',
 	brainstorm_stop: 'Arrêter les idées en silence',
 	brainstorm_reveal: 'Dévoiler toutes les idées',
+	brainstorm_reveal_board_full:
+		'Rien n’est dévoilé : le tableau compte {objects} objets et les idées en ajouteraient {adding}, au-delà de sa limite de {limit}. Toutes les idées restent privées et le temps en silence continue : faites de la place sur le tableau, puis dévoilez à nouveau.',
+	brainstorm_reveal_refused: 'Les idées n’ont pas pu être dévoilées.',
 	brainstorm_mine: 'Mes idées (en silence)',
 	brainstorm_private:
 		'Vous seul·e les voyez. Elles rejoindront le tableau, sans votre nom, quand l’animateur les dévoilera.',
@@ -181,6 +184,8 @@ export const frWorkshop = {
 	groups_split_refused:
 		'Impossible de former les groupes : ils le sont déjà, ou aucun participant n’a de catégorie.',
 	groups_cross_done: 'Groupes croisés sur ce tableau : tout le monde y revient.',
+	groups_cross_board_full:
+		'Rien n’est croisé : ce tableau compte {objects} objets et les groupes en ajouteraient {adding}, au-delà de sa limite de {limit}. Faites de la place sur ce tableau, puis croisez à nouveau.',
 	groups_cross_refused:
 		'Rien à croiser : formez d’abord les groupes, puis croisez-les depuis le tableau plénier.',
 	groups_offer: 'Votre groupe ({category}) travaille sur son propre tableau.',

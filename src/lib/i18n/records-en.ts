@@ -22,5 +22,7 @@ export const recordsEn: { [K in keyof typeof recordsFr]: string } = {
 	error_file_too_large: 'The file exceeds the maximum accepted size.',
 	error_invalid_input: 'The document does not have the expected shape.',
 	error_invalid_text: 'The text holds characters that cannot be stored.',
-	error_invalid_json: 'The file is not valid JSON.'
+	error_invalid_json: 'The file is not valid JSON.',
+	error_json_too_deep: 'The file nests its data too deeply to be a Croisée session.',
+	error_body_timeout: 'The file arrived too slowly: check the connection and try again.'
 };

@@ -20,5 +20,8 @@ export const recordsFr = {
 	error_file_too_large: 'Le fichier dépasse la taille maximale acceptée.',
 	error_invalid_input: 'Le document ne correspond pas au format attendu.',
 	error_invalid_text: 'Le texte contient des caractères qui ne peuvent pas être enregistrés.',
-	error_invalid_json: 'Le fichier n’est pas du JSON valide.'
+	error_invalid_json: 'Le fichier n’est pas du JSON valide.',
+	error_json_too_deep:
+		'Le fichier imbrique ses données trop profondément pour être une séance Croisée.',
+	error_body_timeout: 'Le fichier arrive trop lentement : vérifiez la connexion et réessayez.'
 };

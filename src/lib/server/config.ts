@@ -47,8 +47,18 @@ export interface Config {
 	maxValueBytes: number;
 	/** Bytes one awareness state (cursor, selection) may weigh, JSON-encoded; beyond: dropped. */
 	maxAwarenessStateBytes: number;
-	/** Largest image a person may upload to a board, in bytes. */
+	/** Largest image a person may upload to a board (and largest session import), in bytes. */
 	maxUploadBytes: number;
+	/** Bytes of images all the boards of one workshop may hold together; beyond: 413. */
+	maxUploadBytesPerWorkshop: number;
+	/** Largest JSON body of an API request, in bytes; beyond: 413 before parsing. */
+	maxJsonBodyBytes: number;
+	/** Deepest nesting of arrays and objects in a JSON body or import; beyond: 400 before parsing. */
+	maxJsonDepth: number;
+	/** Longest pause between two chunks of a request body, in milliseconds; beyond: 408. */
+	uploadIdleTimeoutMs: number;
+	/** Longest time to receive a whole request body, in milliseconds; beyond: 408. */
+	uploadTimeoutMs: number;
 	/** Idle lifetime of a session, in milliseconds (sliding: extended while in use). */
 	sessionTtlMs: number;
 	/** Absolute lifetime of a session from sign-in, in milliseconds, however active it is. */
@@ -105,11 +115,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxConnectionsPerPerson: intFrom(env, 'MAX_CONNECTIONS_PER_PERSON', 10, 1),
 		maxConnectionsPerWorkshop: intFrom(env, 'MAX_CONNECTIONS_PER_WORKSHOP', 1000, 1),
 		maxObjectsPerBoard: intFrom(env, 'MAX_OBJECTS_PER_BOARD', 5000, 1),
-		maxBoardBytes: intFrom(env, 'MAX_BOARD_BYTES', 32 * 1024 * 1024, 1024),
-		maxTextChars: intFrom(env, 'MAX_TEXT_CHARS', 10_000, 1),
+		maxBoardBytes: intFrom(env, 'MAX_BOARD_BYTES', 16 * 1024 * 1024, 1024),
+		maxTextChars: intFrom(env, 'MAX_TEXT_CHARS', 5000, 1),
 		maxValueBytes: intFrom(env, 'MAX_VALUE_BYTES', 256 * 1024, 64),
 		maxAwarenessStateBytes: intFrom(env, 'MAX_AWARENESS_STATE_BYTES', 8 * 1024, 64),
 		maxUploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),
+		maxUploadBytesPerWorkshop: intFrom(env, 'MAX_UPLOAD_BYTES_PER_WORKSHOP', 200 * 1024 * 1024, 1),
+		maxJsonBodyBytes: intFrom(env, 'MAX_JSON_BODY_BYTES', 64 * 1024, 1024),
+		maxJsonDepth: intFrom(env, 'MAX_JSON_DEPTH', 32, 4),
+		uploadIdleTimeoutMs: intFrom(env, 'UPLOAD_IDLE_TIMEOUT_MS', 10_000, 100),
+		uploadTimeoutMs: intFrom(env, 'UPLOAD_TIMEOUT_MS', 60_000, 1000),
 		sessionTtlMs: intFrom(env, 'SESSION_TTL_DAYS', 30, 1) * DAY_MS,
 		sessionMaxMs: intFrom(env, 'SESSION_MAX_DAYS', 90, 1) * DAY_MS,
 		ticketTtlMs: intFrom(env, 'TICKET_TTL_SECONDS', 600) * 1000,

@@ -7,6 +7,7 @@ import {
 	setSessionTokenCookie,
 	type SessionUser
 } from './auth.ts';
+import { parseBoundedJson, readBody, type BodyLimits } from './body.ts';
 import { appContext } from './context.ts';
 import { failure, isFailure, type Failure } from './services/failure.ts';
 import { findUnstorableText } from './text-guard.ts';
@@ -16,7 +17,22 @@ export function failureResponse(value: Failure): Response {
 	return json({ error: value.message, code: value.code }, { status: value.status });
 }
 
-/** Reads and validates a JSON body; a `Failure` (400/415) tells what is wrong. */
+/** The bounds of a request body of `maxBytes` (`tooLarge` answered beyond), from the configuration. */
+export function bodyLimits(maxBytes: number, tooLarge: Failure): BodyLimits {
+	const { config } = appContext();
+	return {
+		maxBytes,
+		idleTimeoutMs: config.uploadIdleTimeoutMs,
+		totalTimeoutMs: config.uploadTimeoutMs,
+		tooLarge
+	};
+}
+
+/**
+ * Reads and validates a JSON body within `MAX_JSON_BODY_BYTES` (413 `body_too_large`, judged from
+ * `Content-Length` first) and `MAX_JSON_DEPTH` (400 `json_too_deep`, checked before parsing); a
+ * `Failure` (400/408/413/415) tells what is wrong. Call it once the caller is known to be allowed.
+ */
 export async function readJson<T extends z.ZodType>(
 	request: Request,
 	schema: T
@@ -29,12 +45,17 @@ export async function readJson<T extends z.ZodType>(
 			'Send a JSON body (Content-Type: application/json)'
 		);
 	}
-	let body: unknown;
-	try {
-		body = await request.json();
-	} catch {
-		return failure(400, 'invalid_json', 'The body is not valid JSON');
-	}
+	const { config } = appContext();
+	const tooLarge = failure(
+		413,
+		'body_too_large',
+		`The body exceeds the limit of ${config.maxJsonBodyBytes} bytes`
+	);
+	const bytes = await readBody(request, bodyLimits(config.maxJsonBodyBytes, tooLarge));
+	if (isFailure(bytes)) return bytes;
+	const parsedJson = parseBoundedJson(bytes, config.maxJsonDepth);
+	if (isFailure(parsedJson)) return parsedJson;
+	const body = parsedJson.value;
 	const unstorable = findUnstorableText(body);
 	if (unstorable !== null) {
 		return failure(

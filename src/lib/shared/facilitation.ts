@@ -119,7 +119,24 @@ export const commandInput = {
 
 /** Answer of every facilitation command (`refused`: against the current rules, e.g. no dot left). */
 export type CommandAck =
-	{ ok: true } | { ok: false; code: 'invalid' | 'forbidden' | 'not_joined' | 'refused' };
+	| { ok: true }
+	| { ok: false; code: 'invalid' | 'forbidden' | 'not_joined' | 'refused' }
+	| BoardFullRefusal;
+
+/**
+ * A command refused whole because it would take the board past `MAX_OBJECTS_PER_BOARD` (revealing
+ * drafts, crossing peer groups): nothing was written.
+ */
+export interface BoardFullRefusal {
+	ok: false;
+	code: 'board_full';
+	/** The board's object limit. */
+	limit: number;
+	/** Objects on the board now. */
+	objects: number;
+	/** Objects the command would add. */
+	adding: number;
+}
 
 /** A dot-voting round as everyone sees it. */
 export interface VoteRound {

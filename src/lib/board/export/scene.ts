@@ -9,7 +9,7 @@ import {
 	noteBorder
 } from '../../client/note-palette.ts';
 import { strokeOutline } from '../../client/stroke-path.ts';
-import { LINE_HEIGHT, wrapText } from './text-wrap.ts';
+import { LINE_HEIGHT, linesThatFit, wrapText } from './text-wrap.ts';
 
 /**
  * A board as a flat list of drawing primitives in board units, in paint order: what every vector
@@ -78,8 +78,11 @@ function textBlock(input: {
 	color: string;
 	bold?: boolean;
 	align?: 'start' | 'middle';
+	/** Most lines drawn (what overflows the box is hidden, as on the canvas); default: all. */
+	maxLines?: number;
 }): Primitive {
-	const lines = wrapText({ text: input.text, width: input.width, fontSize: input.fontSize });
+	const { text, width, fontSize, maxLines } = input;
+	const lines = wrapText({ text, width, fontSize, maxLines });
 	return {
 		kind: 'text',
 		x: input.x,
@@ -108,9 +111,16 @@ function sticky(item: ItemView, categoryLabel: (category: string | null) => stri
 			text: categoryLabel(item.category).toUpperCase(),
 			top: item.y + 6,
 			fontSize: CATEGORY_SIZE,
-			bold: true
+			bold: true,
+			maxLines: 1
 		}),
-		textBlock({ ...head, text: item.text, top: item.y + 26, fontSize })
+		textBlock({
+			...head,
+			text: item.text,
+			top: item.y + 26,
+			fontSize,
+			maxLines: linesThatFit(item.h - 36, fontSize)
+		})
 	];
 }
 
@@ -134,7 +144,8 @@ function shapeOutline(item: ItemView): Primitive {
 
 function shape(item: ItemView): Primitive[] {
 	const width = item.w * 0.72;
-	const lines = wrapText({ text: item.text, width, fontSize: LABEL_SIZE });
+	const maxLines = linesThatFit(item.h * 0.76, LABEL_SIZE);
+	const lines = wrapText({ text: item.text, width, fontSize: LABEL_SIZE, maxLines });
 	const top = item.y + item.h / 2 - (lines.length * LABEL_SIZE * LINE_HEIGHT) / 2;
 	return [
 		shapeOutline(item),
@@ -145,7 +156,8 @@ function shape(item: ItemView): Primitive[] {
 			width,
 			fontSize: LABEL_SIZE,
 			color: NOTE_TEXT_COLOR,
-			align: 'middle'
+			align: 'middle',
+			maxLines
 		})
 	];
 }
@@ -168,10 +180,11 @@ function frame(item: ItemView): Primitive[] {
 			text: item.text.replace(/\s+/g, ' '),
 			x: item.x + 12,
 			top: item.y + 10,
-			width: Number.MAX_SAFE_INTEGER,
+			width: Math.max(1, item.w - 24),
 			fontSize: LABEL_SIZE,
 			color: NOTE_TEXT_COLOR,
-			bold: true
+			bold: true,
+			maxLines: 1
 		})
 	];
 }
@@ -188,9 +201,10 @@ function image(item: ItemView): Primitive[] {
 				text: item.text.replace(/\s+/g, ' '),
 				x: item.x + 4,
 				top: item.y + item.h - captionHeight + 4,
-				width: Number.MAX_SAFE_INTEGER,
+				width: Math.max(1, item.w - 8),
 				fontSize: CAPTION_SIZE,
-				color: NOTE_TEXT_COLOR
+				color: NOTE_TEXT_COLOR,
+				maxLines: 1
 			})
 		);
 	}
@@ -249,7 +263,8 @@ function primitivesOf(
 					top: item.y,
 					width: item.w,
 					fontSize: TEXT_SIZE,
-					color: inkColor(item.color)
+					color: inkColor(item.color),
+					maxLines: linesThatFit(item.h, TEXT_SIZE)
 				})
 			];
 		case 'shape':

@@ -17,9 +17,11 @@ function splitWord(word: string, perLine: number): string[] {
 	return chunks;
 }
 
-/** Wraps one paragraph (no newline) into lines of at most `perLine` characters. */
-function wrapParagraph(paragraph: string, perLine: number): string[] {
-	const lines: string[] = [];
+/**
+ * Wraps one paragraph (no newline) into lines of at most `perLine` characters, pushed onto `lines`
+ * until it holds more than `maxLines` (the rest is not wrapped: nobody will see it).
+ */
+function wrapParagraph(paragraph: string, perLine: number, lines: string[], maxLines: number) {
 	let line = '';
 	// Only breaking spaces separate words: a no-break space (French "12,5 %", "« mot »") never
 	// starts a new line.
@@ -30,19 +32,46 @@ function wrapParagraph(paragraph: string, perLine: number): string[] {
 			if (Array.from(candidate).length <= perLine) line = candidate;
 			else {
 				lines.push(line);
+				if (lines.length > maxLines) return;
 				line = piece;
 			}
 		}
 	}
 	lines.push(line);
-	return lines;
+}
+
+/** `line` ending with an ellipsis, within `perLine` characters. */
+function withEllipsis(line: string, perLine: number): string {
+	const chars = Array.from(line.trimEnd());
+	return `${chars.slice(0, Math.max(0, perLine - 1)).join('')}…`;
 }
 
 /**
  * The lines `text` wraps into in a box `width` units wide at `fontSize`; hard line breaks are
- * kept, empty paragraphs give empty lines.
+ * kept, empty paragraphs give empty lines. With `maxLines`, at most that many, the last one ending
+ * with "…" when text was left out (as the canvas hides what overflows a note), and the text beyond
+ * is not wrapped at all: a board of long notes costs what it shows.
  */
-export function wrapText(input: { text: string; width: number; fontSize: number }): string[] {
+export function wrapText(input: {
+	text: string;
+	width: number;
+	fontSize: number;
+	maxLines?: number;
+}): string[] {
 	const perLine = Math.max(1, Math.floor(input.width / (input.fontSize * GLYPH_WIDTH)));
-	return input.text.split(/\r?\n/).flatMap((paragraph) => wrapParagraph(paragraph, perLine));
+	const maxLines = Math.max(1, input.maxLines ?? Number.POSITIVE_INFINITY);
+	const lines: string[] = [];
+	for (const paragraph of input.text.split(/\r?\n/)) {
+		wrapParagraph(paragraph, perLine, lines, maxLines);
+		if (lines.length > maxLines) break;
+	}
+	if (lines.length <= maxLines) return lines;
+	lines.length = maxLines;
+	lines[maxLines - 1] = withEllipsis(lines[maxLines - 1]!, perLine);
+	return lines;
+}
+
+/** How many lines of `fontSize` fit in `height` units (at least one). */
+export function linesThatFit(height: number, fontSize: number): number {
+	return Math.max(1, Math.floor(height / (fontSize * LINE_HEIGHT)));
 }

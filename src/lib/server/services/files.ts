@@ -6,6 +6,7 @@ import { newId } from '../ids.ts';
 import { boardAccess } from './boards.ts';
 import { archivedFailure } from './archive.ts';
 import { failure, isFailure, type Failure } from './failure.ts';
+import { insertFilesWithinQuota, quotaFailure, remainingUploadBytes } from './upload-quota.ts';
 
 /** Image types a board accepts, recognised from their first bytes (SVG is refused: it can script). */
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
@@ -30,47 +31,61 @@ export function detectImageType(bytes: Uint8Array): ImageType | null {
 	return null;
 }
 
-/**
- * Reads a request body up to `limit` bytes; a `Failure` (413) as soon as it goes beyond, without
- * reading the rest.
- */
-export async function readLimited(request: Request, limit: number): Promise<Uint8Array | Failure> {
-	const tooLarge = () =>
-		failure(413, 'file_too_large', `The file exceeds the limit of ${limit} bytes`);
-	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (Number.isFinite(declared) && declared > limit) return tooLarge();
-	if (!request.body) return new Uint8Array();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	const reader = request.body.getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
-		if (total > limit) {
-			await reader.cancel();
-			return tooLarge();
-		}
-		chunks.push(value);
-	}
-	const bytes = new Uint8Array(total);
-	let at = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, at);
-		at += chunk.byteLength;
-	}
-	return bytes;
+/** The writable board a file is added to: its workshop, whose quota the file counts against. */
+interface WritableBoard {
+	workshopId: string;
 }
 
-/** Why `userId` may not add a file to `boardId` (unknown, archived, read-only), or null. */
-async function refuseAdding(input: { userId: string; boardId: string }): Promise<Failure | null> {
+/** Why `userId` may not add a file to `boardId` (unknown, archived, read-only), or its workshop. */
+async function writableBoard(input: {
+	userId: string;
+	boardId: string;
+}): Promise<WritableBoard | Failure> {
 	const access = await boardAccess(input);
 	if (!access) return failure(404, 'board_unknown', 'No such board');
 	if (access.archived) return archivedFailure();
 	if (!canWrite(access.role)) {
 		return failure(403, 'forbidden', 'You may not add files to this board');
 	}
-	return null;
+	return { workshopId: access.workshopId };
+}
+
+/** Why `userId` may not add a file to `boardId` (checked before a body is read), or null. */
+export async function fileWriteRefusal(input: {
+	userId: string;
+	boardId: string;
+}): Promise<Failure | null> {
+	const board = await writableBoard(input);
+	return isFailure(board) ? board : null;
+}
+
+/** 413 `file_too_large`: one image over `MAX_UPLOAD_BYTES`. */
+export function fileTooLargeFailure(limit: number): Failure {
+	return failure(413, 'file_too_large', `The file exceeds the limit of ${limit} bytes`);
+}
+
+/**
+ * What an upload to `boardId` may weigh, checked before its body is read: refused (404/403/409)
+ * unless `userId` may write on the board, 413 `workshop_quota_exceeded` when the workshop's share
+ * is used up or `declaredBytes` would pass it. `maxBytes` is the smaller of `MAX_UPLOAD_BYTES` and
+ * what remains of the share; `tooLarge` is the failure to answer beyond it.
+ */
+export async function prepareUpload(input: {
+	userId: string;
+	boardId: string;
+	declaredBytes: number | null;
+}): Promise<{ maxBytes: number; tooLarge: Failure } | Failure> {
+	const board = await writableBoard(input);
+	if (isFailure(board)) return board;
+	const { config } = appContext();
+	const remaining = await remainingUploadBytes(board.workshopId);
+	const tooLarge = fileTooLargeFailure(config.maxUploadBytes);
+	const quota = quotaFailure(config.maxUploadBytesPerWorkshop);
+	const declared = input.declaredBytes ?? 0;
+	if (declared > config.maxUploadBytes) return tooLarge;
+	if (remaining === 0 || declared > remaining) return quota;
+	if (remaining < config.maxUploadBytes) return { maxBytes: remaining, tooLarge: quota };
+	return { maxBytes: config.maxUploadBytes, tooLarge };
 }
 
 /** Stores an image for a board, if `userId` may write on it and the bytes are an accepted image. */
@@ -79,23 +94,30 @@ export async function storeImage(input: {
 	boardId: string;
 	bytes: Uint8Array;
 }): Promise<{ id: string; contentType: ImageType; size: number } | Failure> {
-	const refused = await refuseAdding(input);
-	if (refused) return refused;
+	const board = await writableBoard(input);
+	if (isFailure(board)) return board;
 	if (input.bytes.byteLength === 0) return failure(400, 'empty_file', 'The file is empty');
 	const contentType = detectImageType(input.bytes);
 	if (!contentType) {
 		return failure(415, 'unsupported_type', 'Only PNG, JPEG, GIF and WebP images are accepted');
 	}
 	const id = newId();
-	await appContext().db.insert(files).values({
-		id,
-		boardId: input.boardId,
-		uploaderId: input.userId,
-		contentType,
-		size: input.bytes.byteLength,
-		bytes: input.bytes
+	const size = input.bytes.byteLength;
+	const refused = await insertFilesWithinQuota({
+		workshopId: board.workshopId,
+		rows: [
+			{
+				id,
+				boardId: input.boardId,
+				uploaderId: input.userId,
+				contentType,
+				size,
+				bytes: input.bytes
+			}
+		]
 	});
-	return { id, contentType, size: input.bytes.byteLength };
+	if (refused) return refused;
+	return { id, contentType, size };
 }
 
 /**
@@ -108,8 +130,8 @@ export async function copyImage(input: {
 	fromBoardId: string;
 	fileId: string;
 }): Promise<{ id: string; contentType: string; size: number } | Failure> {
-	const refused = await refuseAdding(input);
-	if (refused) return refused;
+	const board = await writableBoard(input);
+	if (isFailure(board)) return board;
 	const source = await readImage({
 		userId: input.userId,
 		boardId: input.fromBoardId,
@@ -118,15 +140,13 @@ export async function copyImage(input: {
 	if (isFailure(source)) return source;
 	const id = newId();
 	const size = source.bytes.byteLength;
-	await appContext().db.insert(files).values({
-		id,
-		boardId: input.boardId,
-		uploaderId: input.userId,
-		contentType: source.contentType,
-		size,
-		bytes: source.bytes
+	const { contentType, bytes } = source;
+	const refused = await insertFilesWithinQuota({
+		workshopId: board.workshopId,
+		rows: [{ id, boardId: input.boardId, uploaderId: input.userId, contentType, size, bytes }]
 	});
-	return { id, contentType: source.contentType, size };
+	if (refused) return refused;
+	return { id, contentType, size };
 }
 
 /** A board's file, if `userId` may see that board (404 otherwise, so ids cannot be probed). */

@@ -46,6 +46,19 @@ export function templateDocument(doc: Y.Doc): Y.Doc {
 	return copy;
 }
 
+/** Why `userId` may not save `boardId` as a template (404, or 403 for non-facilitators), or null. */
+export async function saveAsTemplateRefusal(input: {
+	userId: string;
+	boardId: string;
+}): Promise<Failure | null> {
+	const access = await boardAccess({ userId: input.userId, boardId: input.boardId });
+	if (!access) return failure(404, 'board_unknown', 'No such board');
+	if (access.role !== 'facilitator') {
+		return failure(403, 'facilitator_only', 'Only facilitators may do this');
+	}
+	return null;
+}
+
 /**
  * Saves the board's current content as a template of `userId`, who must facilitate its workshop
  * (archived workshops included: saving only reads the board). Returns the template's id.
@@ -55,11 +68,8 @@ export async function saveBoardAsTemplate(input: {
 	boardId: string;
 	title: string;
 }): Promise<OwnTemplate | Failure> {
-	const access = await boardAccess({ userId: input.userId, boardId: input.boardId });
-	if (!access) return failure(404, 'board_unknown', 'No such board');
-	if (access.role !== 'facilitator') {
-		return failure(403, 'facilitator_only', 'Only facilitators may do this');
-	}
+	const refused = await saveAsTemplateRefusal(input);
+	if (refused) return refused;
 	const board = new Y.Doc();
 	await loadBoardInto(board, input.boardId);
 	if (countItems(board) > MAX_TEMPLATE_ITEMS) {
@@ -155,6 +165,18 @@ export async function ownTemplateSeed(input: {
 	const template = new Y.Doc();
 	Y.applyUpdate(template, row.state);
 	return templateDocument(template);
+}
+
+/** 404 unless `ownerId` owns `templateId` (checked before a change is read), else null. */
+export async function ownTemplateRefusal(input: {
+	ownerId: string;
+	templateId: string;
+}): Promise<Failure | null> {
+	const [row] = await appContext()
+		.db.select({ id: boardTemplates.id })
+		.from(boardTemplates)
+		.where(ownedBy(input));
+	return row ? null : notFound();
 }
 
 function ownedBy(input: { ownerId: string; templateId: string }) {

@@ -175,8 +175,11 @@ export async function programmeFiguresOf(view: ProgrammeView): Promise<Programme
 	return programmeFigures(sessions);
 }
 
-/** The programme when `userId` owns it; 404 when they may not read it, 403 when they only read it. */
-async function owned(input: { userId: string; programmeId: string }): Promise<Failure | null> {
+/** Null when `userId` owns the programme; 404 when they may not read it, 403 when they only read it. */
+export async function programmeOwnerRefusal(input: {
+	userId: string;
+	programmeId: string;
+}): Promise<Failure | null> {
 	const view = await readProgramme(input);
 	if (isFailure(view)) return view;
 	return view.reader === 'owner'
@@ -190,7 +193,7 @@ export async function renameProgramme(input: {
 	programmeId: string;
 	title: string;
 }): Promise<Failure | null> {
-	const refused = await owned(input);
+	const refused = await programmeOwnerRefusal(input);
 	if (refused) return refused;
 	await appContext()
 		.db.update(programmes)
@@ -204,7 +207,7 @@ export async function deleteProgramme(input: {
 	userId: string;
 	programmeId: string;
 }): Promise<Failure | null> {
-	const refused = await owned(input);
+	const refused = await programmeOwnerRefusal(input);
 	if (refused) return refused;
 	await appContext().db.transaction(async (tx) => {
 		await tx

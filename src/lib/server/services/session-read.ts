@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { countItems } from '../../board/schema.ts';
 import { FIGURES_VERSION, type WorkshopFigures } from '../../shared/figures.ts';
+import { parseBoundedJson } from '../body.ts';
 import { findUnstorableText } from '../text-guard.ts';
 import { failure, isFailure, type Failure } from './failure.ts';
 import {
@@ -28,10 +29,6 @@ export interface ReadSession {
 
 const invalid = (where: string, message: string) =>
 	failure(400, 'invalid_input', `${where}: ${message}`);
-
-function parseJson(bytes: Uint8Array): unknown {
-	return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-}
 
 /** Figures shaped like `WorkshopFigures` of this version (top-level fields only). */
 function currentFigures(value: unknown): WorkshopFigures | null {
@@ -125,20 +122,20 @@ function checkReferences(document: SessionDocument): Failure | null {
 }
 
 /**
- * Reads an uploaded session document: 400 `invalid_json` (not UTF-8 JSON), `invalid_text`
+ * Reads an uploaded session document: 400 `invalid_json` (not UTF-8 JSON), `json_too_deep`
+ * (nested deeper than `maxDepth`), `invalid_text`
  * (unstorable text), `session_format` (another format or version), `invalid_input` (with the
  * path of the first problem). `maxObjects` is the per-board object limit.
  */
 export function readSessionDocument(input: {
 	bytes: Uint8Array;
 	maxObjects: number;
+	/** Deepest nesting accepted (`MAX_JSON_DEPTH`), checked before parsing. */
+	maxDepth: number;
 }): ReadSession | Failure {
-	let body: unknown;
-	try {
-		body = parseJson(input.bytes);
-	} catch {
-		return failure(400, 'invalid_json', 'The file is not valid JSON');
-	}
+	const parsedJson = parseBoundedJson(input.bytes, input.maxDepth, 'The file');
+	if (isFailure(parsedJson)) return parsedJson;
+	const body = parsedJson.value;
 	const head = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
 	if (head.format !== SESSION_FORMAT || head.version !== SESSION_VERSION) {
 		return failure(

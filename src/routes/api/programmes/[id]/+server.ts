@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure, readJson, requireUser } from '$lib/server/http';
 import {
 	deleteProgramme,
+	programmeOwnerRefusal,
 	programmeFiguresOf,
 	readProgramme,
 	renameProgramme
@@ -26,6 +27,8 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const user = requireUser(locals);
 	if (isFailure(user)) return failureResponse(user);
+	const notOwner = await programmeOwnerRefusal({ userId: user.id, programmeId: params.id });
+	if (notOwner) return failureResponse(notOwner);
 	const input = await readJson(request, programmeInput);
 	if (isFailure(input)) return failureResponse(input);
 	const refused = await renameProgramme({

@@ -1,6 +1,10 @@
 import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure, readJson, requireUser } from '$lib/server/http';
-import { deleteOwnTemplate, renameOwnTemplate } from '$lib/server/services/own-templates';
+import {
+	deleteOwnTemplate,
+	ownTemplateRefusal,
+	renameOwnTemplate
+} from '$lib/server/services/own-templates';
 import { templateTitleInput } from '$lib/shared/template-validation';
 import type { RequestHandler } from './$types';
 
@@ -8,6 +12,8 @@ import type { RequestHandler } from './$types';
 export const PATCH: RequestHandler = async ({ locals, params, request }) => {
 	const user = requireUser(locals);
 	if (isFailure(user)) return failureResponse(user);
+	const refused = await ownTemplateRefusal({ ownerId: user.id, templateId: params.id });
+	if (refused) return failureResponse(refused);
 	const input = await readJson(request, templateTitleInput);
 	if (isFailure(input)) return failureResponse(input);
 	const renamed = await renameOwnTemplate({

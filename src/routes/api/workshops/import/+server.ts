@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
-import { failureResponse, isFailure, requireUser } from '$lib/server/http';
+import { readBody } from '$lib/server/body';
+import { bodyLimits, failureResponse, isFailure, requireUser } from '$lib/server/http';
 import { failure } from '$lib/server/services/failure';
-import { readLimited } from '$lib/server/services/files';
+import { fileTooLargeFailure } from '$lib/server/services/files';
 import { importSession } from '$lib/server/services/session-import';
 import { readSessionDocument } from '$lib/server/services/session-read';
 import type { RequestHandler } from './$types';
@@ -10,8 +11,9 @@ import type { RequestHandler } from './$types';
 /**
  * Imports a session document (as `GET /api/workshops/<id>/export.json` gives it) as a new,
  * archived workshop the caller facilitates (accounts only, like creating a workshop):
- * `201 { id, boardIds }`. 413 above `MAX_UPLOAD_BYTES`, 415 not JSON, 400 `session_format`
- * (another format or version), `invalid_json`, `invalid_input` (with the path of the problem).
+ * `201 { id, boardIds }`. 413 above `MAX_UPLOAD_BYTES`, 408 when the body stalls, 415 not JSON,
+ * 400 `session_format` (another format or version), `invalid_json`, `json_too_deep` (beyond
+ * `MAX_JSON_DEPTH`), `invalid_input` (with the path of the problem).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	const user = requireUser(locals);
@@ -28,9 +30,14 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 		);
 	}
 	const { config } = appContext();
-	const bytes = await readLimited(request, config.maxUploadBytes);
+	const tooLarge = fileTooLargeFailure(config.maxUploadBytes);
+	const bytes = await readBody(request, bodyLimits(config.maxUploadBytes, tooLarge));
 	if (isFailure(bytes)) return failureResponse(bytes);
-	const read = readSessionDocument({ bytes, maxObjects: config.maxObjectsPerBoard });
+	const read = readSessionDocument({
+		bytes,
+		maxObjects: config.maxObjectsPerBoard,
+		maxDepth: config.maxJsonDepth
+	});
 	if (isFailure(read)) return failureResponse(read);
 	const created = await importSession({ ownerId: user.id, read });
 	return json(created, { status: 201 });

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure, readJson, requireUser } from '$lib/server/http';
-import { saveBoardAsTemplate } from '$lib/server/services/own-templates';
+import { saveAsTemplateRefusal, saveBoardAsTemplate } from '$lib/server/services/own-templates';
 import { templateTitleInput } from '$lib/shared/template-validation';
 import type { RequestHandler } from './$types';
 
@@ -11,6 +11,8 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const user = requireUser(locals);
 	if (isFailure(user)) return failureResponse(user);
+	const refused = await saveAsTemplateRefusal({ userId: user.id, boardId: params.id });
+	if (refused) return failureResponse(refused);
 	const input = await readJson(request, templateTitleInput);
 	if (isFailure(input)) return failureResponse(input);
 	const saved = await saveBoardAsTemplate({

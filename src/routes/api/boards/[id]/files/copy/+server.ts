@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { failureResponse, isFailure, readJson, requireUser } from '$lib/server/http';
-import { copyImage } from '$lib/server/services/files';
+import { copyImage, fileWriteRefusal } from '$lib/server/services/files';
 import type { RequestHandler } from './$types';
 
 const copyInput = z.strictObject({
@@ -16,6 +16,8 @@ const copyInput = z.strictObject({
 export const POST: RequestHandler = async ({ locals, params, request }) => {
 	const user = requireUser(locals);
 	if (isFailure(user)) return failureResponse(user);
+	const refused = await fileWriteRefusal({ userId: user.id, boardId: params.id });
+	if (refused) return failureResponse(refused);
 	const input = await readJson(request, copyInput);
 	if (isFailure(input)) return failureResponse(input);
 	const copied = await copyImage({ userId: user.id, boardId: params.id, ...input });
