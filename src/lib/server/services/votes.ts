@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { appContext } from '../context.ts';
-import { users, voteRounds, votes } from '../db/schema.ts';
+import { users, voteRounds, votes, workshops } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import type { VoteResult, VoteRound } from '../../shared/facilitation.ts';
 import { failure, type Failure } from './failure.ts';
@@ -36,14 +36,21 @@ export async function startRound(input: {
 	openedBy: string;
 }): Promise<VoteRound> {
 	const id = newId();
-	await appContext().db.transaction(async (tx) => {
+	const { db } = appContext();
+	// In an anonymous workshop every round is anonymous, whatever the facilitator asked.
+	const [workshop] = await db
+		.select({ anonymous: workshops.anonymous })
+		.from(workshops)
+		.where(eq(workshops.id, input.workshopId));
+	const values = { ...input, anonymous: input.anonymous || workshop?.anonymous === true };
+	await db.transaction(async (tx) => {
 		await tx
 			.update(voteRounds)
 			.set({ closedAt: new Date() })
 			.where(and(eq(voteRounds.boardId, input.boardId), isNull(voteRounds.closedAt)));
-		await tx.insert(voteRounds).values({ id, ...input });
+		await tx.insert(voteRounds).values({ id, ...values });
 	});
-	const { workshopId: _workshop, openedBy: _by, ...shown } = input;
+	const { workshopId: _workshop, openedBy: _by, ...shown } = values;
 	return { id, ...shown, open: true };
 }
 
@@ -111,8 +118,9 @@ export async function closeRound(boardId: string): Promise<VoteRound | null> {
 
 /**
  * The results of a closed round, most dots first ("none" stands for voters without category).
- * Voters are named, unless the round is anonymous; a `viewer` who sees pseudonyms gets the voters'
- * pseudonyms instead (`services/pseudonyms.ts`).
+ * Voters are named, unless the round or its workshop is anonymous (then nobody, facilitators
+ * included, gets any voter); a `viewer` who sees pseudonyms gets the voters' pseudonyms instead
+ * (`services/pseudonyms.ts`).
  */
 export async function roundResults(
 	round: VoteRound,
@@ -123,10 +131,13 @@ export async function roundResults(
 			itemId: votes.itemId,
 			category: votes.category,
 			name: users.name,
-			userId: votes.userId
+			userId: votes.userId,
+			workshopAnonymous: workshops.anonymous
 		})
 		.from(votes)
 		.innerJoin(users, eq(users.id, votes.userId))
+		.innerJoin(voteRounds, eq(voteRounds.id, votes.roundId))
+		.innerJoin(workshops, eq(workshops.id, voteRounds.workshopId))
 		.where(eq(votes.roundId, round.id));
 	const byItem = new Map<string, VoteResult>();
 	for (const row of rows) {
@@ -142,7 +153,8 @@ export async function roundResults(
 		const voter = viewer?.seesPseudonyms
 			? pseudonymFor({ workshopId: viewer.workshopId, userId: row.userId, category: row.category })
 			: row.name;
-		if (!round.anonymous && !result.voters.includes(voter)) result.voters.push(voter);
+		const anonymous = round.anonymous || row.workshopAnonymous;
+		if (!anonymous && !result.voters.includes(voter)) result.voters.push(voter);
 		byItem.set(row.itemId, result);
 	}
 	return [...byItem.values()].sort((a, b) => b.total - a.total || (a.itemId < b.itemId ? -1 : 1));
