@@ -64,7 +64,12 @@ export async function dotsOf(roundId: string, userId: string): Promise<string[]>
 	return rows.map((row) => row.itemId);
 }
 
-/** Puts one dot on an object, within the round's rules. Returns the voter's dots. */
+/**
+ * Puts one dot on an object, within the round's rules. Returns the voter's dots. Atomic: the check
+ * and the insert run in one transaction holding the round's row lock, so casts arriving together
+ * (several tabs, a scripted client) can never spend more dots than the round gives, nor put two
+ * dots on one object in a one-per-object round; a round closed meanwhile takes no more dots.
+ */
 export async function castDot(input: {
 	round: VoteRound;
 	userId: string;
@@ -72,15 +77,29 @@ export async function castDot(input: {
 	itemId: string;
 }): Promise<string[] | Failure> {
 	const { round, userId, itemId } = input;
-	const mine = await dotsOf(round.id, userId);
-	if (mine.length >= round.dots) return failure(409, 'no_dots_left', 'No dot left');
-	if (round.onePerObject && mine.includes(itemId)) {
-		return failure(409, 'one_per_object', 'One dot per object in this round');
-	}
-	await appContext()
-		.db.insert(votes)
-		.values({ id: newId(), roundId: round.id, userId, itemId, category: input.category });
-	return [...mine, itemId];
+	return appContext().db.transaction(async (tx) => {
+		const [open] = await tx
+			.select({ id: voteRounds.id })
+			.from(voteRounds)
+			.where(and(eq(voteRounds.id, round.id), isNull(voteRounds.closedAt)))
+			.for('update');
+		if (!open) return failure(409, 'round_closed', 'The round is closed');
+		const mine = (
+			await tx
+				.select({ itemId: votes.itemId })
+				.from(votes)
+				.where(and(eq(votes.roundId, round.id), eq(votes.userId, userId)))
+				.orderBy(asc(votes.at), asc(votes.id))
+		).map((row) => row.itemId);
+		if (mine.length >= round.dots) return failure(409, 'no_dots_left', 'No dot left');
+		if (round.onePerObject && mine.includes(itemId)) {
+			return failure(409, 'one_per_object', 'One dot per object in this round');
+		}
+		await tx
+			.insert(votes)
+			.values({ id: newId(), roundId: round.id, userId, itemId, category: input.category });
+		return [...mine, itemId];
+	});
 }
 
 /** Takes back one of the voter's dots on an object. Returns the voter's dots. */
