@@ -39,7 +39,10 @@ async function body(
 	const scene = { doc: board.doc, frameId, categoryLabel: label, images: board.images };
 	if (format === 'svg') return boardToSvg({ ...scene, title: board.access.title });
 	if (format === 'pdf') return boardToPdf({ ...scene, title: board.access.title });
-	if (format === 'csv') return itemsToCsv({ items: board.items, votes: board.votes });
+	if (format === 'csv') {
+		const separator = event.url.searchParams.get('separator') === 'semicolon' ? ';' : ',';
+		return itemsToCsv({ items: board.items, votes: board.votes, separator });
+	}
 	return outlineToMarkdown({
 		title: board.access.title,
 		items: board.items,
@@ -55,7 +58,7 @@ async function body(
 
 /**
  * Serves one export of a board as a download, after checking that the caller may read it
- * (`?frame=<id>` limits SVG and PDF to one frame). Errors are `{ error, code }` JSON.
+ * (`?frame=<id>` limits SVG and PDF to one frame; `?separator=semicolon` gives a `;`-separated CSV). Errors are `{ error, code }` JSON.
  */
 export async function boardExportResponse(
 	event: RequestEvent,
