@@ -59,6 +59,8 @@ export interface Config {
 	metricsToken: string | null;
 	/** Period of the retention sweep purging expired update logs, in milliseconds (0: off). */
 	retentionSweepMs: number;
+	/** Sign-up attempts one client address may make per hour; beyond: 429 with `Retry-After`. */
+	signupsPerHourPerAddress: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		redisUrl: env.REDIS_URL || null,
 		redisPrefix: env.REDIS_PREFIX || 'croisee:',
 		metricsToken: env.METRICS_TOKEN || null,
-		retentionSweepMs: intFrom(env, 'RETENTION_SWEEP_MINUTES', 60) * 60 * 1000
+		retentionSweepMs: intFrom(env, 'RETENTION_SWEEP_MINUTES', 60) * 60 * 1000,
+		signupsPerHourPerAddress: intFrom(env, 'SIGNUPS_PER_HOUR_PER_ADDRESS', 10, 1)
 	};
 }
