@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { expect } from 'vitest';
 import type { RunningServer } from '../../server/app.ts';
+import type { Config } from '../../src/lib/server/config.ts';
 import type {
 	ClientToServerEvents,
 	FacilitationJoinAck,
@@ -58,10 +59,11 @@ export async function facilitationClient(
 export async function workshopWith(
 	h: Harness,
 	driver: 'pglite' | 'postgres',
-	guests: { name: string; category: string; role?: 'participant' | 'observer' | 'evaluator' }[]
+	guests: { name: string; category: string; role?: 'participant' | 'observer' | 'evaluator' }[],
+	config: Partial<Config> = {}
 ) {
 	const database = await h.database(driver);
-	const server = await h.server(database);
+	const server = await h.server(database, config);
 	const facilitator = new ApiClient(server.url);
 	await facilitator.signUp('Fatima Facilitatrice');
 	const { body: ws } = await facilitator.request<{ id: string; boardId: string; joinUrl: string }>(
