@@ -58,6 +58,8 @@ export default defineConfig({
 			DATA_DIR: dataDir,
 			ORIGIN: BASE_URL,
 			SECRET: 'e2e-secret-not-for-production',
+			// Every test signs someone up from this one address.
+			SIGNUPS_PER_HOUR_PER_ADDRESS: '100000',
 			LOG_LEVEL: 'warn'
 		}
 	}

@@ -11,6 +11,8 @@ import { appContext } from '$lib/server/context';
 import { log } from '$lib/server/log';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 import { isUnstorableText } from '$lib/server/text-guard';
+import { judgeCrossSite } from '$lib/server/cross-site';
+import { publicOrigin } from '$lib/server/http';
 
 /** Fills `locals.user` and `locals.session` from the session cookie (Lucia-guide shape). */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -60,6 +62,33 @@ const handleImpossibleParams: Handle = async ({ event, resolve }) => {
 };
 
 /**
+ * Refuses state-changing requests another site made a browser send (CSRF), before any session is
+ * read: every `POST`/`PUT`/`PATCH`/`DELETE`, form action or JSON API, with or without a body.
+ */
+const handleCrossSite: Handle = async ({ event, resolve }) => {
+	const { request } = event;
+	const verdict = judgeCrossSite({
+		method: request.method,
+		origin: request.headers.get('origin'),
+		secFetchSite: request.headers.get('sec-fetch-site'),
+		allowedOrigin: publicOrigin(event)
+	});
+	if (verdict === null) return resolve(event);
+	log.warn(
+		{ method: request.method, path: event.url.pathname, verdict },
+		'cross-site request refused'
+	);
+	const message = 'Cross-site request refused: send it from this site’s own pages';
+	if (event.url.pathname.startsWith('/api/')) {
+		return json({ error: message, code: 'cross_site_request' }, { status: 403 });
+	}
+	return new Response(message, {
+		status: 403,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+};
+
+/**
  * A body declared larger than `MAX_JSON_BODY_BYTES` (any route but the uploads) is refused with 413
  * before anything reads it; form actions included, which SvelteKit would otherwise buffer whole.
  */
@@ -76,6 +105,7 @@ const handleBodySize: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleHeaders,
+	handleCrossSite,
 	handleBodySize,
 	handleImpossibleParams,
 	handleAuth,

@@ -35,6 +35,18 @@ export interface BoardIdentity {
 	pseudonym: string;
 	/** True when this person must see others by pseudonym (an evaluator, by default). */
 	seesPseudonyms: boolean;
+	/** The session this connection was opened with (sign-out of that session closes it). */
+	sessionId: string;
+}
+
+/**
+ * Which of a person's connections (Yjs and socket.io) to close: all of them, those on the boards of
+ * one workshop, or those opened with one session (its sign-out).
+ */
+export interface UserSockets {
+	workshopId?: string;
+	userId: string;
+	sessionId?: string;
 }
 
 /** An authenticated caller. */
@@ -43,6 +55,8 @@ export interface Caller {
 	name: string;
 	/** How they proved it: a session cookie, or a ticket (valid on one board only). */
 	via: 'session' | 'ticket';
+	/** The session behind the cookie or the ticket: its sign-out closes this connection. */
+	sessionId: string;
 }
 
 /**
@@ -78,14 +92,15 @@ export async function authenticate(input: {
 }): Promise<Caller | null> {
 	const token = sessionTokenFromCookieHeader(input.cookieHeader);
 	if (token) {
-		const { user } = await validateSessionToken(token);
-		if (user) return { userId: user.id, name: user.name, via: 'session' };
+		const { session, user } = await validateSessionToken(token);
+		if (session) return { userId: user.id, name: user.name, via: 'session', sessionId: session.id };
 	}
 	if (!input.ticket || !input.ticketBoardId) return null;
 	const redeemed = await redeemTicket({ ticket: input.ticket, boardId: input.ticketBoardId });
 	if (!redeemed) return null;
 	const name = await userName(redeemed.userId);
-	return name === null ? null : { userId: redeemed.userId, name, via: 'ticket' };
+	if (name === null) return null;
+	return { userId: redeemed.userId, name, via: 'ticket', sessionId: redeemed.sessionId };
 }
 
 /** The opaque per-board id of a person: the first 16 hex characters of sha256(boardId + userId). */
@@ -130,7 +145,7 @@ export const ANONYMOUS_NAME = 'anonyme';
 
 /** The caller's identity on `boardId`, or why they may not open it. */
 export async function identityOn(
-	caller: Pick<Caller, 'userId' | 'name'>,
+	caller: Pick<Caller, 'userId' | 'name' | 'sessionId'>,
 	boardId: string
 ): Promise<BoardIdentity | Refusal> {
 	const access = await boardAccess({ userId: caller.userId, boardId });
@@ -150,6 +165,7 @@ export async function identityOn(
 			userId: caller.userId,
 			category: access.category
 		}),
-		seesPseudonyms: seesPseudonyms(access)
+		seesPseudonyms: seesPseudonyms(access),
+		sessionId: caller.sessionId
 	};
 }

@@ -17,6 +17,7 @@ const controlMessage = z.discriminatedUnion('op', [
 	}),
 	z.object({ op: z.literal('access-changed'), workshopId: z.string(), userId: z.string() }),
 	z.object({ op: z.literal('signed-out-everywhere'), userId: z.string() }),
+	z.object({ op: z.literal('session-ended'), userId: z.string(), sessionId: z.string() }),
 	z.object({ op: z.literal('workshop-closed'), workshopId: z.string() })
 ]);
 
@@ -28,6 +29,7 @@ export interface LocalControl {
 	disconnectUser(args: { workshopId?: string; userId: string }): void;
 	accessChanged(args: { workshopId: string; userId: string }): void;
 	signedOutEverywhere(userId: string): void;
+	sessionEnded(args: { userId: string; sessionId: string }): void;
 	/** Tells the workshop's pages to reload and closes their connections (archive). */
 	workshopClosed(workshopId: string): void;
 }
@@ -53,6 +55,7 @@ export function shareControl(input: {
 		if (message.op === 'disconnect-user') local.disconnectUser(message);
 		else if (message.op === 'access-changed') local.accessChanged(message);
 		else if (message.op === 'signed-out-everywhere') local.signedOutEverywhere(message.userId);
+		else if (message.op === 'session-ended') local.sessionEnded(message);
 		else local.workshopClosed(message.workshopId);
 	});
 	return (message) => io.serverSideEmit(EVENT, message);

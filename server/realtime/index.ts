@@ -98,6 +98,10 @@ export function attachRealtime(input: {
 			rooms.disconnectUser({ userId });
 			presence.disconnectUser({ userId });
 		},
+		sessionEnded({ userId, sessionId }) {
+			rooms.disconnectUser({ userId, sessionId });
+			presence.disconnectUser({ userId, sessionId });
+		},
 		workshopClosed(workshopId) {
 			for (const userId of facilitation.onlineUserIds(workshopId)) {
 				facilitation.notifyAccessChanged({ workshopId, userId });
@@ -120,6 +124,10 @@ export function attachRealtime(input: {
 		signedOutEverywhere(userId) {
 			local.signedOutEverywhere(userId);
 			announce({ op: 'signed-out-everywhere', userId });
+		},
+		sessionEnded(args) {
+			local.sessionEnded(args);
+			announce({ op: 'session-ended', ...args });
 		},
 		async workshopArchived({ workshopId, boardIds }) {
 			local.workshopClosed(workshopId);

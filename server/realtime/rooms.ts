@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '../../src/lib/shared/close-codes.ts';
+import type { UserSockets } from './access.ts';
 import type { Connection } from './connection.ts';
 import type { WritePolicy } from './facilitation/write-policy.ts';
 import type { RedisBus } from './redis-bus.ts';
@@ -113,11 +114,16 @@ export class RoomRegistry {
 		return count;
 	}
 
-	/** Closes (4403) every connection of `userId` to a board of `workshopId` (or of any workshop). */
-	disconnectUser({ workshopId, userId }: { workshopId?: string; userId: string }): void {
+	/**
+	 * Closes (4403) every connection of `userId` to a board of `workshopId` (or of any workshop),
+	 * only those opened with `sessionId` when given.
+	 */
+	disconnectUser({ workshopId, userId, sessionId }: UserSockets): void {
 		for (const connection of this.connections()) {
 			const { identity } = connection;
-			if (identity.userId === userId && (!workshopId || identity.workshopId === workshopId)) {
+			const inWorkshop = !workshopId || identity.workshopId === workshopId;
+			const inSession = !sessionId || identity.sessionId === sessionId;
+			if (identity.userId === userId && inWorkshop && inSession) {
 				connection.close(CloseCode.Forbidden, 'access revoked');
 			}
 		}

@@ -16,7 +16,8 @@ import {
 	identityOn,
 	nameSeenBy,
 	originAllowed,
-	type BoardIdentity
+	type BoardIdentity,
+	type UserSockets
 } from './access.ts';
 import { TokenBucket } from './rate-limit.ts';
 
@@ -29,6 +30,8 @@ import { TokenBucket } from './rate-limit.ts';
 export interface SocketData {
 	userId: string;
 	name: string;
+	/** The session behind the cookie or ticket: its sign-out disconnects this socket. */
+	sessionId: string;
 	/** Set when the socket authenticated with a ticket: the only board it may join. */
 	ticketBoardId: string | null;
 	/** The boards this socket joined, with the caller's identity on each. */
@@ -109,8 +112,11 @@ function peopleOn(
 export interface Presence {
 	/** The socket.io server, for the facilitation handlers (`facilitation/`). */
 	io: PresenceServer;
-	/** Disconnects the sockets of `userId` that joined a board of `workshopId` (any, when absent). */
-	disconnectUser(args: { workshopId?: string; userId: string }): void;
+	/**
+	 * Disconnects the sockets of `userId` that joined a board of `workshopId` (any, when absent),
+	 * only those opened with `sessionId` when given.
+	 */
+	disconnectUser(args: UserSockets): void;
 	/** Disconnects every socket, waits for the last event writes. */
 	close(): Promise<void>;
 }
@@ -196,13 +202,14 @@ function limitEventRate(socket: PresenceSocket, perSecond: number, log: Logger):
 
 function disconnectUserSockets(
 	io: PresenceServer,
-	{ workshopId, userId }: { workshopId?: string; userId: string }
+	{ workshopId, userId, sessionId }: UserSockets
 ): void {
 	for (const socket of io.sockets.sockets.values()) {
 		const { data } = socket;
 		const joined = Object.values(data.boards ?? {});
 		const inWorkshop = !workshopId || joined.some((board) => board.workshopId === workshopId);
-		if (data.userId === userId && inWorkshop) {
+		const inSession = !sessionId || data.sessionId === sessionId;
+		if (data.userId === userId && inWorkshop && inSession) {
 			socket.disconnect(true);
 		}
 	}
@@ -221,6 +228,7 @@ async function authenticateSocket(socket: PresenceSocket): Promise<SocketData | 
 	return {
 		userId: caller.userId,
 		name: caller.name,
+		sessionId: caller.sessionId,
 		ticketBoardId: caller.via === 'ticket' ? ticketBoardId : null,
 		boards: {}
 	};

@@ -45,7 +45,7 @@ test('sign-up errors are shown in words next to each field', async ({ page }) =>
 	await page.getByLabel('Mot de passe').fill('court');
 	await page.getByRole('button', { name: 'Créer mon compte' }).click();
 	await expect(page.getByText('Indiquez une adresse e-mail valide')).toBeVisible();
-	await expect(page.getByText('au moins 8 caractères.')).toBeVisible();
+	await expect(page.getByText('au moins 12 caractères variés')).toBeVisible();
 	await expect(page.getByLabel('Adresse e-mail')).toBeFocused();
 	await expect(page.getByLabel('Adresse e-mail')).toHaveValue('pas-une-adresse');
 });

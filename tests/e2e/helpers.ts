@@ -17,6 +17,11 @@ export async function signUp(page: Page, name: string): Promise<string> {
 	await page.getByLabel('Adresse e-mail').fill(email);
 	await page.getByLabel('Mot de passe').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Créer mon compte' }).click();
+	// Sign-up never says whether the address was free: it opens the sign-in page.
+	await expect(page).toHaveURL(/\/login\?signed_up=1$/);
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByLabel('Mot de passe').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
 	return email;
 }

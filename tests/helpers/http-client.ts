@@ -33,15 +33,14 @@ export class ApiClient {
 		return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
 	}
 
-	/** Signs up a new facilitator with unique credentials; returns their e-mail. */
+	/** Signs up a new facilitator with unique credentials, then signs in; returns their e-mail. */
 	async signUp(name = 'Fatima Facilitatrice'): Promise<string> {
 		const email = `f${Math.random().toString(36).slice(2)}@example.org`;
-		const { status } = await this.request('POST', '/api/auth/signup', {
-			name,
-			email,
-			password: 'correct horse battery staple'
-		});
-		if (status !== 201) throw new Error(`signup failed with ${status}`);
+		const password = 'correct horse battery staple';
+		const { status } = await this.request('POST', '/api/auth/signup', { name, email, password });
+		if (status !== 202) throw new Error(`signup failed with ${status}`);
+		const login = await this.request('POST', '/api/auth/login', { email, password });
+		if (login.status !== 200) throw new Error(`sign-in after signup failed with ${login.status}`);
 		return email;
 	}
 

@@ -26,14 +26,21 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 		expect(await response.json()).toEqual({ status: 'ok' });
 	});
 
-	it('signs up with a hashed password and a hashed, HttpOnly session cookie', async () => {
+	it('signs up with a hashed password, then signs in with a hashed, HttpOnly session cookie', async () => {
 		const response = await fetch(`${server.url}/api/auth/signup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', origin: server.url },
 			body: JSON.stringify({ name: 'Awa', email: 'Awa@Example.org', password: 'a long password' })
 		});
-		expect(response.status).toBe(201);
-		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('croisee-session='));
+		expect(response.status).toBe(202);
+		expect(response.headers.getSetCookie()).toEqual([]);
+		const login = await fetch(`${server.url}/api/auth/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: server.url },
+			body: JSON.stringify({ email: 'awa@example.org', password: 'a long password' })
+		});
+		expect(login.status).toBe(200);
+		const cookie = login.headers.getSetCookie().find((c) => c.startsWith('croisee-session='));
 		expect(cookie).toMatch(/HttpOnly/i);
 		expect(cookie).toMatch(/SameSite=Lax/i);
 		expect(cookie, 'plain http: a Secure cookie would never be sent back').not.toMatch(/Secure/i);
@@ -53,6 +60,8 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 		const cases: Array<[unknown, number]> = [
 			[{ name: 'A', email: 'not-an-email', password: 'a long password' }, 400],
 			[{ name: 'A', email: 'a@example.org', password: 'short' }, 400],
+			[{ name: 'A', email: 'a@example.org', password: 'Password1234' }, 400],
+			[{ name: 'A', email: 'a@example.org', password: 'aaaaaaaaaaaaaaaa' }, 400],
 			[{ name: '', email: 'a@example.org', password: 'a long password' }, 400],
 			[{ name: 42, email: 'a@example.org', password: 'a long password' }, 400]
 		];
@@ -70,15 +79,63 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 		expect(await appContext().db.select().from(users)).toEqual(before);
 	});
 
-	it('refuses a second account with the same e-mail', async () => {
+	it('answers a used e-mail exactly like a free one, in about the same time, and creates no second account', async () => {
 		const email = await facilitator.signUp();
-		const again = await new ApiClient(server.url).request('POST', '/api/auth/signup', {
-			name: 'Other',
-			email: email.toUpperCase(),
+		const attempt = async (address: string) => {
+			const started = performance.now();
+			const result = await new ApiClient(server.url).request('POST', '/api/auth/signup', {
+				name: 'Other',
+				email: address,
+				password: 'another long password'
+			});
+			return { ...result, ms: performance.now() - started };
+		};
+		// Warm up, then compare the medians of a few attempts each way.
+		await attempt(`warm${Math.random().toString(36).slice(2)}@example.org`);
+		const taken = [];
+		const free = [];
+		for (let i = 0; i < 5; i++) {
+			taken.push(await attempt(email.toUpperCase()));
+			free.push(await attempt(`n${i}${Math.random().toString(36).slice(2)}@example.org`));
+		}
+		for (const result of [...taken, ...free]) {
+			expect(result.status).toBe(202);
+			expect(result.body).toEqual(free[0]!.body);
+		}
+		const median = (list: { ms: number }[]) => list.map((r) => r.ms).sort((a, b) => a - b)[2]!;
+		// The password is hashed either way: a used address is not answered faster.
+		expect(Math.abs(median(taken) - median(free))).toBeLessThan(
+			0.5 * Math.max(median(free), median(taken))
+		);
+		const owners = await appContext().db.select().from(users).where(eq(users.email, email));
+		expect(owners).toHaveLength(1);
+		expect(owners[0]?.name).toBe('Fatima Facilitatrice');
+		// The owner's password still works; the newcomer's does not.
+		const stranger = await new ApiClient(server.url).request('POST', '/api/auth/login', {
+			email,
 			password: 'another long password'
 		});
-		expect(again.status).toBe(409);
-		expect(again.body.error).toMatch(/e-mail/);
+		expect(stranger.status).toBe(401);
+	});
+
+	it('limits sign-ups per client address, with Retry-After', async () => {
+		await h.cleanup();
+		server = await h.server(await h.database(driver), { signupsPerHourPerAddress: 3 });
+		const attempt = () =>
+			fetch(`${server.url}/api/auth/signup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', origin: server.url },
+				body: JSON.stringify({
+					name: 'Bot',
+					email: `b${Math.random().toString(36).slice(2)}@example.org`,
+					password: 'correct horse battery staple'
+				})
+			});
+		for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(202);
+		const refused = await attempt();
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(await refused.json()).toMatchObject({ code: 'too_many_signups' });
 	});
 
 	it('logs in with a new session, refuses a wrong password, and logs out for good', async () => {
@@ -192,7 +249,7 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 			`/api/boards/${board.id}/ticket`
 		);
 		expect(ticket.status).toBe(200);
-		expect(ticket.body.ticket).toMatch(/^[A-Za-z0-9_-]{24}$/);
+		expect(ticket.body.ticket).toMatch(/^[A-Za-z0-9_-]{24}\.[0-9a-f]{64}$/);
 		expect(new Date(ticket.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
 		const stranger = new ApiClient(server.url);
 		await stranger.signUp('Stranger');

@@ -110,4 +110,45 @@ describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
 		const rows = await db().select().from(votes).where(eq(votes.itemId, a));
 		expect(rows).toHaveLength(1);
 	});
+
+	it('never spends more dots than a person has, however many casts arrive at once', async () => {
+		const { server, ws, fatima, paul, guests, a, b } = await votingRoom();
+		const boardId = ws.boardId;
+		const paulAgain = await facilitationClient(h, server, guests[0]!.cookie, boardId);
+		await fatima.socket.emitWithAck('vote:open', {
+			boardId,
+			frameId: null,
+			dots: 3,
+			onePerObject: false,
+			anonymous: false
+		});
+		// 20 casts in flight together, from two tabs of the same person.
+		const acks = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				(i % 2 ? paul : paulAgain).socket.emitWithAck('vote:cast', {
+					boardId,
+					itemId: i % 3 ? a : b
+				})
+			)
+		);
+		expect(acks.filter((ack) => ack.ok)).toHaveLength(3);
+		expect(await db().select().from(votes)).toHaveLength(3);
+	});
+
+	it('never gives one object two dots of a person in a one-per-object round, under parallel casts', async () => {
+		const { ws, fatima, paul, a } = await votingRoom();
+		const boardId = ws.boardId;
+		await fatima.socket.emitWithAck('vote:open', {
+			boardId,
+			frameId: null,
+			dots: 5,
+			onePerObject: true,
+			anonymous: false
+		});
+		const acks = await Promise.all(
+			Array.from({ length: 20 }, () => paul.socket.emitWithAck('vote:cast', { boardId, itemId: a }))
+		);
+		expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
+		expect(await db().select().from(votes)).toHaveLength(1);
+	});
 });

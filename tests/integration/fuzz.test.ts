@@ -391,7 +391,7 @@ describe.each(DRIVERS)('bad input (%s)', (driver) => {
 					email,
 					password: 'correct horse battery staple'
 				});
-				expect([201, 400]).toContain(signUp.status);
+				expect([202, 400]).toContain(signUp.status);
 				const created = await facilitator.request<{ id: string }>('POST', '/api/boards', { title });
 				expect([201, 400]).toContain(created.status);
 				if (created.status !== 201) return;

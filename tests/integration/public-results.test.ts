@@ -148,6 +148,42 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 		expect(republished.body.token).not.toBe(body.token);
 	});
 
+	it('names no category of fewer than PUBLIC_MIN_RESPONDENTS people, in figures, outline or SVG', async () => {
+		// Two usagers and one agent took part: with a minimum of 2, the agent is never shown.
+		const setup = await recordedSession(h, driver, { publicMinRespondents: 2 });
+		const { server, facilitator, ws } = setup;
+		const alainDoc = (await h.syncedProvider(server, ws.boardId, { cookie: setup.alain.cookie }))
+			.doc;
+		const paulDoc = (await h.syncedProvider(server, ws.boardId, { cookie: setup.paul.cookie })).doc;
+		createSticky(alainDoc, { x: 0, y: 400, text: 'Passerelle', category: 'agent' });
+		createSticky(paulDoc, { x: 300, y: 400, text: 'Trottoir', category: 'usager' });
+		const check = (await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie })).doc;
+		await vi.waitFor(() => expect(itemsOf(check).size).toBe(6), WAIT);
+		await facilitator.request('POST', `/api/workshops/${ws.id}/archive`);
+		const { body } = await facilitator.request<PublicationBody>(
+			'PUT',
+			`/api/workshops/${ws.id}/publication`,
+			{ boardIds: [ws.boardId] }
+		);
+		const page = await anonymous(body.url!);
+		const svg = await anonymous(`${server.url}/results/${body.token}/boards/${ws.boardId}.svg`);
+		expect(page.status).toBe(200);
+		expect(svg.status).toBe(200);
+		// What a reader sees: the page without its scripts (which carry the workshop's settings).
+		const visible = page.text.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
+		// The agent's note is published as written, without its category; the usagers' keep theirs.
+		expect(visible).toContain('Passerelle');
+		expect(visible).toContain('(Usager)');
+		expect(visible).not.toContain('(Agent)');
+		expect(svg.text).toContain('Passerelle');
+		// Notes carry their category in capitals.
+		expect(svg.text).toContain('USAGER');
+		expect(svg.text).not.toMatch(/agent/i);
+		// No figure names the agent category either (charts list categories by key).
+		expect(visible).toMatch(/\busager\b/);
+		expect(visible).not.toMatch(/\bagent\b/);
+	});
+
 	it('never lets one workshop’s token read another workshop’s boards', async () => {
 		const { server, facilitator, ws } = await recordedSession(h, driver);
 		const { body: other } = await facilitator.request<{ id: string; boardId: string }>(

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { Config } from '../../src/lib/server/config.ts';
 import { createSticky, itemText, itemsOf } from '../../src/lib/board/schema.ts';
 import { facilitationClient, workshopWith } from './facilitation-support.ts';
 import type { Harness } from './support.ts';
@@ -13,14 +14,23 @@ export const SESSION_NAMES = ['Fatima Facilitatrice', 'Paul Martin', 'Zoé Usag�
  * write notes (the agent also edits Paul's), a closed dot-voting round, and feedback. An evaluator
  * and an observer watch.
  */
-export async function recordedSession(h: Harness, driver: 'pglite' | 'postgres') {
-	const setup = await workshopWith(h, driver, [
-		{ name: 'Paul Martin', category: 'usager' },
-		{ name: 'Zoé Usagère', category: 'usager' },
-		{ name: 'Alain Agent', category: 'agent' },
-		{ name: 'Eva Luatrice', category: 'usager', role: 'evaluator' },
-		{ name: 'Olga Observatrice', category: 'agent', role: 'observer' }
-	]);
+export async function recordedSession(
+	h: Harness,
+	driver: 'pglite' | 'postgres',
+	config: Partial<Config> = {}
+) {
+	const setup = await workshopWith(
+		h,
+		driver,
+		[
+			{ name: 'Paul Martin', category: 'usager' },
+			{ name: 'Zoé Usagère', category: 'usager' },
+			{ name: 'Alain Agent', category: 'agent' },
+			{ name: 'Eva Luatrice', category: 'usager', role: 'evaluator' },
+			{ name: 'Olga Observatrice', category: 'agent', role: 'observer' }
+		],
+		config
+	);
 	const { server, facilitator, ws, guests } = setup;
 	const [paul, zoe, alain, evaluator, observer] = guests as [
 		(typeof guests)[0],

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { io } from 'socket.io-client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sessions } from '../../src/lib/server/db/schema.ts';
 import { hashToken } from '../../src/lib/server/ids.ts';
@@ -99,6 +100,72 @@ describe.each(DRIVERS)('sessions (%s)', (driver) => {
 		expect((await new ApiClient(server.url).request('POST', '/api/auth/logout-all')).status).toBe(
 			401
 		);
+	});
+
+	it('signs out one session: its tickets, Yjs and socket.io connections end, the same person’s other session keeps working', async () => {
+		const { server, facilitator: laptop, board } = await h.board(driver);
+		const address = await new ApiClient(server.url).signUp('Second compte');
+		// One person signed in on two devices.
+		const tablet = new ApiClient(server.url);
+		const phone = new ApiClient(server.url);
+		for (const device of [tablet, phone]) {
+			const login = await device.request('POST', '/api/auth/login', {
+				email: address,
+				password: PASSWORD
+			});
+			expect(login.status).toBe(200);
+		}
+		const own = await tablet.createBoard('Atelier du second compte');
+
+		const tabletYjs = await h.syncedProvider(server, own.id, { cookie: tablet.cookie });
+		const tabletTicket = await ticketFor(tablet, own.id);
+		const tabletByTicket = await h.syncedProvider(server, own.id, { ticket: tabletTicket });
+		const tabletIo = io(server.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			extraHeaders: { cookie: tablet.cookie },
+			reconnection: false
+		});
+		h.defer(() => tabletIo.disconnect());
+		expect(await tabletIo.emitWithAck('board:join', { boardId: own.id })).toMatchObject({
+			ok: true
+		});
+		const phoneYjs = await h.syncedProvider(server, own.id, { cookie: phone.cookie });
+		const phoneTicket = await ticketFor(phone, own.id);
+		const laptopYjs = await h.syncedProvider(server, board.id, { cookie: laptop.cookie });
+
+		expect((await tablet.request('POST', '/api/auth/logout')).status).toBe(200);
+		expect(tablet.cookie).toBe('');
+
+		await vi.waitFor(() => expect(tabletYjs.closeCodes).toContain(CloseCode.Forbidden), WAIT);
+		await vi.waitFor(() => expect(tabletByTicket.closeCodes).toContain(CloseCode.Forbidden), WAIT);
+		await vi.waitFor(() => expect(tabletIo.connected).toBe(false), WAIT);
+		tabletYjs.provider.disconnect();
+		tabletByTicket.provider.disconnect();
+		// The ticket issued before sign-out opens nothing any more, on either channel.
+		expect(await upgradeStatus(server, `/yjs/${own.id}?ticket=${tabletTicket}`)).toBe(401);
+		const lateIo = io(server.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			auth: { ticket: tabletTicket, boardId: own.id },
+			reconnection: false
+		});
+		h.defer(() => lateIo.disconnect());
+		await vi.waitFor(
+			() =>
+				new Promise((resolve, reject) => {
+					lateIo.once('connect_error', resolve);
+					lateIo.once('connect', () => reject(new Error('a dead ticket opened socket.io')));
+				}),
+			WAIT
+		);
+
+		// The phone (same person, another session) and everyone else keep working.
+		expect((await phone.request('GET', '/api/boards')).status).toBe(200);
+		expect(await upgradeStatus(server, `/yjs/${own.id}?ticket=${phoneTicket}`)).toBe(101);
+		expect(phoneYjs.closeCodes).toEqual([]);
+		expect(phoneYjs.provider.wsconnected).toBe(true);
+		expect(laptopYjs.closeCodes).toEqual([]);
 	});
 
 	it('offers sign-out everywhere as a form that ends the sessions and goes to the sign-in page', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Signal } from '../../src/lib/shared/facilitation.ts';
+import { createSticky, itemsOf } from '../../src/lib/board/schema.ts';
+import type { Signal, VoteResult, VoteRound } from '../../src/lib/shared/facilitation.ts';
 import type { PresencePerson } from '../../src/lib/shared/socket-events.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { facilitationClient, workshopWith } from './facilitation-support.ts';
@@ -50,5 +51,67 @@ describe.each(DRIVERS)('anonymous mode (%s)', (driver) => {
 			`/api/workshops/${ws.id}/people`
 		);
 		expect(people.body.people.map((p) => p.name)).toContain('Paul Martin');
+	});
+
+	it('never tells anyone who voted for what, the facilitator included: live results, results on joining, the session export', async () => {
+		const { server, facilitator, ws, guests } = await workshopWith(h, driver, [
+			{ name: 'Paul Martin', category: 'usager' },
+			{ name: 'Élise Durand', category: 'elu' }
+		]);
+		const patched = await facilitator.request('PATCH', `/api/workshops/${ws.id}`, {
+			anonymous: true
+		});
+		expect(patched.status).toBe(200);
+		const boardId = ws.boardId;
+		const doc = (await h.syncedProvider(server, boardId, { cookie: facilitator.cookie })).doc;
+		const note = createSticky(doc, { x: 10, y: 10, text: 'Navette' });
+		const check = await h.syncedProvider(server, boardId, { cookie: facilitator.cookie });
+		await vi.waitFor(() => expect(itemsOf(check.doc).has(note)).toBe(true), WAIT);
+
+		const fatima = await facilitationClient(h, server, facilitator.cookie, boardId);
+		const paul = await facilitationClient(h, server, guests[0]!.cookie, boardId);
+		const elise = await facilitationClient(h, server, guests[1]!.cookie, boardId);
+		// The facilitator asks for a named round: the anonymous workshop makes it anonymous.
+		const open = { boardId, frameId: null, dots: 1, onePerObject: true, anonymous: false };
+		expect(await fatima.socket.emitWithAck('vote:open', open)).toEqual({ ok: true });
+		for (const voter of [paul, elise]) {
+			expect(await voter.socket.emitWithAck('vote:cast', { boardId, itemId: note })).toEqual({
+				ok: true
+			});
+		}
+		expect(await fatima.socket.emitWithAck('vote:close', { boardId })).toEqual({ ok: true });
+		const live = () => fatima.last<{ round: VoteRound; results: VoteResult[] }>('vote:results');
+		await vi.waitFor(() => expect(live()).toBeDefined(), WAIT);
+		expect(live()?.round.anonymous).toBe(true);
+		expect(live()?.results).toEqual([
+			{ itemId: note, total: 2, byCategory: { usager: 1, elu: 1 }, voters: [] }
+		]);
+
+		const later = await facilitationClient(h, server, facilitator.cookie, boardId);
+		expect(later.joined.vote.last?.results[0]?.voters).toEqual([]);
+
+		const exported = await facilitator.request<{
+			people: { ref: string; name: string; category: string | null }[];
+			voteRounds: { anonymous: boolean; votes: { voter: string }[] }[];
+		}>('GET', `/api/workshops/${ws.id}/export.json`);
+		expect(exported.status).toBe(200);
+		const text = JSON.stringify(exported.body);
+		expect(text).not.toContain('Paul Martin');
+		expect(text).not.toContain('Élise Durand');
+		const voters = exported.body.voteRounds[0]!.votes.map((vote) => vote.voter);
+		const named = exported.body.people.filter((person) => voters.includes(person.ref));
+		expect(named.map((person) => person.name).sort()).toEqual(['elu', 'usager']);
+		expect(exported.body.voteRounds[0]!.anonymous).toBe(true);
+		// Refs are drawn afresh for each export: nothing ties them to a tag seen elsewhere.
+		const again = await facilitator.request<{ people: { ref: string }[] }>(
+			'GET',
+			`/api/workshops/${ws.id}/export.json`
+		);
+		const refs = new Set(exported.body.people.map((person) => person.ref));
+		expect(again.body.people.some((person) => refs.has(person.ref))).toBe(false);
+
+		const everything = JSON.stringify([...fatima.received.values(), later.joined]);
+		expect(everything).not.toContain('Paul Martin');
+		expect(everything).not.toContain('Élise Durand');
 	});
 });

@@ -60,7 +60,7 @@ export const sharingEn: { [K in keyof typeof sharingFr]: string } = {
 		'Results published by the facilitation team. No names appear: figures are given by category of participants.',
 	results_board_alt: 'The board “{title}”; its text follows the picture.',
 	results_feedback_hint:
-		'Satisfaction is shown only for categories with at least 3 answers, so that nobody can be recognised.',
+		'A category appears only with at least {count} participants, and its satisfaction only from {count} answers, so that nobody can be recognised.',
 	results_board_text: 'Text of the board',
 	event_workshop_programme: 'Programme changed',
 	event_results_published: 'Results published',

@@ -59,7 +59,7 @@ export const sharingFr = {
 		'Résultats publiés par l’équipe d’animation. Aucun nom n’y figure : les chiffres sont donnés par catégorie de participants.',
 	results_board_alt: 'Le tableau « {title} » ; son texte est repris sous l’image.',
 	results_feedback_hint:
-		'La satisfaction n’est montrée que pour les catégories d’au moins 3 réponses, pour que personne ne puisse y être reconnu.',
+		'Une catégorie n’apparaît que si elle compte au moins {count} participants, et sa satisfaction qu’à partir de {count} réponses, pour que personne ne puisse y être reconnu.',
 	results_board_text: 'Texte du tableau',
 	event_workshop_programme: 'Changement de programme',
 	event_results_published: 'Publication des résultats',

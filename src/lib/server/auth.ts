@@ -78,9 +78,18 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 	return { session, user };
 }
 
-/** Ends one session (sign-out). */
+/**
+ * Ends one session (sign-out, or a new sign-in in the same browser): its websocket tickets stop
+ * opening sockets (they are bound to it, `services/tickets.ts`) and the Yjs and socket.io
+ * connections opened with it are closed. The person's other sessions are untouched.
+ */
 export async function invalidateSession(sessionId: string): Promise<void> {
-	await appContext().db.delete(sessions).where(eq(sessions.id, sessionId));
+	const { db, realtime } = appContext();
+	const [ended] = await db
+		.delete(sessions)
+		.where(eq(sessions.id, sessionId))
+		.returning({ userId: sessions.userId });
+	if (ended) realtime?.sessionEnded({ userId: ended.userId, sessionId });
 }
 
 /**

@@ -79,6 +79,13 @@ export interface Config {
 	metricsToken: string | null;
 	/** Period of the retention sweep purging expired update logs, in milliseconds (0: off). */
 	retentionSweepMs: number;
+	/**
+	 * Fewest participants a category needs for any of its figures, or its name on published notes,
+	 * to appear on the public results page and its SVG boards.
+	 */
+	publicMinRespondents: number;
+	/** Sign-up attempts one client address may make per hour; beyond: 429 with `Retry-After`. */
+	signupsPerHourPerAddress: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -134,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		redisUrl: env.REDIS_URL || null,
 		redisPrefix: env.REDIS_PREFIX || 'croisee:',
 		metricsToken: env.METRICS_TOKEN || null,
-		retentionSweepMs: intFrom(env, 'RETENTION_SWEEP_MINUTES', 60) * 60 * 1000
+		retentionSweepMs: intFrom(env, 'RETENTION_SWEEP_MINUTES', 60) * 60 * 1000,
+		publicMinRespondents: intFrom(env, 'PUBLIC_MIN_RESPONDENTS', 3, 1),
+		signupsPerHourPerAddress: intFrom(env, 'SIGNUPS_PER_HOUR_PER_ADDRESS', 10, 1)
 	};
 }

@@ -15,6 +15,8 @@ export interface RealtimeControl {
 	accessChanged(args: { workshopId: string; userId: string }): void;
 	/** Closes every live connection of `userId`, on every board (sign-out everywhere). */
 	signedOutEverywhere(userId: string): void;
+	/** Closes the live connections opened with one session of `userId` (its sign-out). */
+	sessionEnded(args: { userId: string; sessionId: string }): void;
 	/**
 	 * The workshop was just archived: every connected page is told to reload, every Yjs and
 	 * socket.io connection to its boards is closed (they reconnect read-only), then each board's log

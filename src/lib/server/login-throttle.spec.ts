@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	SIGNUP_WINDOW_MS,
 	FIRST_LOCKOUT_MS,
 	FREE_FAILURES_PER_ACCOUNT,
 	FREE_FAILURES_PER_ADDRESS,
@@ -55,5 +56,18 @@ describe('LoginThrottle', () => {
 		for (let i = 0; i <= FREE_FAILURES_PER_ACCOUNT; i++) throttle.recordFailure(who);
 		throttle.recordSuccess(who);
 		expect(throttle.retryAfterMs({ ...who, address: '10.0.0.3' })).toBe(0);
+	});
+
+	it('allows a fixed number of sign-ups per address and hour, then says how long to wait', () => {
+		const time = clock();
+		const throttle = new LoginThrottle(time.now);
+		const from = (address: string) => throttle.takeSignUp({ address, perWindow: 3 });
+		expect([from('10.0.0.7'), from('10.0.0.7'), from('10.0.0.7')]).toEqual([0, 0, 0]);
+		expect(from('10.0.0.7')).toBe(SIGNUP_WINDOW_MS);
+		expect(from('10.0.0.8')).toBe(0);
+		time.advance(SIGNUP_WINDOW_MS / 2);
+		expect(from('10.0.0.7')).toBe(SIGNUP_WINDOW_MS / 2);
+		time.advance(SIGNUP_WINDOW_MS / 2);
+		expect(from('10.0.0.7')).toBe(0);
 	});
 });

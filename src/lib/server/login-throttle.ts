@@ -8,6 +8,8 @@ export const FIRST_LOCKOUT_MS = 1_000;
 export const MAX_LOCKOUT_MS = 15 * 60 * 1000;
 /** Failures older than this are forgotten. */
 export const FAILURE_WINDOW_MS = 60 * 60 * 1000;
+/** Window over which sign-ups are counted per client address. */
+export const SIGNUP_WINDOW_MS = 60 * 60 * 1000;
 /** Entries kept at most (oldest dropped first), so a flood cannot exhaust memory. */
 const MAX_ENTRIES = 100_000;
 
@@ -18,8 +20,9 @@ interface Entry {
 }
 
 /**
- * Counts failed sign-ins per account and per client address, with exponential lock-outs. In memory,
- * per process: behind several instances each keeps its own count (still bounded per instance).
+ * Counts failed sign-ins per account and per client address, with exponential lock-outs, and
+ * sign-up attempts per client address (a fixed allowance per `SIGNUP_WINDOW_MS`). In memory, per
+ * process: behind several instances each keeps its own count (still bounded per instance).
  */
 export class LoginThrottle {
 	readonly #entries = new Map<string, Entry>();
@@ -47,6 +50,24 @@ export class LoginThrottle {
 		this.#entries.delete(`email:${input.email}`);
 	}
 
+	/**
+	 * Counts one sign-up attempt from `address`; returns 0 when it may go ahead, else the
+	 * milliseconds until that address may try again (`perWindow` attempts per `SIGNUP_WINDOW_MS`).
+	 */
+	takeSignUp(input: { address: string; perWindow: number }): number {
+		const now = this.now();
+		const key = `signup:${input.address}`;
+		const previous = this.#entries.get(key);
+		const entry =
+			previous && now - previous.lastFailureAt < SIGNUP_WINDOW_MS
+				? previous
+				: { failures: 0, lastFailureAt: now, lockedUntil: 0 };
+		if (entry.failures >= input.perWindow) return entry.lastFailureAt + SIGNUP_WINDOW_MS - now;
+		entry.failures += 1;
+		this.#remember(key, entry);
+		return 0;
+	}
+
 	#waitFor(key: string, now: number): number {
 		const entry = this.#entries.get(key);
 		if (!entry) return 0;
@@ -69,6 +90,11 @@ export class LoginThrottle {
 			const lockout = FIRST_LOCKOUT_MS * 2 ** Math.min(entry.failures - free - 1, 30);
 			entry.lockedUntil = now + Math.min(lockout, MAX_LOCKOUT_MS);
 		}
+		this.#remember(key, entry);
+	}
+
+	/** Stores `entry` as the newest, dropping the oldest beyond `MAX_ENTRIES`. */
+	#remember(key: string, entry: Entry): void {
 		this.#entries.delete(key);
 		this.#entries.set(key, entry);
 		if (this.#entries.size > MAX_ENTRIES) {

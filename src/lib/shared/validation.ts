@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH, passwordWeakness } from './password-rules.ts';
 
 /** A display name: what others see (a pseudonym is fine). */
 export const displayName = z.string().trim().min(1).max(60);
@@ -7,7 +8,13 @@ export const displayName = z.string().trim().min(1).max(60);
 export const signUpInput = z.object({
 	name: displayName,
 	email: z.string().trim().max(254).pipe(z.email()),
-	password: z.string().min(8).max(256)
+	password: z
+		.string()
+		.min(MIN_PASSWORD_LENGTH)
+		.max(256)
+		.refine((password) => passwordWeakness(password) === null, {
+			message: `Choose at least ${MIN_PASSWORD_LENGTH} characters, not a common password`
+		})
 });
 
 /** Input of `POST /api/auth/login`. */

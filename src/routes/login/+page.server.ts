@@ -10,6 +10,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user?.kind === 'account') {
 		redirect(303, safeNextPath(url.searchParams.get('next')) ?? '/dashboard');
 	}
+	// Coming from the sign-up form, which never says whether the address was free.
+	return { signedUp: url.searchParams.has('signed_up') };
 };
 
 export const actions: Actions = {

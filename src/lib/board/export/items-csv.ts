@@ -4,8 +4,10 @@ import type { ItemView } from '../schema.ts';
 /**
  * The board's items as CSV (RFC 4180): one row per item with text (text, type, frame, category,
  * votes, created at), in outline order. For spreadsheets: a UTF-8 byte-order mark so that Excel
- * reads accents, CRLF line ends, and cells that a spreadsheet would run as a formula (starting with
- * `=`, `+`, `-`, `@`, tab or carriage return) prefixed with `'` (CSV injection).
+ * reads accents, CRLF line ends, and cells that a spreadsheet would run as a formula (starting,
+ * after any spaces, with `=`, `+`, `-`, `@`, tab, carriage return or a full-width `＝ ＋ － ＠`)
+ * prefixed with `'` (CSV injection). Cells holding either separator (`,` or `;`) are quoted, so a
+ * file split on the other one (French spreadsheets use `;`) cannot start a cell with a formula.
  */
 
 /** The header row's column names when no reader's labels are given (scripts, tests). */
@@ -32,10 +34,19 @@ const RAW_LABELS: CsvLabels = {
 /** UTF-8 byte-order mark, first character of the file. */
 export const CSV_BOM = '\ufeff';
 
+/** Cell separators: `,` (RFC 4180) or `;` (spreadsheets in French and other locales). */
+export type CsvSeparator = ',' | ';';
+
+/** A start a spreadsheet reads as a formula (or DDE), after optional leading spaces. */
+const FORMULA_START = /^[ \u00a0\u3000]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+
+/** Characters that need RFC 4180 quoting, whichever separator the file uses. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
 /** A cell value safe from formula evaluation, then quoted when RFC 4180 requires it. */
 export function csvCell(value: string): string {
-	const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+	const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+	return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 /** Input of `itemsToCsv`. */
@@ -45,6 +56,8 @@ export interface ItemsCsvInput {
 	votes?: ReadonlyMap<string, number>;
 	/** Column names and values for a person (default: raw keys and ISO times). */
 	labels?: CsvLabels;
+	/** Cell separator (default `,`). */
+	separator?: CsvSeparator;
 }
 
 /** Time of creation, or '' when the item carries none (older clients). */
@@ -58,7 +71,8 @@ export function itemsToCsv(input: ItemsCsvInput): string {
 		input.items.filter((item) => item.type === 'frame').map((item) => [item.id, item])
 	);
 	const labels = input.labels ?? RAW_LABELS;
-	const rows = [labels.columns.map(csvCell).join(',')];
+	const separator = input.separator ?? ',';
+	const rows = [labels.columns.map(csvCell).join(separator)];
 	for (const section of boardOutline(input.items)) {
 		const list = section.frame ? [section.frame, ...section.items] : section.items;
 		for (const item of list) {
@@ -71,7 +85,7 @@ export function itemsToCsv(input: ItemsCsvInput): string {
 				String(input.votes?.get(item.id) ?? 0),
 				createdAt(item, labels)
 			];
-			rows.push(cells.map(csvCell).join(','));
+			rows.push(cells.map(csvCell).join(separator));
 		}
 	}
 	return `${CSV_BOM}${rows.join('\r\n')}\r\n`;

@@ -62,7 +62,8 @@ async function body(
 	}
 	if (format === 'csv') {
 		const labels = csvLabels(t, event.locals.locale);
-		return itemsToCsv({ items: board.items, votes: board.votes, labels });
+		const separator = event.url.searchParams.get('separator') === 'semicolon' ? ';' : ',';
+		return itemsToCsv({ items: board.items, votes: board.votes, labels, separator });
 	}
 	return outlineToMarkdown({
 		title: board.access.title,
@@ -79,7 +80,7 @@ async function body(
 
 /**
  * Serves one export of a board as a download, after checking that the caller may read it
- * (`?frame=<id>` limits SVG and PDF to one frame). Errors are `{ error, code }` JSON.
+ * (`?frame=<id>` limits SVG and PDF to one frame; `?separator=semicolon` gives a `;`-separated CSV). Errors are `{ error, code }` JSON.
  */
 export async function boardExportResponse(
 	event: RequestEvent,

@@ -11,27 +11,44 @@ const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputL
 /** A password hash of a string nobody uses, to make failed look-ups as slow as real checks. */
 let decoyHash: Promise<string> | null = null;
 
-/** Creates a facilitator account. E-mails are compared case-insensitively. */
+/**
+ * What sign-up answers, whether the address was free or not (no account enumeration): the person
+ * is not signed in, and is told to sign in with the address.
+ */
+export type SignUpOutcome = { status: 'sign_in' };
+
+/**
+ * Creates a facilitator account when the e-mail (compared case-insensitively) is free; does nothing
+ * when it is taken, in about the same time (the password is hashed either way, one insert that
+ * conflicts or not), and answers the same. Attempts per client `address` are limited
+ * (`SIGNUPS_PER_HOUR_PER_ADDRESS`; 429 with `retryAfterSeconds` beyond).
+ */
 export async function signUp(input: {
 	name: string;
 	email: string;
 	password: string;
-}): Promise<{ userId: string } | Failure> {
-	const { db } = appContext();
-	const email = input.email.trim().toLowerCase();
-	const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-	if (existing) return failure(409, 'email_taken', 'An account already uses this e-mail address');
-	const userId = newId();
-	const passwordHash = await hash(input.password, ARGON2_OPTIONS);
-	const inserted = await db
-		.insert(users)
-		.values({ id: userId, kind: 'account', name: input.name.trim(), email, passwordHash })
-		.onConflictDoNothing()
-		.returning({ id: users.id });
-	if (inserted.length === 0) {
-		return failure(409, 'email_taken', 'An account already uses this e-mail address');
+	/** The client's address, for the per-address limit. */
+	address: string;
+}): Promise<SignUpOutcome | (Failure & { retryAfterSeconds?: number })> {
+	const { db, config, loginThrottle } = appContext();
+	const waitMs = loginThrottle.takeSignUp({
+		address: input.address,
+		perWindow: config.signupsPerHourPerAddress
+	});
+	if (waitMs > 0) {
+		const retryAfterSeconds = Math.ceil(waitMs / 1000);
+		return {
+			...failure(429, 'too_many_signups', `Too many sign-ups; retry in ${retryAfterSeconds} s`),
+			retryAfterSeconds
+		};
 	}
-	return { userId };
+	const email = input.email.trim().toLowerCase();
+	const passwordHash = await hash(input.password, ARGON2_OPTIONS);
+	await db
+		.insert(users)
+		.values({ id: newId(), kind: 'account', name: input.name.trim(), email, passwordHash })
+		.onConflictDoNothing();
+	return { status: 'sign_in' };
 }
 
 /**

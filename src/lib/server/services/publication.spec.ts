@@ -57,6 +57,60 @@ describe('publicFigures', () => {
 	it('keeps vote rounds and barometer rows of chosen boards only, ambiguous titles left out', () => {
 		expect(shown.voteRounds.map((r) => r.board)).toEqual(['Plénière']);
 		expect(shown.barometer).toEqual([]);
-		expect(shown.participants).toEqual(figures.participants);
+		expect(shown.participants.byRole).toEqual(figures.participants.byRole);
+	});
+
+	it('hides every figure of a category with fewer than the minimum of participants', () => {
+		const detailed: WorkshopFigures = {
+			...figures,
+			categories: ['usager', 'agent', 'elu'],
+			participants: { ...figures.participants, byCategory: { usager: 4, agent: 3, elu: 1 } },
+			contributions: {
+				byCategory: {
+					usager: { created: 5, edited: 1, words: 20 },
+					elu: { created: 2, edited: 0, words: 9 }
+				},
+				overTime: [{ at: '2026-01-01T10:00:00.000Z', byCategory: { usager: 2, elu: 1 } }]
+			},
+			votes: {
+				byCategory: { usager: 3, elu: 2 },
+				overTime: [{ at: '2026-01-01T10:05:00.000Z', byCategory: { elu: 2 } }]
+			},
+			activeMinutes: { usager: 12, elu: 3 },
+			voteRounds: [
+				{
+					board: 'Plénière',
+					closedAt: '2026-01-01T10:10:00.000Z',
+					objects: [{ label: 'Navette', total: 5, byCategory: { usager: 3, elu: 2 } }]
+				}
+			],
+			barometer: [
+				{ board: 'Plénière', criterion: 'Accueil', means: { usager: 3, elu: 5 }, gap: null },
+				{ board: 'Plénière', criterion: 'Délais', means: { usager: 2, agent: 4 }, gap: -2 }
+			],
+			feedback: {
+				overall: feedback(8, 4),
+				byCategory: { usager: feedback(4, 4), agent: feedback(3, 3), elu: feedback(1, 2) },
+				comments: []
+			}
+		};
+		const three = publicFigures(detailed, { shown: ['Plénière'], hidden: [] }, 3);
+		const text = JSON.stringify({ ...three, workshop: null });
+		expect(text).not.toContain('elu');
+		expect(three.categories).toEqual(['usager', 'agent']);
+		expect(three.participants.byCategory).toEqual({ usager: 4, agent: 3 });
+		// The total counts shown categories only: the hidden one cannot be found by difference.
+		expect(three.voteRounds[0]?.objects).toEqual([
+			{ label: 'Navette', total: 3, byCategory: { usager: 3 } }
+		]);
+		expect(three.barometer[1]).toMatchObject({ means: { usager: 2, agent: 4 }, gap: -2 });
+		expect(Object.keys(three.feedback.byCategory)).toEqual(['usager', 'agent']);
+
+		const four = publicFigures(detailed, { shown: ['Plénière'], hidden: [] }, 4);
+		expect(four.categories).toEqual(['usager']);
+		expect(four.barometer[1]).toMatchObject({ means: { usager: 2 }, gap: null });
+		expect(four.feedback.byCategory).toEqual({ usager: feedback(4, 4) });
+		const one = publicFigures(detailed, { shown: ['Plénière'], hidden: [] }, 1);
+		expect(one.participants.byCategory).toEqual(detailed.participants.byCategory);
 	});
 });

@@ -44,6 +44,8 @@ export interface PublicResults {
 	purpose: string;
 	figures: WorkshopFigures;
 	boards: PublicBoard[];
+	/** Fewest people (and answers) a category needs to appear (`PUBLIC_MIN_RESPONDENTS`). */
+	minRespondents: number;
 }
 
 /** The workshop's publication state (facilitators read it on the workshop page). */
@@ -121,34 +123,96 @@ async function publishedWorkshop(token: string) {
 	return row ?? null;
 }
 
-/**
- * Fewest feedback answers a category (or the whole workshop) needs for its satisfaction to be
- * shown publicly: below, the one or two people of a small category could be told apart.
- */
-export const MIN_PUBLIC_FEEDBACK_ANSWERS = 3;
+/** Default of `PUBLIC_MIN_RESPONDENTS`: fewest people a category needs to appear publicly. */
+export const MIN_PUBLIC_RESPONDENTS = 3;
 
 /**
- * Figures fit for the public: no free-text feedback comments, satisfaction only for categories of
- * at least `MIN_PUBLIC_FEEDBACK_ANSWERS` answers, and vote rounds and barometer rows only from
- * chosen boards (their text is published anyway). Rounds name their board by title, so a title
- * that an unchosen board shares is left out too.
+ * The categories too small to appear publicly: fewer than `minRespondents` participants (their
+ * one or two people could be told apart). Facilitators' and uncategorised actions (`none`) count
+ * as a category of their own.
+ */
+export function smallCategories(figures: WorkshopFigures, minRespondents: number): Set<string> {
+	const keys = new Set([
+		...figures.categories,
+		...Object.keys(figures.participants.byCategory),
+		...Object.keys(figures.contributions.byCategory),
+		...Object.keys(figures.votes.byCategory),
+		...Object.keys(figures.activeMinutes),
+		...Object.keys(figures.feedback.byCategory)
+	]);
+	return new Set(
+		[...keys].filter((key) => (figures.participants.byCategory[key] ?? 0) < minRespondents)
+	);
+}
+
+/** `record` without the keys in `hidden`. */
+function without<T>(record: Record<string, T>, hidden: ReadonlySet<string>): Record<string, T> {
+	return Object.fromEntries(Object.entries(record).filter(([key]) => !hidden.has(key)));
+}
+
+/** A sum of the counts in `byCategory`. */
+const sum = (byCategory: Record<string, number>) =>
+	Object.values(byCategory).reduce((total, count) => total + count, 0);
+
+/**
+ * Figures fit for the public: no free-text feedback comments; no figure at all of a category with
+ * fewer than `minRespondents` participants (`smallCategories`): counts, series, active minutes,
+ * dots per object (whose totals then count the shown categories only, so that a hidden category
+ * cannot be found by difference), barometer means and satisfaction; satisfaction only with at
+ * least `minRespondents` answers (per category and overall); vote rounds and barometer rows only
+ * from chosen boards (their text is published anyway). Rounds name their board by title, so a
+ * title that an unchosen board shares is left out too.
  */
 export function publicFigures(
 	figures: WorkshopFigures,
-	boardTitles: { shown: string[]; hidden: string[] }
+	boardTitles: { shown: string[]; hidden: string[] },
+	minRespondents: number = MIN_PUBLIC_RESPONDENTS
 ): WorkshopFigures {
+	const small = smallCategories(figures, minRespondents);
 	const enough = (entry: { count: number } | null) =>
-		entry !== null && entry.count >= MIN_PUBLIC_FEEDBACK_ANSWERS;
+		entry !== null && entry.count >= minRespondents;
 	const shown = (title: string) =>
 		boardTitles.shown.includes(title) && !boardTitles.hidden.includes(title);
+	const buckets = (series: WorkshopFigures['votes']['overTime']) =>
+		series.map((bucket) => ({ ...bucket, byCategory: without(bucket.byCategory, small) }));
 	return {
 		...figures,
-		voteRounds: figures.voteRounds.filter((round) => shown(round.board)),
-		barometer: figures.barometer.filter((row) => shown(row.board)),
+		categories: figures.categories.filter((key) => !small.has(key)),
+		participants: {
+			...figures.participants,
+			byCategory: without(figures.participants.byCategory, small)
+		},
+		contributions: {
+			byCategory: without(figures.contributions.byCategory, small),
+			overTime: buckets(figures.contributions.overTime)
+		},
+		votes: {
+			byCategory: without(figures.votes.byCategory, small),
+			overTime: buckets(figures.votes.overTime)
+		},
+		activeMinutes: without(figures.activeMinutes, small),
+		voteRounds: figures.voteRounds
+			.filter((round) => shown(round.board))
+			.map((round) => ({
+				...round,
+				objects: round.objects.map((object) => {
+					const byCategory = without(object.byCategory, small);
+					return { ...object, byCategory, total: sum(byCategory) };
+				})
+			})),
+		barometer: figures.barometer
+			.filter((row) => shown(row.board))
+			.map((row) => {
+				const means = without(row.means, small);
+				const gap = means.usager !== undefined && means.agent !== undefined ? row.gap : null;
+				return { ...row, means, gap };
+			}),
 		feedback: {
 			overall: enough(figures.feedback.overall) ? figures.feedback.overall : null,
 			byCategory: Object.fromEntries(
-				Object.entries(figures.feedback.byCategory).filter(([, entry]) => enough(entry))
+				Object.entries(without(figures.feedback.byCategory, small)).filter(([, entry]) =>
+					enough(entry)
+				)
 			),
 			comments: []
 		}
@@ -162,12 +226,17 @@ async function boardDoc(boardId: string): Promise<Y.Doc> {
 	return doc;
 }
 
-function outlineOf(doc: Y.Doc): PublicOutlineSection[] {
+/** A category as published: null for a category too small to name (`smallCategories`). */
+function shownCategory(category: string | null, small: ReadonlySet<string>): string | null {
+	return category !== null && small.has(category) ? null : category;
+}
+
+function outlineOf(doc: Y.Doc, small: ReadonlySet<string>): PublicOutlineSection[] {
 	return boardOutline(listItems(doc)).map((section) => ({
 		frame: section.frame ? section.frame.text : null,
 		items: section.items
 			.filter((item) => item.text.trim() !== '')
-			.map((item) => ({ text: item.text, category: item.category }))
+			.map((item) => ({ text: item.text, category: shownCategory(item.category, small) }))
 	}));
 }
 
@@ -183,32 +252,40 @@ export async function publicResults(token: string): Promise<PublicResults | null
 		shown: chosen.map((board) => board.title),
 		hidden: all.filter((board) => !chosen.includes(board)).map((board) => board.title)
 	};
+	const minRespondents = appContext().config.publicMinRespondents;
+	const small = smallCategories(figures, minRespondents);
 	const published: PublicBoard[] = [];
 	for (const board of chosen) {
-		published.push({ ...board, outline: outlineOf(await boardDoc(board.id)) });
+		published.push({ ...board, outline: outlineOf(await boardDoc(board.id), small) });
 	}
 	return {
 		title: workshop.title,
 		date: workshop.date ? workshop.date.toISOString() : null,
 		purpose: workshop.purpose,
-		figures: publicFigures(figures, titles),
-		boards: published
+		figures: publicFigures(figures, titles, minRespondents),
+		boards: published,
+		minRespondents
 	};
 }
 
 /**
- * A chosen board of the published workshop behind `token`, loaded for drawing: null when the
- * token is unknown or the board is not one of that workshop's chosen boards.
+ * A chosen board of the published workshop behind `token`, loaded for drawing, with the
+ * categories too small to be named on it: null when the token is unknown or the board is not one
+ * of that workshop's chosen boards.
  */
 export async function publicBoard(input: {
 	token: string;
 	boardId: string;
-}): Promise<{ title: string; doc: Y.Doc } | null> {
+}): Promise<{ title: string; doc: Y.Doc; smallCategories: ReadonlySet<string> } | null> {
 	const workshop = await publishedWorkshop(input.token);
 	if (!workshop || !workshop.publicBoardIds.includes(input.boardId)) return null;
 	const [board] = await appContext()
 		.db.select({ title: boards.title })
 		.from(boards)
 		.where(and(eq(boards.id, input.boardId), eq(boards.workshopId, workshop.id)));
-	return board ? { title: board.title, doc: await boardDoc(input.boardId) } : null;
+	if (!board) return null;
+	const figures = await workshopFiguresFor({ workshopId: workshop.id });
+	if (!figures) return null;
+	const small = smallCategories(figures, appContext().config.publicMinRespondents);
+	return { title: board.title, doc: await boardDoc(input.boardId), smallCategories: small };
 }

@@ -18,6 +18,7 @@ import {
 import { replaceInJson } from './erasure.ts';
 import { workshopFiguresFor } from './figures/index.ts';
 import type { Role } from '../../shared/roles.ts';
+import { newId } from '../ids.ts';
 import { pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 
 /**
@@ -25,7 +26,9 @@ import { pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
  * settings, each board's Yjs state (base64), the event log, vote rounds with their dots, feedback
  * and the figures. People appear as `ref`s (their pseudonym tag in this workshop, not reversible
  * without the server key) listed once in `people`, with their name for facilitators and their
- * pseudonym for evaluators (unless the workshop lets evaluators see names). No e-mail, password
+ * pseudonym for evaluators (unless the workshop lets evaluators see names). In an anonymous
+ * workshop the refs are random for each export and people other than facilitators are named by
+ * their category only, for every reader. No e-mail, password
  * hash, session or invitation code is ever exported.
  */
 
@@ -33,6 +36,9 @@ import { pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 export const SESSION_FORMAT = 'croisee-session';
 /** Version of the document shape (bumped on incompatible changes). */
 export const SESSION_VERSION = 1;
+
+/** Name of an anonymous person without category (as the live board shows them). */
+const ANONYMOUS_NAME = 'anonyme';
 
 const iso = z.iso.datetime({ offset: true });
 const ref = z.string().min(1).max(64);
@@ -138,7 +144,24 @@ async function exportBoards(workshopId: string): Promise<SessionDocument['boards
 	return out;
 }
 
-async function exportPeople(workshopId: string, pseudonyms: boolean, t?: Translate) {
+/**
+ * The `ref` of each member: their pseudonym tag; in an anonymous workshop a random one drawn for
+ * this export, so that nothing in the document (votes, events, feedback) can be tied to a tag seen
+ * elsewhere.
+ */
+function refsOf(workshopId: string, userIds: readonly string[], anonymous: boolean) {
+	return new Map(
+		userIds.map((userId) => [userId, anonymous ? newId() : pseudonymTag({ workshopId, userId })])
+	);
+}
+
+async function exportPeople(input: {
+	workshopId: string;
+	pseudonyms: boolean;
+	anonymous: boolean;
+	t?: Translate;
+}) {
+	const { workshopId, pseudonyms, anonymous, t } = input;
 	const rows = await appContext()
 		.db.select({
 			userId: memberships.userId,
@@ -150,21 +173,35 @@ async function exportPeople(workshopId: string, pseudonyms: boolean, t?: Transla
 		.innerJoin(users, eq(users.id, memberships.userId))
 		.where(eq(memberships.workshopId, workshopId))
 		.orderBy(asc(memberships.createdAt), asc(memberships.userId));
-	const refOf = new Map(
-		rows.map((row) => [row.userId, pseudonymTag({ workshopId, userId: row.userId })])
+	const refOf = refsOf(
+		workshopId,
+		rows.map((row) => row.userId),
+		anonymous
 	);
+	const nameOf = (row: (typeof rows)[number]) => {
+		// As on the live board: in an anonymous workshop only facilitators keep their name.
+		if (anonymous && row.role !== 'facilitator') return row.category ?? ANONYMOUS_NAME;
+		if (pseudonyms) {
+			return pseudonymFor({ workshopId, userId: row.userId, category: row.category, t });
+		}
+		return row.name;
+	};
 	const people = rows.map((row) => ({
 		ref: refOf.get(row.userId) as string,
-		name: pseudonyms
-			? pseudonymFor({ workshopId, userId: row.userId, category: row.category, t })
-			: row.name,
+		name: nameOf(row),
 		role: row.role,
 		category: row.category
 	}));
+	// Listed in the order of their random refs, not of their arrival, when anonymous.
+	if (anonymous) people.sort((a, b) => (a.ref < b.ref ? -1 : 1));
 	return { people, refOf };
 }
 
-async function exportVotes(workshopId: string, refOf: ReadonlyMap<string, string>) {
+async function exportVotes(
+	workshopId: string,
+	refOf: ReadonlyMap<string, string>,
+	anonymous: boolean
+) {
 	const { db } = appContext();
 	const rounds = await db
 		.select()
@@ -189,7 +226,7 @@ async function exportVotes(workshopId: string, refOf: ReadonlyMap<string, string
 		frameId: round.frameId,
 		dots: round.dots,
 		onePerObject: round.onePerObject,
-		anonymous: round.anonymous,
+		anonymous: round.anonymous || anonymous,
 		openedAt: round.openedAt.toISOString(),
 		closedAt: round.closedAt?.toISOString() ?? null,
 		votes: dots
@@ -229,7 +266,12 @@ export async function exportSession(input: {
 		role: input.viewer,
 		evaluatorsSeeNames: workshop.evaluatorsSeeNames
 	});
-	const { people, refOf } = await exportPeople(workshopId, pseudonyms, input.t);
+	const { people, refOf } = await exportPeople({
+		workshopId,
+		pseudonyms,
+		anonymous: workshop.anonymous,
+		t: input.t
+	});
 	const events = await db
 		.select()
 		.from(workshopEvents)
@@ -265,7 +307,7 @@ export async function exportSession(input: {
 			type: event.type,
 			payload: refPayload(event.payload, refOf)
 		})),
-		voteRounds: await exportVotes(workshopId, refOf),
+		voteRounds: await exportVotes(workshopId, refOf, workshop.anonymous),
 		feedback: answers.map((answer) => ({
 			person: refOf.get(answer.userId) ?? 'unknown',
 			category: answer.category,

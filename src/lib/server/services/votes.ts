@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { appContext } from '../context.ts';
-import { users, voteRounds, votes } from '../db/schema.ts';
+import { users, voteRounds, votes, workshops } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import type { VoteResult, VoteRound } from '../../shared/facilitation.ts';
 import { failure, type Failure } from './failure.ts';
@@ -36,14 +36,21 @@ export async function startRound(input: {
 	openedBy: string;
 }): Promise<VoteRound> {
 	const id = newId();
-	await appContext().db.transaction(async (tx) => {
+	const { db } = appContext();
+	// In an anonymous workshop every round is anonymous, whatever the facilitator asked.
+	const [workshop] = await db
+		.select({ anonymous: workshops.anonymous })
+		.from(workshops)
+		.where(eq(workshops.id, input.workshopId));
+	const values = { ...input, anonymous: input.anonymous || workshop?.anonymous === true };
+	await db.transaction(async (tx) => {
 		await tx
 			.update(voteRounds)
 			.set({ closedAt: new Date() })
 			.where(and(eq(voteRounds.boardId, input.boardId), isNull(voteRounds.closedAt)));
-		await tx.insert(voteRounds).values({ id, ...input });
+		await tx.insert(voteRounds).values({ id, ...values });
 	});
-	const { workshopId: _workshop, openedBy: _by, ...shown } = input;
+	const { workshopId: _workshop, openedBy: _by, ...shown } = values;
 	return { id, ...shown, open: true };
 }
 
@@ -57,7 +64,12 @@ export async function dotsOf(roundId: string, userId: string): Promise<string[]>
 	return rows.map((row) => row.itemId);
 }
 
-/** Puts one dot on an object, within the round's rules. Returns the voter's dots. */
+/**
+ * Puts one dot on an object, within the round's rules. Returns the voter's dots. Atomic: the check
+ * and the insert run in one transaction holding the round's row lock, so casts arriving together
+ * (several tabs, a scripted client) can never spend more dots than the round gives, nor put two
+ * dots on one object in a one-per-object round; a round closed meanwhile takes no more dots.
+ */
 export async function castDot(input: {
 	round: VoteRound;
 	userId: string;
@@ -65,15 +77,29 @@ export async function castDot(input: {
 	itemId: string;
 }): Promise<string[] | Failure> {
 	const { round, userId, itemId } = input;
-	const mine = await dotsOf(round.id, userId);
-	if (mine.length >= round.dots) return failure(409, 'no_dots_left', 'No dot left');
-	if (round.onePerObject && mine.includes(itemId)) {
-		return failure(409, 'one_per_object', 'One dot per object in this round');
-	}
-	await appContext()
-		.db.insert(votes)
-		.values({ id: newId(), roundId: round.id, userId, itemId, category: input.category });
-	return [...mine, itemId];
+	return appContext().db.transaction(async (tx) => {
+		const [open] = await tx
+			.select({ id: voteRounds.id })
+			.from(voteRounds)
+			.where(and(eq(voteRounds.id, round.id), isNull(voteRounds.closedAt)))
+			.for('update');
+		if (!open) return failure(409, 'round_closed', 'The round is closed');
+		const mine = (
+			await tx
+				.select({ itemId: votes.itemId })
+				.from(votes)
+				.where(and(eq(votes.roundId, round.id), eq(votes.userId, userId)))
+				.orderBy(asc(votes.at), asc(votes.id))
+		).map((row) => row.itemId);
+		if (mine.length >= round.dots) return failure(409, 'no_dots_left', 'No dot left');
+		if (round.onePerObject && mine.includes(itemId)) {
+			return failure(409, 'one_per_object', 'One dot per object in this round');
+		}
+		await tx
+			.insert(votes)
+			.values({ id: newId(), roundId: round.id, userId, itemId, category: input.category });
+		return [...mine, itemId];
+	});
 }
 
 /** Takes back one of the voter's dots on an object. Returns the voter's dots. */
@@ -111,8 +137,9 @@ export async function closeRound(boardId: string): Promise<VoteRound | null> {
 
 /**
  * The results of a closed round, most dots first ("none" stands for voters without category).
- * Voters are named, unless the round is anonymous; a `viewer` who sees pseudonyms gets the voters'
- * pseudonyms instead (`services/pseudonyms.ts`).
+ * Voters are named, unless the round or its workshop is anonymous (then nobody, facilitators
+ * included, gets any voter); a `viewer` who sees pseudonyms gets the voters' pseudonyms instead
+ * (`services/pseudonyms.ts`).
  */
 export async function roundResults(
 	round: VoteRound,
@@ -123,10 +150,13 @@ export async function roundResults(
 			itemId: votes.itemId,
 			category: votes.category,
 			name: users.name,
-			userId: votes.userId
+			userId: votes.userId,
+			workshopAnonymous: workshops.anonymous
 		})
 		.from(votes)
 		.innerJoin(users, eq(users.id, votes.userId))
+		.innerJoin(voteRounds, eq(voteRounds.id, votes.roundId))
+		.innerJoin(workshops, eq(workshops.id, voteRounds.workshopId))
 		.where(eq(votes.roundId, round.id));
 	const byItem = new Map<string, VoteResult>();
 	for (const row of rows) {
@@ -142,7 +172,8 @@ export async function roundResults(
 		const voter = viewer?.seesPseudonyms
 			? pseudonymFor({ workshopId: viewer.workshopId, userId: row.userId, category: row.category })
 			: row.name;
-		if (!round.anonymous && !result.voters.includes(voter)) result.voters.push(voter);
+		const anonymous = round.anonymous || row.workshopAnonymous;
+		if (!anonymous && !result.voters.includes(voter)) result.voters.push(voter);
 		byItem.set(row.itemId, result);
 	}
 	return [...byItem.values()].sort((a, b) => b.total - a.total || (a.itemId < b.itemId ? -1 : 1));

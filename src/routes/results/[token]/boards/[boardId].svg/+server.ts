@@ -19,7 +19,9 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		doc: board.doc,
 		frameId: null,
 		title: board.title,
-		categoryLabel: (category) => (category ? categoryLabel(t, category) : '')
+		// A category of fewer than PUBLIC_MIN_RESPONDENTS people is not named on its notes.
+		categoryLabel: (category) =>
+			category && !board.smallCategories.has(category) ? categoryLabel(t, category) : ''
 	});
 	return new Response(svg, {
 		headers: {
