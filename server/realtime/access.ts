@@ -6,7 +6,11 @@ import type { Config } from '../../src/lib/server/config.ts';
 import { appContext } from '../../src/lib/server/context.ts';
 import { users } from '../../src/lib/server/db/schema.ts';
 import { boardAccess, boardExists } from '../../src/lib/server/services/boards.ts';
-import { pseudonymFor, seesPseudonyms } from '../../src/lib/server/services/pseudonyms.ts';
+import {
+	anonymousNameFor,
+	pseudonymFor,
+	seesPseudonyms
+} from '../../src/lib/server/services/pseudonyms.ts';
 import { redeemTicket } from '../../src/lib/server/services/tickets.ts';
 import { colorForUser } from '../../src/lib/shared/colors.ts';
 import { canWrite, type Role } from '../../src/lib/shared/roles.ts';
@@ -125,7 +129,8 @@ function shownName(input: {
 	category: string | null;
 }) {
 	if (!input.anonymous || input.role === 'facilitator') return input.name;
-	return input.category ?? ANONYMOUS_NAME;
+	// A word, never a key: "Usager", "Élu·e", or "Anonyme" without category.
+	return anonymousNameFor({ category: input.category });
 }
 
 /**
@@ -139,9 +144,6 @@ export function nameSeenBy(
 	if (!viewer?.seesPseudonyms || subject.role === 'facilitator') return subject.name;
 	return subject.pseudonym;
 }
-
-/** Name shown for an anonymous person without category. */
-export const ANONYMOUS_NAME = 'anonyme';
 
 /** The caller's identity on `boardId`, or why they may not open it. */
 export async function identityOn(

@@ -31,14 +31,14 @@ describe.each(DRIVERS)('anonymous mode (%s)', (driver) => {
 		const names = () =>
 			(paul.last<{ people: PresencePerson[] }>('presence')?.people ?? []).map((p) => p.name);
 		await vi.waitFor(
-			() => expect(names().sort()).toEqual(['Fatima Facilitatrice', 'elu', 'usager']),
+			() => expect(names().sort()).toEqual(['Fatima Facilitatrice', 'Usager', 'Élu·e']),
 			WAIT
 		);
 		await elise.socket.emitWithAck('hand:set', { boardId: ws.boardId, raised: true });
 		await vi.waitFor(
 			() =>
 				expect(fatima.last<{ hands: Signal[] }>('hands:state')?.hands.map((x) => x.name)).toEqual([
-					'elu'
+					'Élu·e'
 				]),
 			WAIT
 		);
@@ -100,7 +100,7 @@ describe.each(DRIVERS)('anonymous mode (%s)', (driver) => {
 		expect(text).not.toContain('Élise Durand');
 		const voters = exported.body.voteRounds[0]!.votes.map((vote) => vote.voter);
 		const named = exported.body.people.filter((person) => voters.includes(person.ref));
-		expect(named.map((person) => person.name).sort()).toEqual(['elu', 'usager']);
+		expect(named.map((person) => person.name).sort()).toEqual(['Usager', 'Élu·e']);
 		expect(exported.body.voteRounds[0]!.anonymous).toBe(true);
 		// Refs are drawn afresh for each export: nothing ties them to a tag seen elsewhere.
 		const again = await facilitator.request<{ people: { ref: string }[] }>(

@@ -19,7 +19,7 @@ import { replaceInJson } from './erasure.ts';
 import { workshopFiguresFor } from './figures/index.ts';
 import type { Role } from '../../shared/roles.ts';
 import { newId } from '../ids.ts';
-import { pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
+import { anonymousNameFor, pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 
 /**
  * The whole session of a workshop as one JSON document (`format: "croisee-session"`, version 1):
@@ -36,9 +36,6 @@ import { pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 export const SESSION_FORMAT = 'croisee-session';
 /** Version of the document shape (bumped on incompatible changes). */
 export const SESSION_VERSION = 1;
-
-/** Name of an anonymous person without category (as the live board shows them). */
-const ANONYMOUS_NAME = 'anonyme';
 
 const iso = z.iso.datetime({ offset: true });
 const ref = z.string().min(1).max(64);
@@ -180,7 +177,8 @@ async function exportPeople(input: {
 	);
 	const nameOf = (row: (typeof rows)[number]) => {
 		// As on the live board: in an anonymous workshop only facilitators keep their name.
-		if (anonymous && row.role !== 'facilitator') return row.category ?? ANONYMOUS_NAME;
+		if (anonymous && row.role !== 'facilitator')
+			return anonymousNameFor({ category: row.category, t });
 		if (pseudonyms) {
 			return pseudonymFor({ workshopId, userId: row.userId, category: row.category, t });
 		}
