@@ -187,6 +187,10 @@ function registerHands(deps: FacilitationDeps, socket: PresenceSocket): void {
 			reaction: input.reaction,
 			from: signalOf(who)
 		});
+		io.to(boardRoom(who.boardId)).emit('reaction:burst', {
+			boardId: who.boardId,
+			reaction: input.reaction
+		});
 	});
 }
 

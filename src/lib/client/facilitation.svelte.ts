@@ -21,6 +21,9 @@ type FacilitationSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Shortest interval between two viewports sent while leading "follow me", in milliseconds. */
 const VIEWPORT_SEND_MS = 50;
 
+/** How long a reaction burst stays on the canvas, in milliseconds. */
+export const BURST_MS = 2_600;
+
 /** Reactions kept in the facilitator's feed. */
 const REACTION_FEED_LENGTH = 20;
 
@@ -37,6 +40,9 @@ export class BoardFacilitation {
 	hands = $state.raw<Signal[]>([]);
 	handRaised = $state(false);
 	reactions = $state.raw<{ reaction: Reaction; from: Signal }[]>([]);
+	/** Reactions of the last seconds, drawn as bursts on everyone's canvas. */
+	bursts = $state.raw<{ id: number; reaction: Reaction }[]>([]);
+	#burstSeq = 0;
 	leader = $state.raw<{ personId: string; name: string } | null>(null);
 	/** True while this person follows the leader's viewport (they may leave). */
 	following = $state(true);
@@ -117,6 +123,12 @@ export class BoardFacilitation {
 		socket.on('hand:yours', ({ raised }) => (this.handRaised = raised));
 		socket.on('reaction', ({ reaction, from }) => {
 			this.reactions = [{ reaction, from }, ...this.reactions].slice(0, REACTION_FEED_LENGTH);
+		});
+		socket.on('reaction:burst', ({ boardId, reaction }) => {
+			if (!mine(boardId)) return;
+			const id = ++this.#burstSeq;
+			this.bursts = [...this.bursts, { id, reaction }];
+			setTimeout(() => (this.bursts = this.bursts.filter((one) => one.id !== id)), BURST_MS);
 		});
 		socket.on('locks:state', ({ boardId, targets }) => {
 			if (mine(boardId)) this.locks = targets;
@@ -276,6 +288,7 @@ export class BoardFacilitation {
 			'hands:state',
 			'hand:yours',
 			'reaction',
+			'reaction:burst',
 			'locks:state',
 			'spotlight',
 			'follow:state',
