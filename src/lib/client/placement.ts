@@ -21,6 +21,54 @@ export function freeSpot(items: readonly { x: number; y: number }[], at: Point):
 	return spot;
 }
 
+/** Free space kept between a new object and its neighbours, in board units. */
+export const PLACEMENT_GAP = 16;
+/** How many rings of candidate spots `freeRect` tries around the wanted one. */
+const PLACEMENT_RINGS = 30;
+
+const overlaps = (a: Rect, b: Rect, gap: number) =>
+	a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+
+/**
+ * Where a new object of size `want.w × want.h`, wanted with its top-left corner at `want.x, want.y`
+ * (the centre of the person's view), goes: that spot when it overlaps none of `boxes` (with `gap`
+ * around), else the nearest free spot on rings of candidates around it, tried nearest first. Frames
+ * should not be passed as boxes (objects go inside them). Falls back to the wanted spot when the
+ * whole search area is full.
+ */
+export function freeRect(input: { boxes: readonly Rect[]; want: Rect; gap?: number }): Point {
+	const { want } = input;
+	const gap = input.gap ?? PLACEMENT_GAP;
+	const start = { x: Math.round(want.x), y: Math.round(want.y) };
+	const step = { x: Math.round((want.w + gap) / 2), y: Math.round((want.h + gap) / 2) };
+	const reach = PLACEMENT_RINGS * Math.max(step.x, step.y) + Math.max(want.w, want.h);
+	const near = input.boxes.filter(
+		(box) => Math.abs(box.x - start.x) < reach + box.w && Math.abs(box.y - start.y) < reach + box.h
+	);
+	const free = (p: Point) => !near.some((box) => overlaps({ ...want, ...p }, box, gap));
+	if (free(start)) return start;
+	for (let ring = 1; ring <= PLACEMENT_RINGS; ring++) {
+		const spots: Point[] = [];
+		for (let i = -ring; i <= ring; i++) {
+			for (let j = -ring; j <= ring; j++) {
+				if (Math.max(Math.abs(i), Math.abs(j)) !== ring) continue;
+				spots.push({ x: start.x + i * step.x, y: start.y + j * step.y });
+			}
+		}
+		spots.sort((a, b) => distance(a, start) - distance(b, start));
+		const spot = spots.find(free);
+		if (spot) return spot;
+	}
+	return start;
+}
+
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** The objects a new one must not cover: all but frames, arrows and empty boxes. */
+export function obstacles(items: readonly ItemView[]): Rect[] {
+	return items.filter((item) => item.type !== 'frame' && item.type !== 'connector' && item.w > 0);
+}
+
 /** Ids of the items hidden inside collapsed frames (recursively). */
 export function hiddenByCollapse(items: readonly ItemView[]): Set<string> {
 	const collapsed = new Set(
