@@ -1,3 +1,4 @@
+import { liveEn } from './live-en.ts';
 import { exportEn } from './export-en.ts';
 import { enWorkshop } from './en-workshop.ts';
 import { canvasEn } from './canvas-en.ts';
@@ -182,5 +183,6 @@ export const en: Messages = {
 	...reportEn,
 	...templatesEn,
 	...recordsEn,
-	...sharingEn
+	...sharingEn,
+	...liveEn
 };

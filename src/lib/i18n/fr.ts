@@ -1,3 +1,4 @@
+import { liveFr } from './live-fr.ts';
 import { exportFr } from './export-fr.ts';
 import { frWorkshop } from './fr-workshop.ts';
 
@@ -189,5 +190,6 @@ export const fr = {
 	...reportFr,
 	...templatesFr,
 	...recordsFr,
-	...sharingFr
+	...sharingFr,
+	...liveFr
 } as const;

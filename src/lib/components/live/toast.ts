@@ -1,0 +1,10 @@
+/** A short notice over the canvas; it leaves by itself after `TOAST_MS`. */
+export interface Toast {
+	id: number;
+	text: string;
+	/** Optional action, e.g. "open the queue". */
+	action?: { label: string; run: () => void };
+}
+
+/** How long a toast stays, in milliseconds. */
+export const TOAST_MS = 6_000;

@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { addNote, createBoard, joinAsGuest, readJoinLink, signUp } from './helpers.ts';
+import { LAPTOP } from './live-helpers.ts';
+
+test.use({ viewport: LAPTOP });
+
+test('the cockpit: a toast and a badge for each raised hand, a queue oldest first, answered in order', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	await createBoard(page, 'Atelier mains');
+	const link = await readJoinLink(page);
+	await page.getByRole('button', { name: 'Fermer' }).click();
+	const first = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const second = await joinAsGuest(browser, { link, name: 'Élise Élue', category: 'Élu·e' });
+
+	await first.getByRole('button', { name: 'Lever la main' }).click();
+	await expect(page.getByText('Paul Usager lève la main')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Mains levées : 1' })).toBeVisible();
+	await second.getByRole('button', { name: 'Lever la main' }).click();
+	await expect(page.getByText('Élise Élue lève la main')).toBeVisible();
+	await page.getByRole('button', { name: 'Mains levées : 2' }).click();
+	const queue = page.locator('[data-hands-queue] > li');
+	await expect(queue).toHaveCount(2);
+	await expect(queue.nth(0)).toContainText('Paul Usager');
+	await expect(queue.nth(1)).toContainText('Élise Élue');
+
+	await page.getByRole('button', { name: 'Donner la parole à Paul Usager' }).click();
+	await expect(queue).toHaveCount(1);
+	await expect(queue.nth(0)).toContainText('Élise Élue');
+	await expect(first.getByRole('button', { name: 'Lever la main' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Mains levées : 1' })).toBeVisible();
+	await first.context().close();
+	await second.context().close();
+});
+
+test('follow-me and spotlight are seen by a participant: a frame, "Vous suivez …", a way out, the object lit', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	await createBoard(page, 'Atelier suivi');
+	const lit = await addNote(page, 'Celle-ci');
+	const link = await readJoinLink(page);
+	const guest = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByRole('button', { name: 'Me suivre' }).click();
+	const banner = guest.locator('[data-follow-banner]');
+	await expect(banner).toContainText('Vous suivez Fatima Animatrice');
+	await expect(guest.locator('[data-follow-frame]')).toBeVisible();
+
+	// The guest's view follows the facilitator's pans.
+	const before = await guest.locator(`[data-item-id="${lit}"]`).boundingBox();
+	await page.getByRole('region', { name: /^Tableau/ }).focus();
+	for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+	await expect
+		.poll(async () => (await guest.locator(`[data-item-id="${lit}"]`).boundingBox())?.x)
+		.not.toBe(before?.x);
+
+	await page.locator(`[data-item-id="${lit}"]`).click({ position: { x: 12, y: 12 } });
+	await page.getByRole('button', { name: 'Mettre en lumière' }).click();
+	await expect(guest.locator(`[data-spotlight="${lit}"]`)).toBeVisible();
+	await expect(guest.getByText('Mis en avant par l’animation')).toBeVisible();
+
+	await banner.getByRole('button', { name: 'Arrêter de suivre' }).click();
+	await expect(guest.locator('[data-follow-frame]')).toHaveCount(0);
+	await expect(banner).toContainText('Fatima Animatrice guide la vue');
+	await guest.context().close();
+});
+
+test('a reaction bursts on everyone’s canvas; new notes go side by side, never on another', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	await createBoard(page, 'Atelier réactions');
+	const link = await readJoinLink(page);
+	await page.getByRole('button', { name: 'Fermer' }).click();
+	const guest = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const other = await joinAsGuest(browser, { link, name: 'Élise Élue', category: 'Élu·e' });
+
+	await guest.getByRole('button', { name: 'Réagir' }).click();
+	await guest.getByRole('button', { name: 'D’accord', exact: true }).click();
+	await expect(other.locator('[data-burst="agree"]')).toHaveCount(1);
+	await expect(page.locator('[data-burst="agree"]')).toHaveCount(1);
+
+	for (const text of ['Une', 'Deux', 'Trois', 'Quatre']) await addNote(guest, text);
+	const boxes = await guest
+		.locator('[data-note-id]')
+		.evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON()));
+	expect(boxes).toHaveLength(4);
+	for (const [i, a] of boxes.entries()) {
+		for (const b of boxes.slice(i + 1)) {
+			const apart =
+				a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+			expect(apart, `${JSON.stringify(a)} / ${JSON.stringify(b)}`).toBe(true);
+		}
+	}
+	await guest.context().close();
+	await other.context().close();
+});
