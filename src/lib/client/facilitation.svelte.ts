@@ -49,6 +49,8 @@ export class BoardFacilitation {
 	spotlight = $state<string | null>(null);
 	/** The open voting round, or null. */
 	vote = $state.raw<VoteRound | null>(null);
+	/** Facilitators: how many voted in the open round, out of those who may (null: no figure yet). */
+	progress = $state.raw<{ roundId: string; voted: number; total: number } | null>(null);
 	/** This person's dots in the open round (one entry per dot). */
 	myDots = $state.raw<string[]>([]);
 	/** The latest closed round with its results (hidden until it closed). */
@@ -148,6 +150,9 @@ export class BoardFacilitation {
 			if (!mine(boardId)) return;
 			if (round?.id !== this.vote?.id) this.myDots = [];
 			this.vote = round;
+		});
+		socket.on('vote:progress', ({ boardId, roundId, voted, total }) => {
+			if (mine(boardId)) this.progress = { roundId, voted, total };
 		});
 		socket.on('vote:mine', ({ boardId, dots }) => {
 			if (mine(boardId)) this.myDots = dots;
@@ -295,6 +300,7 @@ export class BoardFacilitation {
 			'follow:viewport',
 			'vote:state',
 			'vote:mine',
+			'vote:progress',
 			'vote:results',
 			'brainstorm:state',
 			'draft:update',

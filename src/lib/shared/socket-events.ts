@@ -40,6 +40,13 @@ export interface ServerToClientEvents {
 	'hand:yours': (payload: { workshopId: string; raised: boolean }) => void;
 	/** A quick reaction (facilitators only). */
 	reaction: (payload: { workshopId: string; reaction: Reaction; from: Signal }) => void;
+	/** Facilitators: how many people voted in the open round, out of those who may (counts only). */
+	'vote:progress': (payload: {
+		boardId: string;
+		roundId: string;
+		voted: number;
+		total: number;
+	}) => void;
 	/** A quick reaction drawn as a short burst on everyone's canvas (nobody's name: anonymous). */
 	'reaction:burst': (payload: { boardId: string; reaction: Reaction }) => void;
 	/** Who leads "follow me" on this board (null: nobody). */
