@@ -278,6 +278,10 @@ export class BoardFacilitation {
 	async crossGroups(): Promise<boolean> {
 		return ((await this.#command('groups:cross', {})) as { ok: boolean }).ok;
 	}
+	/** Facilitators: send everyone following the workshop to this board; true when done. */
+	async gather(): Promise<boolean> {
+		return ((await this.#command('workshop:gather', {})) as { ok: boolean }).ok;
+	}
 	/** Facilitators: reveal every draft into the board at once. */
 	reveal() {
 		return this.#command('brainstorm:reveal', {});

@@ -48,6 +48,8 @@ export const liveEn: { [K in keyof typeof liveFr]: string } = {
 	live_board_unlocked: 'The board is unlocked',
 	live_send_everyone: 'Send everyone here',
 	live_sent_everyone: 'Everyone was sent to this board',
+	event_gather: 'Everyone sent to a board',
+	live_boards_switch: 'Switch board',
 	live_boards: 'Workshop boards',
 	live_board_current: '(this board)'
 };

@@ -46,6 +46,8 @@ export const liveFr = {
 	live_board_unlocked: 'Le tableau est déverrouillé',
 	live_send_everyone: 'Envoyer tout le monde ici',
 	live_sent_everyone: 'Tout le monde a été envoyé sur ce tableau',
+	event_gather: 'Tout le monde envoyé sur un tableau',
+	live_boards_switch: 'Changer de tableau',
 	live_boards: 'Tableaux de l’atelier',
 	live_board_current: '(ce tableau)'
 } as const;

@@ -172,6 +172,8 @@ export interface ClientToServerEvents {
 	/** Facilitators: reveal every draft into the board at once (attributed by category only). */
 	'brainstorm:reveal': Command<{ boardId: string }>;
 	/** Facilitators: split participants into one peer-group board per category. */
+	/** Facilitators: send everyone following the workshop to this board (not a peer group's). */
+	'workshop:gather': Command<{ boardId: string }>;
 	'groups:split': Command<{ boardId: string }>;
 	/** Facilitators: bring the groups' boards side by side onto this (plenary) board. */
 	'groups:cross': Command<{ boardId: string }>;
