@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { addNote, createBoard, focusedNoteId, readJoinLink, signUp } from './helpers.ts';
+import {
+	addNote,
+	createBoard,
+	focusedNoteId,
+	readJoinLink,
+	seriousViolations,
+	signUp
+} from './helpers.ts';
 import { canvasShare, LAPTOP, PHONE } from './live-helpers.ts';
 
 test.use({ viewport: LAPTOP });
@@ -18,6 +25,8 @@ test('the canvas is the page: ≥ 85 % of a laptop for a facilitator, ≥ 70 % w
 	const withDrawer = await canvasShare(page);
 	console.log(`canvas share, facilitation drawer open: ${(withDrawer * 100).toFixed(1)} %`);
 	expect(withDrawer).toBeGreaterThanOrEqual(0.7);
+
+	expect(await seriousViolations(page)).toEqual([]);
 
 	// The drawer overlays the canvas: the canvas keeps its size.
 	const width = await page.locator('[data-canvas]').evaluate((node) => node.clientWidth);
@@ -54,6 +63,7 @@ test('a guest on a phone: ≥ 75 % canvas, a bottom bar of big targets (note, ha
 	console.log(`canvas share, guest 390×844: ${(share * 100).toFixed(1)} %`);
 	expect(share).toBeGreaterThanOrEqual(0.75);
 
+	expect(await seriousViolations(phone)).toEqual([]);
 	const overflow = await phone.evaluate(() => document.documentElement.scrollWidth);
 	expect(overflow).toBeLessThanOrEqual(PHONE.width);
 	for (const name of [

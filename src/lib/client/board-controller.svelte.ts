@@ -214,13 +214,17 @@ export class BoardController {
 
 	/**
 	 * Brings the board's content into view once, after the first sync (people open a board on
-	 * screens of every size). Returns true once done.
+	 * screens of every size): centred, and zoomed out to fit when it is larger than the view (a
+	 * board made from a template). Returns true once done.
 	 */
 	centerOnContent(): boolean {
 		if (!this.connection.synced || this.camera.width === 0) return false;
-		const content = boundingRect(this.connection.items);
-		if (content)
-			this.camera.centerOn({ x: content.x + content.w / 2, y: content.y + content.h / 2 });
+		const content = boundingRect(this.connection.items.filter((i) => !this.hidden.has(i.id)));
+		if (!content) return true;
+		const { zoom } = this.camera.camera;
+		const tooLarge = content.w * zoom > this.camera.width || content.h * zoom > this.camera.height;
+		if (tooLarge) this.camera.fit(content);
+		else this.camera.centerOn({ x: content.x + content.w / 2, y: content.y + content.h / 2 });
 		return true;
 	}
 
