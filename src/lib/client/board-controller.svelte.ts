@@ -31,6 +31,7 @@ import { CanvasCamera } from './camera.svelte.ts';
 import { BoardPresence } from './presence.svelte.ts';
 import {
 	containsRect,
+	frameAt,
 	freeRect,
 	hiddenByCollapse,
 	indexById,
@@ -245,7 +246,11 @@ export class BoardController {
 		const spot =
 			type === 'frame'
 				? { x: Math.round(wanted.x), y: Math.round(wanted.y) }
-				: freeRect({ boxes: obstacles(this.connection.items), want: wanted });
+				: freeRect({
+						boxes: obstacles(this.connection.items),
+						want: wanted,
+						within: frameAt(this.connection.items, point)
+					});
 		let id = '';
 		this.edit((doc) => {
 			// A frame goes under everything, so the objects it will hold stay visible.

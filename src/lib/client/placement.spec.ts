@@ -65,3 +65,15 @@ describe('freeRect', () => {
 		expect(right || below).toBe(true);
 	});
 });
+
+describe('freeRect within a frame', () => {
+	it('prefers a free spot inside the frame the object is wanted in', () => {
+		const frame = { x: 0, y: 0, w: 700, h: 400 };
+		const boxes = [{ x: 250, y: 120, w: 200, h: 160 }];
+		const spot = freeRect({ boxes, want: { x: 250, y: 120, w: 200, h: 160 }, within: frame });
+		expect(spot.x).toBeGreaterThanOrEqual(0);
+		expect(spot.y).toBeGreaterThanOrEqual(0);
+		expect(spot.x + 200).toBeLessThanOrEqual(700);
+		expect(spot.y + 160).toBeLessThanOrEqual(400);
+	});
+});

@@ -33,10 +33,17 @@ const overlaps = (a: Rect, b: Rect, gap: number) =>
  * Where a new object of size `want.w × want.h`, wanted with its top-left corner at `want.x, want.y`
  * (the centre of the person's view), goes: that spot when it overlaps none of `boxes` (with `gap`
  * around), else the nearest free spot on rings of candidates around it, tried nearest first. Frames
- * should not be passed as boxes (objects go inside them). Falls back to the wanted spot when the
+ * should not be passed as boxes (objects go inside them); with `within`, spots inside that frame
+ * are tried first. Falls back to the wanted spot when the
  * whole search area is full.
  */
-export function freeRect(input: { boxes: readonly Rect[]; want: Rect; gap?: number }): Point {
+export function freeRect(input: {
+	boxes: readonly Rect[];
+	want: Rect;
+	gap?: number;
+	/** The frame the object is wanted in: free spots inside it come first. */
+	within?: Rect | null;
+}): Point {
 	const { want } = input;
 	const gap = input.gap ?? PLACEMENT_GAP;
 	const start = { x: Math.round(want.x), y: Math.round(want.y) };
@@ -46,7 +53,18 @@ export function freeRect(input: { boxes: readonly Rect[]; want: Rect; gap?: numb
 		(box) => Math.abs(box.x - start.x) < reach + box.w && Math.abs(box.y - start.y) < reach + box.h
 	);
 	const free = (p: Point) => !near.some((box) => overlaps({ ...want, ...p }, box, gap));
-	if (free(start)) return start;
+	const within = input.within;
+	if (within) {
+		const inside = (p: Point) => containsRect(within, { ...want, ...p });
+		const spot = search(start, step, (p) => inside(p) && free(p));
+		if (spot) return spot;
+	}
+	return search(start, step, free) ?? start;
+}
+
+/** The first spot `ok` accepts, on rings around `start` `step` apart, nearest first. */
+function search(start: Point, step: Point, ok: (p: Point) => boolean): Point | null {
+	if (ok(start)) return start;
 	for (let ring = 1; ring <= PLACEMENT_RINGS; ring++) {
 		const spots: Point[] = [];
 		for (let i = -ring; i <= ring; i++) {
@@ -56,13 +74,26 @@ export function freeRect(input: { boxes: readonly Rect[]; want: Rect; gap?: numb
 			}
 		}
 		spots.sort((a, b) => distance(a, start) - distance(b, start));
-		const spot = spots.find(free);
+		const spot = spots.find(ok);
 		if (spot) return spot;
 	}
-	return start;
+	return null;
 }
 
 const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** The smallest frame holding `point`, or null (where a new object is wanted). */
+export function frameAt(items: readonly ItemView[], point: Point): ItemView | null {
+	const frames = items.filter(
+		(item) =>
+			item.type === 'frame' &&
+			point.x >= item.x &&
+			point.x <= item.x + item.w &&
+			point.y >= item.y &&
+			point.y <= item.y + item.h
+	);
+	return frames.sort((a, b) => a.w * a.h - b.w * b.h)[0] ?? null;
+}
 
 /** The objects a new one must not cover: all but frames, arrows and empty boxes. */
 export function obstacles(items: readonly ItemView[]): Rect[] {
