@@ -55,6 +55,8 @@ export class BoardFacilitation {
 	myDots = $state.raw<string[]>([]);
 	/** The latest closed round with its results (hidden until it closed). */
 	results = $state.raw<{ round: VoteRound; results: VoteResult[] } | null>(null);
+	/** Facilitators: private ideas written per category before the reveal. */
+	draftCounts = $state.raw<Record<string, number>>({});
 	/** True while a silent brainstorm is on. */
 	brainstorm = $state(false);
 	/** This person's private notes during a silent brainstorm (nobody else sees them before the reveal). */
@@ -162,6 +164,9 @@ export class BoardFacilitation {
 		});
 		socket.on('brainstorm:state', ({ boardId, on }) => {
 			if (mine(boardId)) this.brainstorm = on;
+		});
+		socket.on('brainstorm:drafts', ({ boardId, byCategory }) => {
+			if (mine(boardId)) this.draftCounts = byCategory;
 		});
 		socket.on('draft:update', ({ boardId, update }) => {
 			if (mine(boardId)) this.drafts.applyRemote(new Uint8Array(update));
@@ -308,6 +313,7 @@ export class BoardFacilitation {
 			'vote:results',
 			'brainstorm:state',
 			'draft:update',
+			'brainstorm:drafts',
 			'draft:cleared'
 		] as const) {
 			this.#socket.off(event);

@@ -47,6 +47,8 @@ export interface ServerToClientEvents {
 		voted: number;
 		total: number;
 	}) => void;
+	/** Facilitators: private ideas written so far, per category, before the reveal (counts only). */
+	'brainstorm:drafts': (payload: { boardId: string; byCategory: Record<string, number> }) => void;
 	/** A quick reaction drawn as a short burst on everyone's canvas (nobody's name: anonymous). */
 	'reaction:burst': (payload: { boardId: string; reaction: Reaction }) => void;
 	/** Who leads "follow me" on this board (null: nobody). */
