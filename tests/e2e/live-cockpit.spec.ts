@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { addNote, createBoard, joinAsGuest, readJoinLink, signUp } from './helpers.ts';
+import {
+	addNote,
+	createBoard,
+	createWorkshop,
+	joinAsGuest,
+	readJoinLink,
+	seriousViolations,
+	signUp
+} from './helpers.ts';
 import { LAPTOP } from './live-helpers.ts';
 
 test.use({ viewport: LAPTOP });
@@ -100,4 +108,40 @@ test('a reaction bursts on everyone’s canvas; new notes go side by side, never
 	}
 	await guest.context().close();
 	await other.context().close();
+});
+
+test('the room screen: join link and QR code, step and big timer, votes counted live then bars by category, readable (axe)', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	const link = await createWorkshop(page, 'Atelier salle');
+	await page.getByRole('link', { name: 'Atelier salle', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Connecté' })).toBeVisible();
+	const boardUrl = page.url();
+	const guest = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const idea = await addNote(guest, 'Un banc devant la mairie');
+
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByLabel('Nouvelle étape').fill('Priorités');
+	await page.getByRole('button', { name: 'Ajouter l’étape' }).click();
+	await page.getByRole('button', { name: 'Passer à l’étape « Priorités »' }).click();
+	await page.getByRole('button', { name: 'Démarrer', exact: true }).click();
+	const room = await page.context().newPage();
+	await room.goto(`${boardUrl}/salle`);
+	await expect(room.locator('[data-room-link]')).toContainText('/join/');
+	await expect(room.getByRole('img', { name: /\/join\// })).toBeVisible();
+	await expect(room.getByText('Priorités')).toBeVisible();
+	await expect(room.locator('[data-room-clock]')).toHaveText(/^\d+:\d\d$/);
+
+	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+	await expect(room.locator('[data-room-progress]')).toHaveText('0/1 ont voté');
+	await expect(page.locator('[data-vote-progress]')).toHaveText('0/1 ont voté');
+	await guest.locator(`[data-item-id="${idea}"]`).click({ position: { x: 12, y: 12 } });
+	await expect(room.locator('[data-room-progress]')).toHaveText('1/1 ont voté');
+	await page.getByRole('button', { name: 'Clore le vote' }).click();
+	await expect(room.locator('.bars li')).toContainText('Un banc devant la mairie');
+	await expect(room.locator('.bars li')).toContainText('Usager 1');
+	expect(await seriousViolations(room)).toEqual([]);
+	await guest.context().close();
 });
