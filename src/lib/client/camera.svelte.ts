@@ -73,6 +73,8 @@ export class CanvasCamera {
 	/** Shows a board rectangle whole, centred (zoom to fit, zoom to selection). */
 	fit(rect: Rect): void {
 		if (this.width === 0 || this.height === 0) return;
-		this.camera = fitRect(rect, { width: this.width, height: this.height });
+		// Within what a drawer leaves visible (its left part: the view's origin stays put).
+		const width = Math.max(1, this.width - this.coveredRight);
+		this.camera = fitRect(rect, { width, height: this.height });
 	}
 }

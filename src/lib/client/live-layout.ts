@@ -40,10 +40,3 @@ export function rememberDrawer({ role, drawer }: { role: string; drawer: DrawerN
 		// Private browsing without storage: the layout is simply not remembered.
 	}
 }
-
-/** True when the keyboard event comes from a place where the person types (or a dialog). */
-export function isTyping(target: EventTarget | null): boolean {
-	if (!(target instanceof HTMLElement)) return false;
-	if (target.closest('dialog')) return true;
-	return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}

@@ -2,6 +2,8 @@
 export interface Toast {
 	id: number;
 	text: string;
+	/** What the toast is about (e.g. `hand:<personId>`), to take it back when it no longer holds. */
+	key?: string;
 	/** Optional action, e.g. "open the queue". */
 	action?: { label: string; run: () => void };
 }
