@@ -75,8 +75,31 @@ test('a whole workshop: facilitator on a laptop, an usager on a laptop, an élu 
 	await expect(page.getByRole('heading', { name: 'Mains levées (1)' })).toBeVisible();
 	await shot(page, 'facilitator-hands');
 
-	// A vote: the participants see their dots in the dock.
+	// Silent brainstorm: private ideas, counted per category for the facilitator, then revealed.
+	await page.getByRole('button', { name: 'Donner la parole à Élise Élue' }).click();
 	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByRole('button', { name: 'Démarrer les idées en silence' }).click();
+	await page.getByRole('button', { name: 'Fermer' }).click();
+	for (const [person, ideas] of [
+		[usager, ['Un écran qui dit l’attente', 'Un coin enfants']],
+		[elu, ['Un agent qui accueille dehors']]
+	] as const) {
+		for (const idea of ideas) {
+			await person.getByLabel('Une idée').fill(idea);
+			await person.getByRole('button', { name: 'Ajouter', exact: true }).click();
+		}
+	}
+	await expect(page.locator('[data-draft-counts]')).toContainText('3');
+	await shot(usager, 'participant-brainstorm');
+	await shot(page, 'facilitator-brainstorm');
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByRole('button', { name: 'Dévoiler toutes les idées' }).click();
+	// Follow me: the participants see whose view they follow (everything in view, beside the drawer).
+	await page.getByRole('button', { name: 'Tout afficher' }).click();
+	await page.getByRole('button', { name: 'Me suivre' }).click();
+	await expect(usager.locator('[data-follow-banner]')).toContainText('Vous suivez');
+
+	// A vote: the participants see their dots in the dock.
 	await page.getByLabel('Points par personne').fill('3');
 	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
 	await expect(usager.getByText('Points restants : 3')).toBeVisible();
