@@ -35,10 +35,10 @@ test('marquee, shift-click, moving and aligning several notes at once', async ({
 	const ids = await threeNotes(page);
 	const box = await canvasBox(page);
 
-	// A marquee around the first two selects them.
+	// A marquee around the first two selects them (from the background, right of the tool column).
 	await drag(
 		page,
-		{ x: box.x + 60, y: box.y + box.height * 0.2 },
+		{ x: box.x + 85, y: box.y + box.height * 0.2 },
 		{ x: box.x + 600, y: box.y + box.height * 0.92 }
 	);
 	await expect.poll(() => selectedIds(page)).toEqual(ids.slice(0, 2));

@@ -29,8 +29,9 @@ test('a facilitator and a guest edit one board together and see each other', asy
 	const guest = await joinAsGuest(browser, { link, name: 'Jean Élu', category: 'Élu·e' });
 	await expect(guest.getByRole('heading', { level: 1, name: 'Atelier mobilité' })).toBeVisible();
 
-	// Who is here: both names, with their category and role.
+	// Who is here: both names, with their category and role (the people drawer opens on request).
 	await host.getByRole('button', { name: /^Participants/ }).click();
+	await guest.getByRole('button', { name: /^Participants/ }).click();
 	for (const page of [host, guest]) {
 		const people = page.getByRole('complementary');
 		await expect(people.getByRole('heading', { name: 'Qui est là' })).toBeVisible();

@@ -37,12 +37,14 @@ test('an evaluator replays an archived session, scrubbing, jumping and playing i
 		.poll(() => noteTexts(page))
 		.toEqual(expect.arrayContaining(['Navette le soir et le dimanche', 'Tarif solidaire']));
 
+	await page.getByRole('button', { name: 'Animer' }).click();
 	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
 	await expect(usager.getByText('Points restants : 3')).toBeVisible();
 	// A click on an object puts a dot on it (the corner: the second note overlaps the first).
 	await usager.locator(`[data-note-id="${navette}"]`).click({ position: { x: 12, y: 12 } });
 	await expect(usager.getByText('Points restants : 2')).toBeVisible();
 	await page.getByRole('button', { name: 'Clore le vote' }).click();
+	await page.getByRole('button', { name: 'Résultats', exact: true }).click();
 	await expect(page.getByRole('table', { name: /Points reçus/ })).toBeVisible();
 	await usager.context().close();
 

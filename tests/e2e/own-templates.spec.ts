@@ -16,6 +16,7 @@ test('a facilitator saves a board with notes as a template, starts a new board f
 	await addNote(page, 'Avec quel budget ?');
 	await expect(page.locator('[data-save-state]')).toHaveText('Enregistré');
 
+	await page.getByRole('button', { name: 'Animer' }).click();
 	const save = page.getByRole('button', { name: 'Enregistrer comme modèle' });
 	await save.click();
 	const dialog = page.getByRole('dialog', { name: 'Enregistrer ce tableau comme modèle' });

@@ -15,6 +15,7 @@ test('during a round, people vote by clicking objects or with V, take dots back,
 	const link = await readJoinLink(host);
 	const guest = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
 
+	await host.getByRole('button', { name: 'Animer' }).click();
 	await host.getByLabel('Points par personne').fill('3');
 	await host.getByLabel('Un point par objet au plus').uncheck();
 	await host.getByRole('button', { name: 'Ouvrir le vote' }).click();

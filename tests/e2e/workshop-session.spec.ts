@@ -29,13 +29,17 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await expect(usager.getByTestId('session-timer')).toContainText('en pause');
 
 	await elu.getByRole('button', { name: 'Lever la main' }).click();
+	await expect(page.getByText('Élise Élue lève la main')).toBeVisible();
 	await usager.getByRole('button', { name: 'Lever la main' }).click();
+	// The facilitator's badge counts the hands and opens the queue.
+	await page.getByRole('button', { name: 'Mains levées : 2' }).click();
 	await expect(page.getByRole('heading', { name: 'Mains levées (2)' })).toBeVisible();
 	const hands = page.getByRole('listitem').filter({ hasText: /Élue|Usager/ });
 	await expect(hands.first()).toContainText('Élise Élue · Élu·e');
 	await page.getByRole('button', { name: 'Baisser la main de Élise Élue' }).click();
 	await expect(elu.getByRole('button', { name: 'Lever la main' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Mains levées (1)' })).toBeVisible();
+	await page.getByRole('button', { name: 'Animer' }).click();
 
 	// Silent brainstorm: private ideas, revealed at once with their category only.
 	await page.getByRole('button', { name: 'Démarrer les idées en silence' }).click();
@@ -95,11 +99,15 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await expect(page.getByRole('heading', { name: 'Résultats du vote' })).toHaveCount(0);
 	await page.getByRole('button', { name: 'Clore le vote' }).click();
 	for (const person of [page, usager, elu]) {
+		// Results never open by themselves: a toast and the "Résultats" button lead to them.
+		await expect(person.getByRole('heading', { name: 'Résultats du vote' })).toHaveCount(0);
+		await person.getByRole('button', { name: 'Résultats', exact: true }).click();
 		const table = person.getByRole('table', { name: /Points reçus/ });
 		await expect(table.getByRole('columnheader')).toHaveText(['Objet', 'Total', 'Élu·e', 'Usager']);
 		await expect(table.getByRole('row', { name: /Navette le dimanche/ })).toContainText('2');
 	}
 
+	await page.getByRole('button', { name: 'Animer' }).click();
 	await page.getByRole('button', { name: 'Verrouiller le tableau' }).click();
 	await expect(usager.getByText('Le tableau est verrouillé par l’animation')).toBeVisible();
 	await page.getByRole('button', { name: 'Déverrouiller le tableau' }).click();

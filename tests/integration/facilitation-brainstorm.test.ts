@@ -49,6 +49,14 @@ describe.each(DRIVERS)('facilitation: silent brainstorm (%s)', (driver) => {
 		Y.applyUpdate(mine, new Uint8Array(await paul.socket.emitWithAck('draft:sync', { boardId })));
 		expect(listItems(mine).map((item) => item.text)).toEqual(['Idée secrète de Paul']);
 
+		// The facilitators see how many ideas each category wrote, never their text; others see nothing.
+		await vi.waitFor(
+			() =>
+				expect(fatima.last('brainstorm:drafts')).toEqual({ boardId, byCategory: { usager: 1 } }),
+			WAIT
+		);
+		expect(elise.received.has('brainstorm:drafts')).toBe(false);
+
 		const secret = 'secrète';
 		const seenBy = (client: typeof elise) => JSON.stringify([...client.received.entries()]);
 		expect(seenBy(elise)).not.toContain(secret);

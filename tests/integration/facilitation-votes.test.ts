@@ -36,6 +36,37 @@ describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
 		return { ...setup, fatima, paul: paul!, elise: elise!, olga: olga!, frame, a, b };
 	}
 
+	it('tells the facilitators how many voted out of those who may, counts only, after each dot', async () => {
+		const { ws, fatima, paul, elise, a, b } = await votingRoom();
+		const boardId = ws.boardId;
+		const open = { boardId, frameId: null, dots: 2, onePerObject: true, anonymous: false };
+		expect(await fatima.socket.emitWithAck('vote:open', open)).toEqual({ ok: true });
+		// Paul and Élise may vote; Olga observes and the facilitator leads: 0 of 2.
+		await vi.waitFor(
+			() => expect(fatima.last('vote:progress')).toMatchObject({ voted: 0, total: 2 }),
+			WAIT
+		);
+		expect(await paul.socket.emitWithAck('vote:cast', { boardId, itemId: a })).toEqual({
+			ok: true
+		});
+		expect(await paul.socket.emitWithAck('vote:cast', { boardId, itemId: b })).toEqual({
+			ok: true
+		});
+		await vi.waitFor(
+			() => expect(fatima.last('vote:progress')).toMatchObject({ voted: 1, total: 2 }),
+			WAIT
+		);
+		expect(await elise.socket.emitWithAck('vote:cast', { boardId, itemId: a })).toEqual({
+			ok: true
+		});
+		await vi.waitFor(
+			() => expect(fatima.last('vote:progress')).toMatchObject({ voted: 2, total: 2 }),
+			WAIT
+		);
+		// Participants never get the figure.
+		expect(paul.last('vote:progress')).toBeUndefined();
+	});
+
 	it('keeps results hidden until the round closes, then shows them per object and per category', async () => {
 		const { ws, fatima, paul, elise, olga, a, b } = await votingRoom();
 		const boardId = ws.boardId;

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
+import { contentBox, revealPositions } from '../../../src/lib/board/reveal-layout.ts';
 import { countItems, createItem, itemsOf, listItems } from '../../../src/lib/board/schema.ts';
 import { appContext } from '../../../src/lib/server/context.ts';
 import type { Database } from '../../../src/lib/server/db/client.ts';
@@ -7,7 +8,14 @@ import { boardDrafts, workshopEvents } from '../../../src/lib/server/db/schema.t
 import { commandInput } from '../../../src/lib/shared/facilitation.ts';
 import type { BoardIdentity } from '../access.ts';
 import { personRoomOf, type PresenceSocket } from '../socket-io.ts';
-import { boardRoom, command, record, RefusedError, type FacilitationDeps } from './commands.ts';
+import {
+	boardRoom,
+	command,
+	facilitatorsRoom,
+	record,
+	RefusedError,
+	type FacilitationDeps
+} from './commands.ts';
 
 /**
  * Silent brainstorm. While it is on, a person's new notes go to their private draft document,
@@ -166,20 +174,28 @@ async function revealDrafts(
 	const rows = await tx.select().from(boardDrafts).where(eq(boardDrafts.boardId, boardId));
 	refuseBeyondLimit(board, rows);
 	beforeWrite();
-	let revealed = 0;
+	// Every draft note, in its authors' order; laid out in a tidy grid per category beside the
+	// board's content, in front of everything (never stacked where each author happened to look).
+	const notes = rows.flatMap((row) => {
+		const draft = new Y.Doc();
+		Y.applyUpdate(draft, row.state);
+		const items = listItems(draft)
+			.filter((item) => !itemsOf(board).has(item.id))
+			.map((item) => ({ item, category: row.category }));
+		draft.destroy();
+		return items;
+	});
+	const at = revealPositions({
+		drafts: notes.map(({ item, category }) => ({ id: item.id, category, w: item.w, h: item.h })),
+		content: contentBox(listItems(board).filter((item) => item.w > 0 && item.h > 0))
+	});
 	board.transact(() => {
-		for (const row of rows) {
-			const draft = new Y.Doc();
-			Y.applyUpdate(draft, row.state);
-			for (const item of listItems(draft)) {
-				if (itemsOf(board).has(item.id)) continue;
-				const { id, text, ...fields } = item;
-				createItem(board, { ...fields, id, text, category: row.category });
-				revealed++;
-			}
-			draft.destroy();
+		for (const { item, category } of notes) {
+			const { id, text, ...fields } = item;
+			createItem(board, { ...fields, ...at.get(id), id, text, category });
 		}
 	}, 'brainstorm-reveal');
+	const revealed = notes.length;
 	await tx.delete(boardDrafts).where(eq(boardDrafts.boardId, boardId));
 	await tx.insert(workshopEvents).values({
 		workshopId: who.workshopId,
@@ -189,6 +205,29 @@ async function revealDrafts(
 		payload: { items: revealed }
 	});
 	return revealed;
+}
+
+/**
+ * Tells the workshop's facilitators how many private ideas are written, per category, before the
+ * reveal (counts only: nobody sees a draft's text before it).
+ */
+async function emitDraftCounts(deps: FacilitationDeps, who: BoardIdentity): Promise<void> {
+	const rows = await appContext()
+		.db.select({ state: boardDrafts.state, category: boardDrafts.category })
+		.from(boardDrafts)
+		.where(eq(boardDrafts.boardId, who.boardId));
+	const byCategory: Record<string, number> = {};
+	for (const row of rows) {
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, row.state);
+		const count = listItems(doc).length;
+		doc.destroy();
+		const key = row.category ?? 'none';
+		if (count > 0) byCategory[key] = (byCategory[key] ?? 0) + count;
+	}
+	deps.io
+		.to(facilitatorsRoom(who.workshopId))
+		.emit('brainstorm:drafts', { boardId: who.boardId, byCategory });
 }
 
 /** Registers the brainstorm events on a socket. */
@@ -225,6 +264,7 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 		io.to(personRoomOf(who.boardId, who.userId))
 			.except(socket.id)
 			.emit('draft:update', { boardId: who.boardId, update });
+		await emitDraftCounts(deps, who);
 	});
 	socket.on('draft:sync', (payload: unknown, ack: unknown) => {
 		const parsed = commandInput.brainstorm.pick({ boardId: true }).safeParse(payload);
@@ -252,5 +292,6 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 		});
 		io.to(boardRoom(who.boardId)).emit('brainstorm:state', { boardId: who.boardId, on: false });
 		io.to(boardRoom(who.boardId)).emit('draft:cleared', { boardId: who.boardId });
+		await emitDraftCounts(deps, who);
 	});
 }

@@ -14,6 +14,7 @@ import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './s
 import { brainstormOn, registerBrainstorm } from './brainstorm.ts';
 import { groupOffer, registerPeerGroups } from './peer-groups.ts';
 import { registerVotes, voteSnapshot } from './votes.ts';
+import { registerGather } from './gather.ts';
 
 /** Shortest interval between two reactions of one socket, in milliseconds. */
 export const REACTION_INTERVAL_MS = 1000;
@@ -42,6 +43,7 @@ export function handleFacilitation(deps: FacilitationDeps, socket: PresenceSocke
 	registerVotes(deps, socket);
 	registerBrainstorm(deps, socket);
 	registerPeerGroups(deps, socket);
+	registerGather(deps, socket);
 	socket.on('disconnect', () => {
 		for (const boardId of deps.live.boardsLedBy(socket.id)) {
 			deps.live.setLeader(boardId, null);
@@ -186,6 +188,10 @@ function registerHands(deps: FacilitationDeps, socket: PresenceSocket): void {
 			workshopId: who.workshopId,
 			reaction: input.reaction,
 			from: signalOf(who)
+		});
+		io.to(boardRoom(who.boardId)).emit('reaction:burst', {
+			boardId: who.boardId,
+			reaction: input.reaction
 		});
 	});
 }

@@ -9,7 +9,8 @@ import {
 	openRound,
 	retractDot,
 	roundResults,
-	startRound
+	startRound,
+	voterCount
 } from '../../../src/lib/server/services/votes.ts';
 import {
 	commandInput,
@@ -19,7 +20,14 @@ import {
 import type { FacilitationJoinAck } from '../../../src/lib/shared/socket-events.ts';
 import type { BoardIdentity } from '../access.ts';
 import type { PresenceSocket } from '../socket-io.ts';
-import { boardRoom, command, record, RefusedError, type FacilitationDeps } from './commands.ts';
+import {
+	boardRoom,
+	command,
+	facilitatorsRoom,
+	record,
+	RefusedError,
+	type FacilitationDeps
+} from './commands.ts';
 
 /**
  * Dot voting: a facilitator opens a round on a board or one frame; people put dots on objects
@@ -102,6 +110,26 @@ function sendMine(
 	socket.emit('vote:mine', { boardId: identity.boardId, roundId, dots });
 }
 
+/**
+ * Tells the workshop's facilitators how many people voted in the open round out of those who may
+ * (participants who may write, on the board now). Counts only, never who voted for what.
+ */
+async function emitProgress(deps: FacilitationDeps, who: BoardIdentity, round: VoteRound) {
+	const sockets = await deps.io.in(boardRoom(who.boardId)).fetchSockets();
+	const voters = new Set<string>();
+	for (const socket of sockets) {
+		const identity = socket.data.boards?.[who.boardId];
+		if (identity?.writable && identity.role !== 'facilitator') voters.add(socket.data.userId);
+	}
+	const voted = await voterCount(round.id);
+	deps.io.to(facilitatorsRoom(who.workshopId)).emit('vote:progress', {
+		boardId: who.boardId,
+		roundId: round.id,
+		voted,
+		total: Math.max(voted, voters.size)
+	});
+}
+
 /** Registers the voting events on a socket. */
 export function registerVotes(deps: FacilitationDeps, socket: PresenceSocket): void {
 	const { io } = deps;
@@ -110,6 +138,7 @@ export function registerVotes(deps: FacilitationDeps, socket: PresenceSocket): v
 		const round = await startRound({ ...input, workshopId: who.workshopId, openedBy: who.userId });
 		await record(who, 'vote-open', { ...round });
 		io.to(boardRoom(who.boardId)).emit('vote:state', { boardId: who.boardId, round });
+		await emitProgress(deps, who, round);
 	});
 	const cast = { event: 'vote:cast', schema: commandInput.vote, rule: 'writer' } as const;
 	command(deps, socket, cast, async (who, input) => {
@@ -127,6 +156,7 @@ export function registerVotes(deps: FacilitationDeps, socket: PresenceSocket): v
 		if (isFailure(dots)) throw new RefusedError(dots.code);
 		await record(who, 'vote', { roundId: round.id, itemId: input.itemId });
 		sendMine(socket, who, round.id, dots);
+		await emitProgress(deps, who, round);
 	});
 	const retract = { event: 'vote:retract', schema: commandInput.vote, rule: 'writer' } as const;
 	command(deps, socket, retract, async (who, input) => {
@@ -135,6 +165,7 @@ export function registerVotes(deps: FacilitationDeps, socket: PresenceSocket): v
 		const dots = await retractDot({ round, userId: who.userId, itemId: input.itemId });
 		await record(who, 'vote-retract', { roundId: round.id, itemId: input.itemId });
 		sendMine(socket, who, round.id, dots);
+		await emitProgress(deps, who, round);
 	});
 	const close = {
 		event: 'vote:close',

@@ -30,15 +30,16 @@ import { BoardConnection, LOCAL_ORIGIN } from './board-connection.svelte.ts';
 import { CanvasCamera } from './camera.svelte.ts';
 import { BoardPresence } from './presence.svelte.ts';
 import {
-	centres,
 	containsRect,
-	freeSpot,
+	frameAt,
+	freeRect,
 	hiddenByCollapse,
 	indexById,
 	pickItems,
 	topLevel,
 	union,
-	withItems
+	withItems,
+	obstacles
 } from './placement.ts';
 import { boundingRect, cullToRect, intersects, type Point, type Rect } from './viewport.ts';
 
@@ -74,7 +75,7 @@ export class BoardController {
 	readonly undoManager: Y.UndoManager;
 	readonly boardId: string;
 	/** True for observers, evaluators and archived boards: nothing may change. */
-	readonly readOnly: boolean;
+	readonly #readOnly: boolean;
 	/** Category written on the objects this person creates. */
 	readonly category: string | null;
 
@@ -93,6 +94,16 @@ export class BoardController {
 	tool = $state<Tool>('select');
 	canUndo = $state(false);
 	canRedo = $state(false);
+	/**
+	 * True while the facilitation locks the whole board for this person: edits are not even tried
+	 * (the server would refuse them and drop the connection), the tools show the locked state.
+	 */
+	locked = $state(false);
+
+	/** True while nothing may change here: a read-only role or board, or a facilitation lock. */
+	get readOnly(): boolean {
+		return this.#readOnly || this.locked;
+	}
 
 	/** Every item by id (connectors find their ends here). */
 	readonly byId: Map<string, ItemView>;
@@ -113,7 +124,7 @@ export class BoardController {
 		offline?: { doc: Y.Doc };
 	}) {
 		this.boardId = input.boardId;
-		this.readOnly = input.readOnly;
+		this.#readOnly = input.readOnly;
 		this.category = input.category;
 		const { boardId, offline } = input;
 		this.connection = new BoardConnection({ boardId, offline });
@@ -204,13 +215,17 @@ export class BoardController {
 
 	/**
 	 * Brings the board's content into view once, after the first sync (people open a board on
-	 * screens of every size). Returns true once done.
+	 * screens of every size): centred, and zoomed out to fit when it is larger than the view (a
+	 * board made from a template). Returns true once done.
 	 */
 	centerOnContent(): boolean {
 		if (!this.connection.synced || this.camera.width === 0) return false;
-		const content = boundingRect(this.connection.items);
-		if (content)
-			this.camera.centerOn({ x: content.x + content.w / 2, y: content.y + content.h / 2 });
+		const content = boundingRect(this.connection.items.filter((i) => !this.hidden.has(i.id)));
+		if (!content) return true;
+		const { zoom } = this.camera.camera;
+		const tooLarge = content.w * zoom > this.camera.width || content.h * zoom > this.camera.height;
+		if (tooLarge) this.camera.fit(content);
+		else this.camera.centerOn({ x: content.x + content.w / 2, y: content.y + content.h / 2 });
 		return true;
 	}
 
@@ -225,9 +240,17 @@ export class BoardController {
 		if (this.readOnly) return null;
 		if (type === 'sticky' && this.draftSink) return this.draftSink(point, extras);
 		const size = { w: extras.w ?? DEFAULT_SIZES[type].w, h: extras.h ?? DEFAULT_SIZES[type].h };
-		// Cascades on centres, so objects of different sizes created at one spot do not pile up.
-		const centre = freeSpot(centres(this.connection.items), point);
-		const spot = { x: Math.round(centre.x - size.w / 2), y: Math.round(centre.y - size.h / 2) };
+		const wanted = { x: point.x - size.w / 2, y: point.y - size.h / 2, ...size };
+		// A frame may go over objects (it goes under them); anything else takes the nearest free
+		// space around the view's centre, never on top of another object.
+		const spot =
+			type === 'frame'
+				? { x: Math.round(wanted.x), y: Math.round(wanted.y) }
+				: freeRect({
+						boxes: obstacles(this.connection.items),
+						want: wanted,
+						within: frameAt(this.connection.items, point)
+					});
 		let id = '';
 		this.edit((doc) => {
 			// A frame goes under everything, so the objects it will hold stay visible.

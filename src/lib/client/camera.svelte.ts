@@ -18,6 +18,11 @@ export class CanvasCamera {
 	camera = $state.raw<Camera>(INITIAL_CAMERA);
 	width = $state(0);
 	height = $state(0);
+	/**
+	 * Screen pixels on the right of the canvas hidden by a drawer laid over it: "where the person
+	 * looks" (new objects, centring) is the centre of what stays visible.
+	 */
+	coveredRight = $state(0);
 
 	/** The board rectangle worth rendering: the visible area plus a margin. */
 	readonly renderRect: Rect = $derived(
@@ -61,12 +66,15 @@ export class CanvasCamera {
 
 	/** The board point at the centre of the visible area. */
 	center(): Point {
-		return viewportCenter(this.camera, { width: this.width, height: this.height });
+		const width = Math.max(1, this.width - this.coveredRight);
+		return viewportCenter(this.camera, { width, height: this.height });
 	}
 
 	/** Shows a board rectangle whole, centred (zoom to fit, zoom to selection). */
 	fit(rect: Rect): void {
 		if (this.width === 0 || this.height === 0) return;
-		this.camera = fitRect(rect, { width: this.width, height: this.height });
+		// Within what a drawer leaves visible (its left part: the view's origin stays put).
+		const width = Math.max(1, this.width - this.coveredRight);
+		this.camera = fitRect(rect, { width, height: this.height });
 	}
 }

@@ -22,6 +22,9 @@ type FacilitationSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Shortest interval between two viewports sent while leading "follow me", in milliseconds. */
 const VIEWPORT_SEND_MS = 50;
 
+/** How long a reaction burst stays on the canvas, in milliseconds. */
+export const BURST_MS = 2_600;
+
 /** Reactions kept in the facilitator's feed. */
 const REACTION_FEED_LENGTH = 20;
 
@@ -38,16 +41,23 @@ export class BoardFacilitation {
 	hands = $state.raw<Signal[]>([]);
 	handRaised = $state(false);
 	reactions = $state.raw<{ reaction: Reaction; from: Signal }[]>([]);
+	/** Reactions of the last seconds, drawn as bursts on everyone's canvas. */
+	bursts = $state.raw<{ id: number; reaction: Reaction }[]>([]);
+	#burstSeq = 0;
 	leader = $state.raw<{ personId: string; name: string } | null>(null);
 	/** True while this person follows the leader's viewport (they may leave). */
 	following = $state(true);
 	spotlight = $state<string | null>(null);
 	/** The open voting round, or null. */
 	vote = $state.raw<VoteRound | null>(null);
+	/** Facilitators: how many voted in the open round, out of those who may (null: no figure yet). */
+	progress = $state.raw<{ roundId: string; voted: number; total: number } | null>(null);
 	/** This person's dots in the open round (one entry per dot). */
 	myDots = $state.raw<string[]>([]);
 	/** The latest closed round with its results (hidden until it closed). */
 	results = $state.raw<{ round: VoteRound; results: VoteResult[] } | null>(null);
+	/** Facilitators: private ideas written per category before the reveal. */
+	draftCounts = $state.raw<Record<string, number>>({});
 	/** True while a silent brainstorm is on. */
 	brainstorm = $state(false);
 	/** This person's private notes during a silent brainstorm (nobody else sees them before the reveal). */
@@ -119,6 +129,12 @@ export class BoardFacilitation {
 		socket.on('reaction', ({ reaction, from }) => {
 			this.reactions = [{ reaction, from }, ...this.reactions].slice(0, REACTION_FEED_LENGTH);
 		});
+		socket.on('reaction:burst', ({ boardId, reaction }) => {
+			if (!mine(boardId)) return;
+			const id = ++this.#burstSeq;
+			this.bursts = [...this.bursts, { id, reaction }];
+			setTimeout(() => (this.bursts = this.bursts.filter((one) => one.id !== id)), BURST_MS);
+		});
 		socket.on('locks:state', ({ boardId, targets }) => {
 			if (mine(boardId)) this.locks = targets;
 		});
@@ -138,6 +154,9 @@ export class BoardFacilitation {
 			if (round?.id !== this.vote?.id) this.myDots = [];
 			this.vote = round;
 		});
+		socket.on('vote:progress', ({ boardId, roundId, voted, total }) => {
+			if (mine(boardId)) this.progress = { roundId, voted, total };
+		});
 		socket.on('vote:mine', ({ boardId, dots }) => {
 			if (mine(boardId)) this.myDots = dots;
 		});
@@ -146,6 +165,9 @@ export class BoardFacilitation {
 		});
 		socket.on('brainstorm:state', ({ boardId, on }) => {
 			if (mine(boardId)) this.brainstorm = on;
+		});
+		socket.on('brainstorm:drafts', ({ boardId, byCategory }) => {
+			if (mine(boardId)) this.draftCounts = byCategory;
 		});
 		socket.on('draft:update', ({ boardId, update }) => {
 			if (mine(boardId)) this.drafts.applyRemote(new Uint8Array(update));
@@ -265,6 +287,10 @@ export class BoardFacilitation {
 	async crossGroups(): Promise<CommandAck> {
 		return (await this.#command('groups:cross', {})) as CommandAck;
 	}
+	/** Facilitators: send everyone following the workshop to this board; true when done. */
+	async gather(): Promise<boolean> {
+		return ((await this.#command('workshop:gather', {})) as { ok: boolean }).ok;
+	}
 	/**
 	 * Facilitators: reveal every draft into the board at once; refused whole (`board_full`, with
 	 * the figures) when the drafts would take the board past its object limit.
@@ -283,15 +309,18 @@ export class BoardFacilitation {
 			'hands:state',
 			'hand:yours',
 			'reaction',
+			'reaction:burst',
 			'locks:state',
 			'spotlight',
 			'follow:state',
 			'follow:viewport',
 			'vote:state',
 			'vote:mine',
+			'vote:progress',
 			'vote:results',
 			'brainstorm:state',
 			'draft:update',
+			'brainstorm:drafts',
 			'draft:cleared'
 		] as const) {
 			this.#socket.off(event);

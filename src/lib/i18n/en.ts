@@ -1,3 +1,4 @@
+import { liveEn } from './live-en.ts';
 import { exportEn } from './export-en.ts';
 import { enWorkshop } from './en-workshop.ts';
 import { canvasEn } from './canvas-en.ts';
@@ -190,5 +191,6 @@ export const en: Messages = {
 	...templatesEn,
 	...recordsEn,
 	...sharingEn,
-	...outputsEn
+	...outputsEn,
+	...liveEn
 };

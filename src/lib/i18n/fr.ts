@@ -1,3 +1,4 @@
+import { liveFr } from './live-fr.ts';
 import { exportFr } from './export-fr.ts';
 import { frWorkshop } from './fr-workshop.ts';
 
@@ -197,5 +198,6 @@ export const fr = {
 	...templatesFr,
 	...recordsFr,
 	...sharingFr,
-	...outputsFr
+	...outputsFr,
+	...liveFr
 } as const;

@@ -95,6 +95,7 @@ export const commandInput = {
 	hand: z.object({ boardId: id, raised: z.boolean() }),
 	handLower: z.object({ boardId: id, personId: z.string().min(1).max(64) }),
 	react: z.object({ boardId: id, reaction: z.enum(REACTIONS) }),
+	gather: z.object({ boardId: id }),
 	follow: z.object({ boardId: id, on: z.boolean() }),
 	viewport: z.object({
 		boardId: id,

@@ -40,6 +40,17 @@ export interface ServerToClientEvents {
 	'hand:yours': (payload: { workshopId: string; raised: boolean }) => void;
 	/** A quick reaction (facilitators only). */
 	reaction: (payload: { workshopId: string; reaction: Reaction; from: Signal }) => void;
+	/** Facilitators: how many people voted in the open round, out of those who may (counts only). */
+	'vote:progress': (payload: {
+		boardId: string;
+		roundId: string;
+		voted: number;
+		total: number;
+	}) => void;
+	/** Facilitators: private ideas written so far, per category, before the reveal (counts only). */
+	'brainstorm:drafts': (payload: { boardId: string; byCategory: Record<string, number> }) => void;
+	/** A quick reaction drawn as a short burst on everyone's canvas (nobody's name: anonymous). */
+	'reaction:burst': (payload: { boardId: string; reaction: Reaction }) => void;
 	/** Who leads "follow me" on this board (null: nobody). */
 	'follow:state': (payload: {
 		boardId: string;
@@ -163,6 +174,8 @@ export interface ClientToServerEvents {
 	/** Facilitators: reveal every draft into the board at once (attributed by category only). */
 	'brainstorm:reveal': Command<{ boardId: string }>;
 	/** Facilitators: split participants into one peer-group board per category. */
+	/** Facilitators: send everyone following the workshop to this board (not a peer group's). */
+	'workshop:gather': Command<{ boardId: string }>;
 	'groups:split': Command<{ boardId: string }>;
 	/** Facilitators: bring the groups' boards side by side onto this (plenary) board. */
 	'groups:cross': Command<{ boardId: string }>;

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import { appContext } from '../context.ts';
 import { boards, memberships, workshops } from '../db/schema.ts';
@@ -116,6 +116,26 @@ export async function boardAccess(input: {
 		evaluatorsSeeNames: row.evaluatorsSeeNames,
 		groupCategory: row.groupCategory
 	};
+}
+
+/**
+ * The boards of a workshop a person may open, oldest first (the plenary first): a peer group's
+ * board only for its own category, unless they facilitate or evaluate. For the board switcher.
+ */
+export async function workshopBoardsFor(input: {
+	workshopId: string;
+	role: Role;
+	category: string | null;
+}): Promise<{ id: string; title: string; groupCategory: string | null }[]> {
+	const rows = await appContext()
+		.db.select({ id: boards.id, title: boards.title, groupCategory: boards.groupCategory })
+		.from(boards)
+		.where(eq(boards.workshopId, input.workshopId))
+		.orderBy(asc(boards.createdAt), asc(boards.id));
+	const outsider = input.role === 'participant' || input.role === 'observer';
+	return rows.filter(
+		(row) => !row.groupCategory || !outsider || row.groupCategory === input.category
+	);
 }
 
 /** True when the board exists. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, isNull } from 'drizzle-orm';
 import { appContext } from '../context.ts';
 import { users, voteRounds, votes, workshops } from '../db/schema.ts';
 import { newId } from '../ids.ts';
@@ -62,6 +62,15 @@ export async function dotsOf(roundId: string, userId: string): Promise<string[]>
 		.where(and(eq(votes.roundId, roundId), eq(votes.userId, userId)))
 		.orderBy(asc(votes.at), asc(votes.id));
 	return rows.map((row) => row.itemId);
+}
+
+/** How many people put at least one dot in a round (the facilitator's "7/12 have voted"). */
+export async function voterCount(roundId: string): Promise<number> {
+	const [row] = await appContext()
+		.db.select({ voters: countDistinct(votes.userId) })
+		.from(votes)
+		.where(eq(votes.roundId, roundId));
+	return Number(row?.voters ?? 0);
 }
 
 /**

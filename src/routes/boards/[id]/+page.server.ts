@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { boardAccess, boardExists } from '$lib/server/services/boards';
+import { boardAccess, boardExists, workshopBoardsFor } from '$lib/server/services/boards';
 import type { PageServerLoad } from './$types';
 
 /** The board and this person's rights on it; signs in first, 403/404 page when not allowed. */
@@ -12,7 +12,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		}
 		error(404, { message: 'No such board', code: 'board_unknown' });
 	}
+	const boards = await workshopBoardsFor({
+		workshopId: access.workshopId,
+		role: access.role,
+		category: access.category
+	});
 	return {
+		/** The workshop's boards this person may open (the board switcher). */
+		boards,
 		board: {
 			id: access.boardId,
 			title: access.title,

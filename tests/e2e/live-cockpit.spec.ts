@@ -1,0 +1,147 @@
+import { expect, test } from '@playwright/test';
+import {
+	addNote,
+	createBoard,
+	createWorkshop,
+	joinAsGuest,
+	readJoinLink,
+	seriousViolations,
+	signUp
+} from './helpers.ts';
+import { LAPTOP } from './live-helpers.ts';
+
+test.use({ viewport: LAPTOP });
+
+test('the cockpit: a toast and a badge for each raised hand, a queue oldest first, answered in order', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	await createBoard(page, 'Atelier mains');
+	const link = await readJoinLink(page);
+	await page.getByRole('button', { name: 'Fermer' }).click();
+	const first = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const second = await joinAsGuest(browser, { link, name: 'Élise Élue', category: 'Élu·e' });
+
+	await first.getByRole('button', { name: 'Lever la main' }).click();
+	await expect(page.getByText('Paul Usager lève la main')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Mains levées : 1' })).toBeVisible();
+	await second.getByRole('button', { name: 'Lever la main' }).click();
+	await expect(page.getByText('Élise Élue lève la main')).toBeVisible();
+	await page.getByRole('button', { name: 'Mains levées : 2' }).click();
+	const queue = page.locator('[data-hands-queue] > li');
+	await expect(queue).toHaveCount(2);
+	await expect(queue.nth(0)).toContainText('Paul Usager');
+	await expect(queue.nth(1)).toContainText('Élise Élue');
+
+	await page.getByRole('button', { name: 'Donner la parole à Paul Usager' }).click();
+	await expect(queue).toHaveCount(1);
+	await expect(queue.nth(0)).toContainText('Élise Élue');
+	await expect(first.getByRole('button', { name: 'Lever la main' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Mains levées : 1' })).toBeVisible();
+	await first.context().close();
+	await second.context().close();
+});
+
+test('follow-me and spotlight are seen by a participant: a frame, "Vous suivez …", a way out, the object lit', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	await createBoard(page, 'Atelier suivi');
+	const lit = await addNote(page, 'Celle-ci');
+	const link = await readJoinLink(page);
+	const guest = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByRole('button', { name: 'Me suivre' }).click();
+	const banner = guest.locator('[data-follow-banner]');
+	await expect(banner).toContainText('Vous suivez Fatima Animatrice');
+	await expect(guest.locator('[data-follow-frame]')).toBeVisible();
+
+	// The guest's view follows the facilitator's pans.
+	const before = await guest.locator(`[data-item-id="${lit}"]`).boundingBox();
+	await page.getByRole('region', { name: /^Tableau/ }).focus();
+	for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+	await expect
+		.poll(async () => (await guest.locator(`[data-item-id="${lit}"]`).boundingBox())?.x)
+		.not.toBe(before?.x);
+
+	await page.locator(`[data-item-id="${lit}"]`).click({ position: { x: 12, y: 12 } });
+	await page.getByRole('button', { name: 'Mettre en lumière' }).click();
+	await expect(guest.locator(`[data-spotlight="${lit}"]`)).toBeVisible();
+	await expect(guest.getByText('Mis en avant par l’animation')).toBeVisible();
+
+	await banner.getByRole('button', { name: 'Arrêter de suivre' }).click();
+	await expect(guest.locator('[data-follow-frame]')).toHaveCount(0);
+	await expect(banner).toContainText('Fatima Animatrice guide la vue');
+	await guest.context().close();
+});
+
+test('a reaction bursts on everyone’s canvas; new notes go side by side, never on another', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	await createBoard(page, 'Atelier réactions');
+	const link = await readJoinLink(page);
+	await page.getByRole('button', { name: 'Fermer' }).click();
+	const guest = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const other = await joinAsGuest(browser, { link, name: 'Élise Élue', category: 'Élu·e' });
+
+	await guest.getByRole('button', { name: 'Réagir' }).click();
+	await guest.getByRole('button', { name: 'D’accord', exact: true }).click();
+	await expect(other.locator('[data-burst="agree"]')).toHaveCount(1);
+	await expect(page.locator('[data-burst="agree"]')).toHaveCount(1);
+
+	for (const text of ['Une', 'Deux', 'Trois', 'Quatre']) await addNote(guest, text);
+	const boxes = await guest
+		.locator('[data-note-id]')
+		.evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON()));
+	expect(boxes).toHaveLength(4);
+	for (const [i, a] of boxes.entries()) {
+		for (const b of boxes.slice(i + 1)) {
+			const apart =
+				a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+			expect(apart, `${JSON.stringify(a)} / ${JSON.stringify(b)}`).toBe(true);
+		}
+	}
+	await guest.context().close();
+	await other.context().close();
+});
+
+test('the room screen: join link and QR code, step and big timer, votes counted live then bars by category, readable (axe)', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	const link = await createWorkshop(page, 'Atelier salle');
+	await page.getByRole('link', { name: 'Atelier salle', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Connecté' })).toBeVisible();
+	const boardUrl = page.url();
+	const guest = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const idea = await addNote(guest, 'Un banc devant la mairie');
+
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByLabel('Nouvelle étape').fill('Priorités');
+	await page.getByRole('button', { name: 'Ajouter l’étape' }).click();
+	await page.getByRole('button', { name: 'Passer à l’étape « Priorités »' }).click();
+	await page.getByRole('button', { name: 'Démarrer', exact: true }).click();
+	const room = await page.context().newPage();
+	await room.goto(`${boardUrl}/salle`);
+	await expect(room.locator('[data-room-link]')).toContainText('/join/');
+	await expect(room.getByRole('img', { name: /\/join\// })).toBeVisible();
+	await expect(room.getByText('Priorités')).toBeVisible();
+	await expect(room.locator('[data-room-clock]')).toHaveText(/^\d+:\d\d$/);
+
+	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+	await expect(room.locator('[data-room-progress]')).toHaveText('0/1 ont voté');
+	await expect(page.locator('[data-vote-progress]')).toHaveText('0/1 ont voté');
+	await guest.locator(`[data-item-id="${idea}"]`).click({ position: { x: 12, y: 12 } });
+	await expect(room.locator('[data-room-progress]')).toHaveText('1/1 ont voté');
+	await page.getByRole('button', { name: 'Clore le vote' }).click();
+	await expect(room.locator('.bars li')).toContainText('Un banc devant la mairie');
+	await expect(room.locator('.bars li')).toContainText('Usager 1');
+	expect(await seriousViolations(room)).toEqual([]);
+	await guest.context().close();
+});
