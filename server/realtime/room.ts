@@ -343,23 +343,25 @@ export class Room implements MessageSink {
 	 * awareness (where the stock client announces its document's id before writing). An id whose
 	 * structs the document already holds but whose owner this instance does not know was bound
 	 * elsewhere or before bindings existed: the owners are read again and the sender told to retry
-	 * (4409); once the database is known to hold no owner, the connection announcing that id in
+	 * (4510); once the database is known to hold no owner, the connection announcing that id in
 	 * awareness may take it.
 	 */
 	#bindingFor(connection: Connection, review: Accepted): number[] | null {
 		const history = new Set(review.unboundWithHistory);
 		for (const clientId of review.unboundClients) {
 			const announcer = this.#owners.ownerOf(clientId);
-			const announcedByOther = announcer !== undefined && announcer.userId !== connection.userId;
-			const unknownHistory =
-				history.has(clientId) &&
-				(!this.#clientOwners.knownUnbound(clientId) || announcer !== connection);
-			if (announcedByOther || unknownHistory) {
-				if (unknownHistory) this.#reloadClientOwners(review.unboundWithHistory);
+			if (announcer !== undefined && announcer.userId !== connection.userId) {
 				this.#refuse(connection, {
 					reason: 'foreign-client-id',
-					detail: `client ${clientId} ${announcedByOther ? 'announced by another person' : 'not bound here'}`
+					detail: `client ${clientId} announced by another person`
 				});
+				return null;
+			}
+			const verified = this.#clientOwners.knownUnbound(clientId) && announcer === connection;
+			if (history.has(clientId) && !verified) {
+				this.#reloadClientOwners(review.unboundWithHistory);
+				connection.log.info({ clientId }, 'client id not verified here yet: reading owners');
+				connection.close(CloseCode.ClientIdUnverified, 'client id not verified yet');
 				return null;
 			}
 		}

@@ -18,7 +18,15 @@ describe.each(DRIVERS)('board exports over HTTP (%s)', (driver) => {
 		const { server, board } = await h.board(driver);
 		const guest = await joinAsGuest(server, board.joinUrl, 'Jean Dupont', 'usager');
 		const { doc } = await h.syncedProvider(server, board.id, { cookie: guest.cookie });
-		const frame = createItem(doc, { type: 'frame', x: 0, y: 0, w: 900, h: 600, text: 'Constats' });
+		const frame = createItem(doc, {
+			type: 'frame',
+			x: 0,
+			y: 0,
+			w: 900,
+			h: 600,
+			text: 'Constats',
+			category: 'usager'
+		});
 		const note = createSticky(doc, {
 			x: 40,
 			y: 80,

@@ -92,10 +92,11 @@ describe.each(DRIVERS)('erasing a participant (%s)', (driver) => {
 
 		const base = `/api/boards/${board.id}`;
 		const csv = csvRows(await (await get(facilitator, `${base}/items.csv`)).text());
-		expect(csv.find((row) => row.type === 'sticky')).toMatchObject({
-			text: 'Des bancs à l’ombre',
-			category: 'usager',
-			votes: '1'
+		// The CSV reads as its reader's language (French by default): columns and values.
+		expect(csv.find((row) => row.Type === 'Note')).toMatchObject({
+			Texte: 'Des bancs à l’ombre',
+			Catégorie: 'Usager',
+			Votes: '1'
 		});
 		const svg = svgText(await (await get(facilitator, `${base}/export.svg`)).text());
 		const md = await (await get(facilitator, `${base}/outline.md`)).text();

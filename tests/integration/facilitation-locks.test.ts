@@ -86,7 +86,7 @@ describe.each(DRIVERS)('facilitation: locks enforced by the Yjs server (%s)', (d
 		expect(late.joined.locks).toEqual([WHOLE_BOARD]);
 
 		const first = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
-		createSticky(first.doc, { x: 0, y: 500, text: 'Nouvelle idée' });
+		createSticky(first.doc, { x: 0, y: 500, text: 'Nouvelle idée', category: 'usager' });
 		await vi.waitFor(() => expect(first.closeCodes).toContain(CloseCode.Locked), WAIT);
 		first.provider.destroy();
 
@@ -106,7 +106,7 @@ describe.each(DRIVERS)('facilitation: locks enforced by the Yjs server (%s)', (d
 		second.provider.destroy();
 
 		const third = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
-		const id = createSticky(third.doc, { x: 0, y: 500, text: 'Nouvelle idée' });
+		const id = createSticky(third.doc, { x: 0, y: 500, text: 'Nouvelle idée', category: 'usager' });
 		const check = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
 		await vi.waitFor(() => expect(textOf(check.doc, id)).toBe('Nouvelle idée'), WAIT);
 		expect(itemsOf(check.doc).get(outside)!.get('color')).not.toBe('pink');

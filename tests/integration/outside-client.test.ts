@@ -40,7 +40,8 @@ describe.each(DRIVERS)('a stock y-websocket client in another process (%s)', (dr
 			server.url,
 			board.id,
 			await ticketOf(guest),
-			'Des horaires le samedi'
+			'Des horaires le samedi',
+			'usager'
 		]);
 		expect(afterGuest).toEqual(['Des horaires le samedi']);
 

@@ -27,7 +27,7 @@ describe.each(DRIVERS)('pseudonyms for evaluators (%s)', (driver) => {
 		const paul = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);
 		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
 		const live = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
-		const itemId = createSticky(live.doc, { x: 0, y: 0, text: 'Navette' });
+		const itemId = createSticky(live.doc, { x: 0, y: 0, text: 'Navette', category: 'usager' });
 		const open = { boardId: ws.boardId, frameId: null, dots: 2, onePerObject: false };
 		expect(await fatima.socket.emitWithAck('vote:open', { ...open, anonymous: false })).toEqual({
 			ok: true

@@ -179,9 +179,9 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 		// Notes carry their category in capitals.
 		expect(svg.text).toContain('USAGER');
 		expect(svg.text).not.toMatch(/agent/i);
-		// No figure names the agent category either (charts list categories by key).
-		expect(visible).toMatch(/\busager\b/);
-		expect(visible).not.toMatch(/\bagent\b/);
+		// No figure names the agent category either (charts name categories by their label).
+		expect(visible).toMatch(/\bUsagers\b/);
+		expect(visible).not.toMatch(/\bAgents?\b/);
 	});
 
 	it('never lets one workshop’s token read another workshop’s boards', async () => {

@@ -51,8 +51,8 @@ describe.each(DRIVERS)('feedback and voice balance (%s)', (driver) => {
 			{ name: 'Élise', category: 'elu' }
 		]);
 		const elise = await h.syncedProvider(server, ws.boardId, { cookie: guests[2]!.cookie });
-		const note = createSticky(elise.doc, { x: 0, y: 0, text: 'Idée' });
-		createSticky(elise.doc, { x: 300, y: 0, text: 'Autre idée' });
+		const note = createSticky(elise.doc, { x: 0, y: 0, text: 'Idée', category: 'elu' });
+		createSticky(elise.doc, { x: 300, y: 0, text: 'Autre idée', category: 'elu' });
 		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
 		const paul = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);
 		const balance = () =>

@@ -3,15 +3,16 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { reparent, selectedViews } from './operations.ts';
 import {
+	createItem,
+	type Endpoint,
+	endpointPoint,
 	ITEM_TYPES,
+	type ItemView,
+	listItems,
+	MAX_TEXT_CHARS,
 	SHAPE_KINDS,
 	STICKY_SIZE,
-	createItem,
-	endpointPoint,
-	listItems,
-	zRange,
-	type Endpoint,
-	type ItemView
+	zRange
 } from './schema.ts';
 
 /**
@@ -24,7 +25,7 @@ export const CLIPBOARD_FORMAT = 'croisee/items';
 /** Most items one paste creates (a bigger clipboard is refused rather than freezing the page). */
 export const MAX_PASTE_ITEMS = 500;
 /** Longest text an item may carry through the clipboard (and a paste may write), in characters. */
-export const MAX_TEXT = 10_000;
+export const MAX_TEXT = MAX_TEXT_CHARS;
 /** Offset of a duplicate from its original, in board units. */
 export const DUPLICATE_OFFSET = 24;
 

@@ -80,6 +80,19 @@ function readSelection(clientId: number, state: Record<string, unknown>): Remote
 	};
 }
 
+/** Why the server refused a local edit (see `BoardConnection.refused`). */
+export type EditRefusal = 'locked' | 'limit' | 'too-large' | 'invalid';
+
+/** The close codes that refuse an edit for good, and what each means to the person. */
+const REFUSALS = new Map<number, EditRefusal>([
+	[CloseCode.Locked, 'locked'],
+	[CloseCode.BoardFull, 'limit'],
+	[CloseCode.TooLarge, 'too-large'],
+	[CloseCode.InvalidUpdate, 'invalid'],
+	// Only a fresh document (a new client id) can write again: the board is opened afresh.
+	[CloseCode.ClientIdTaken, 'invalid']
+]);
+
 /**
  * One board's live document: the `Y.Doc`, its y-websocket provider on `/yjs/<boardId>` (session
  * cookie), the awareness (cursors) and reactive views of both, refreshed at most once per frame.
@@ -101,11 +114,12 @@ export class BoardConnection {
 	/** True once the first full sync with the server is done. */
 	synced = $state(false);
 	/**
-	 * True once the server refused a local edit on something locked (4423). This document then
-	 * holds a change the server will never take, and sending it again would be refused again: the
-	 * connection stays closed, and the owner opens the board afresh from the server.
+	 * Why the server refused a local edit, once it did: something locked (4423), the board's limits
+	 * (4507: objects or size; 4413: a text or value too large), or an edit it cannot accept (4422).
+	 * This document then holds a change the server will never take, and sending it again would be
+	 * refused again: the connection stays closed, and the owner opens the board afresh.
 	 */
-	refusedLocked = $state(false);
+	refused = $state<EditRefusal | null>(null);
 
 	#frame = 0;
 	/** The first sync arrived: `synced` turns true once its items are listed. */
@@ -173,7 +187,7 @@ export class BoardConnection {
 	#onClosed = ({ code }: { code: number }) => {
 		if (code === CloseCode.Unauthorized) this.status = 'unauthorized';
 		else if (code === CloseCode.Forbidden || code === CloseCode.NotFound) this.status = 'forbidden';
-		else if (code === CloseCode.Locked) this.refusedLocked = true;
+		else if (REFUSALS.has(code)) this.refused = REFUSALS.get(code) ?? null;
 		else {
 			this.status = 'offline';
 			this.#reconnectTimer = setTimeout(() => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { MAX_TEXT_CHARS } from '../board/schema.ts';
 
 /** Runtime configuration, read once from the environment. See the README for each variable. */
 export interface Config {
@@ -123,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxConnectionsPerWorkshop: intFrom(env, 'MAX_CONNECTIONS_PER_WORKSHOP', 1000, 1),
 		maxObjectsPerBoard: intFrom(env, 'MAX_OBJECTS_PER_BOARD', 5000, 1),
 		maxBoardBytes: intFrom(env, 'MAX_BOARD_BYTES', 16 * 1024 * 1024, 1024),
-		maxTextChars: intFrom(env, 'MAX_TEXT_CHARS', 5000, 1),
+		maxTextChars: intFrom(env, 'MAX_TEXT_CHARS', MAX_TEXT_CHARS, 1),
 		maxValueBytes: intFrom(env, 'MAX_VALUE_BYTES', 256 * 1024, 64),
 		maxAwarenessStateBytes: intFrom(env, 'MAX_AWARENESS_STATE_BYTES', 8 * 1024, 64),
 		maxUploadBytes: intFrom(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1),

@@ -8,10 +8,7 @@ export const CloseCode = {
 	Forbidden: 4403,
 	/** The board does not exist (any more). */
 	NotFound: 4404,
-	/**
-	 * The update writes under a Yjs client id bound to someone else, or to nobody this instance
-	 * knows yet (it then reloads the owners: a reconnect may succeed).
-	 */
+	/** The update writes under a Yjs client id bound to someone else: never accepted. */
 	ClientIdTaken: 4409,
 	/** The message is larger than `MAX_MESSAGE_BYTES`. */
 	TooLarge: 4413,
@@ -26,6 +23,12 @@ export const CloseCode = {
 	RateLimited: 4429,
 	/** The server is shutting down: reconnect (possibly to another instance). */
 	Restarting: 4503,
+	/**
+	 * The update writes under a Yjs client id whose owner this instance has not read yet (it was
+	 * bound on another instance): the owners are read again, reconnect. In the 45xx range, which
+	 * the stock y-websocket client retries (it gives up on 44xx).
+	 */
+	ClientIdUnverified: 4510,
 	/** The board holds `MAX_OBJECTS_PER_BOARD` objects: the update adding more was refused. */
 	BoardFull: 4507
 } as const;
