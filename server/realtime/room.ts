@@ -289,7 +289,8 @@ export class Room implements MessageSink {
 			connection.close(CloseCode.BoardFull, 'board full');
 			return;
 		}
-		if (!this.#fits(update)) {
+		// A resend of what the board holds (a reconnecting client's answer) adds nothing.
+		if (review.adds && !this.#fits(update)) {
 			connection.log.info(
 				{ maxBoardBytes: this.#limits.maxBoardBytes },
 				'board too large: refused'

@@ -96,6 +96,20 @@ describe('reviewUpdate', () => {
 		);
 	});
 
+	it('tells a resend of what the board holds, which adds nothing, from an update that adds', () => {
+		const server = new Server();
+		const who = PEOPLE[0];
+		const doc = new Y.Doc();
+		createSticky(doc, { x: 0, y: 0, text: 'idée', category: who.category });
+		const first = server.review(Y.encodeStateAsUpdate(doc), who);
+		expect(first).toMatchObject({ refusal: null, adds: true });
+		expect(server.receive(Y.encodeStateAsUpdate(doc), who)).toBeNull();
+		expect(server.review(Y.encodeStateAsUpdate(doc), who)).toMatchObject({
+			refusal: null,
+			adds: false
+		});
+	});
+
 	it('refuses unknown root types and sub-documents', () => {
 		const server = new Server();
 		const who = PEOPLE[0];

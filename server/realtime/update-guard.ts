@@ -64,6 +64,8 @@ export interface Accepted {
 	unboundClients: number[];
 	/** Client ids with new structs whose document state is not empty (see `Room`). */
 	unboundWithHistory: number[];
+	/** True when the update brings structs the document does not hold (it may grow the board). */
+	adds: boolean;
 }
 
 /** Size limits of what an update writes (`MAX_TEXT_CHARS`, `MAX_VALUE_BYTES`). */
@@ -322,5 +324,5 @@ export function reviewUpdate(input: {
 	if (deletes) return { refusal: deletes };
 	const unboundClients = [...clocks.unbound];
 	const unboundWithHistory = unboundClients.filter((client) => reader.held(client) > 0);
-	return { refusal: null, unboundClients, unboundWithHistory };
+	return { refusal: null, unboundClients, unboundWithHistory, adds: clocks.newStructs.length > 0 };
 }
