@@ -27,7 +27,9 @@ test('a facilitator signs up, signs out, signs in again, creates a board and rea
 	await expect(page.getByText('Vous n’avez encore aucun tableau.')).toBeVisible();
 
 	await createBoard(page, 'Accueil en mairie');
-	await page.getByRole('link', { name: 'Mes tableaux' }).click();
+	// The board page is the canvas under a slim bar: back to the dashboard by its own link.
+	await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
 	const card = page.getByRole('article', { name: 'Accueil en mairie' });
 	await expect(card.getByText('Animateur·rice')).toBeVisible();
 	await card.getByRole('button', { name: /lien d’invitation/ }).click();
