@@ -106,9 +106,15 @@ async function child(format: Format, statePath: string): Promise<void> {
 }
 
 function parent(): void {
-	const objects = loadConfig().maxObjectsPerBoard;
+	const config = loadConfig();
 	const built = performance.now();
-	const state = largestBoard(objects);
+	// As many objects as `MAX_OBJECTS_PER_BOARD` allows, fewer when `MAX_BOARD_BYTES` stops first.
+	let objects = config.maxObjectsPerBoard;
+	let state = largestBoard(objects);
+	if (state.byteLength > config.maxBoardBytes) {
+		objects = Math.floor((objects * config.maxBoardBytes) / state.byteLength);
+		state = largestBoard(objects);
+	}
 	const buildMs = performance.now() - built;
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-bench-export-'));
 	const statePath = path.join(dir, 'board.bin');
@@ -128,7 +134,7 @@ function parent(): void {
 		for (const format of formats) {
 			const out = execFileSync(
 				process.execPath,
-				['--import', 'tsx', self, '--child', format, statePath],
+				[...process.execArgv, self, '--child', format, statePath],
 				{ encoding: 'utf8', maxBuffer: 1024 * 1024 }
 			);
 			const { ms, cpuMs, rssMb, size } = JSON.parse(out.trim().split('\n').at(-1)!) as {
