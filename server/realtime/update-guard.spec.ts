@@ -143,6 +143,15 @@ describe('reviewUpdate', () => {
 			}).refusal?.reason ?? null;
 		expect(review(last)).toBe('text-too-long');
 
+		// Text inserted after the middle of another string of the same update counts too.
+		const crafted = new Y.Doc();
+		Y.applyUpdate(crafted, Y.encodeStateAsUpdate(server.doc));
+		const parts: Uint8Array[] = [];
+		crafted.on('update', (update: Uint8Array) => parts.push(update));
+		itemText(crafted, id)?.insert(0, 'x');
+		itemText(crafted, id)?.insert(1, 'y');
+		expect(review(Y.mergeUpdates(parts))).toBe('text-too-long');
+
 		const other = new Y.Doc();
 		Y.applyUpdate(other, Y.encodeStateAsUpdate(server.doc));
 		other.on('update', (update: Uint8Array) => (last = update));

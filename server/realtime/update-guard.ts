@@ -111,14 +111,20 @@ function placeInDoc(doc: Y.Doc, item: Y.Item): Place {
 /** Reads a decoded update's structs against a document: places, held clocks, references. */
 class UpdateReader {
 	readonly #doc: Y.Doc;
-	readonly #byId = new Map<string, Y.Item>();
+	/** The update's items per client id, in clock order (as the update encodes them). */
+	readonly #byClient = new Map<number, Y.Item[]>();
+	readonly #fromUpdate = new Set<Y.Item>();
 	/** Per client id: the clock up to which the document plus this update hold structs. */
 	readonly stateAfter = new Map<number, number>();
 
 	constructor(doc: Y.Doc, structs: readonly Struct[]) {
 		this.#doc = doc;
 		for (const struct of structs) {
-			if (struct instanceof Y.Item) this.#byId.set(idKey(struct.id), struct);
+			if (!(struct instanceof Y.Item)) continue;
+			const list = this.#byClient.get(struct.id.client) ?? [];
+			list.push(struct);
+			this.#byClient.set(struct.id.client, list);
+			this.#fromUpdate.add(struct);
 		}
 	}
 
@@ -132,11 +138,26 @@ class UpdateReader {
 		return this.stateAfter.get(client) ?? this.held(client);
 	}
 
-	/** The item holding `id`: the document's when it holds it, else the update's; else null. */
+	/**
+	 * The item holding `id` (its start or any clock inside it): the document's when it holds it,
+	 * else the update's; else null.
+	 */
 	itemAt(id: Y.ID): Y.Item | null {
-		if (id.clock >= this.held(id.client)) return this.#byId.get(idKey(id)) ?? null;
-		const struct = Y.getItem(this.#doc.store, id);
-		return struct instanceof Y.Item ? struct : null;
+		if (id.clock < this.held(id.client)) {
+			const struct = Y.getItem(this.#doc.store, id);
+			return struct instanceof Y.Item ? struct : null;
+		}
+		const list = this.#byClient.get(id.client) ?? [];
+		let low = 0;
+		let high = list.length - 1;
+		while (low <= high) {
+			const middle = (low + high) >>> 1;
+			const item = list[middle] as Y.Item;
+			if (id.clock < item.id.clock) high = middle - 1;
+			else if (id.clock >= item.id.clock + item.length) low = middle + 1;
+			else return item;
+		}
+		return null;
 	}
 
 	/**
@@ -146,7 +167,7 @@ class UpdateReader {
 	placeOf(item: Y.Item): Place {
 		let current: Y.Item | null = item;
 		for (let hops = 0; current && hops < MAX_ORIGIN_HOPS; hops++) {
-			if (this.#byId.get(idKey(current.id)) !== current) return placeInDoc(this.#doc, current);
+			if (!this.#fromUpdate.has(current)) return placeInDoc(this.#doc, current);
 			const parent = current.parent as unknown;
 			if (typeof parent === 'string' || parent instanceof Y.ID) {
 				return { parent, parentSub: current.parentSub };
