@@ -119,9 +119,26 @@ function overflowsAtMinimum(text: string, width: number, height: number): boolea
 	if (text.length <= capacity) return false;
 	let visible = 0;
 	for (let i = 0; i < text.length; i++) {
-		if (!/\s/.test(text[i]!) && ++visible > capacity) return true;
+		if (!isSpace(text.charCodeAt(i)) && ++visible > capacity) return true;
 	}
 	return false;
+}
+
+/** What `/\s/` matches, for one UTF-16 code unit (without a regular expression per character). */
+function isSpace(code: number): boolean {
+	if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+	if (code < 0xa0) return false;
+	return (
+		code === 0xa0 ||
+		code === 0x1680 ||
+		(code >= 0x2000 && code <= 0x200a) ||
+		code === 0x2028 ||
+		code === 0x2029 ||
+		code === 0x202f ||
+		code === 0x205f ||
+		code === 0x3000 ||
+		code === 0xfeff
+	);
 }
 
 /**

@@ -49,13 +49,17 @@ export type Primitive =
 	  }
 	| { kind: 'image'; x: number; y: number; w: number; h: number; file: string; alt: string };
 
-/** A board ready to draw: its primitives and the box they fit in (margin included). */
+/**
+ * A board ready to draw: its primitives and the box they fit in (margin included). The primitives
+ * are made item by item as they are iterated (each iteration makes them again), so an export of
+ * the largest board holds one item's wrapped lines at a time, not every note's.
+ */
 export interface Scene {
 	x: number;
 	y: number;
 	width: number;
 	height: number;
-	primitives: Primitive[];
+	primitives: Iterable<Primitive>;
 }
 
 /** Space around the drawn items, in board units. */
@@ -314,6 +318,10 @@ export function boardScene(input: SceneInput): Scene {
 	const label = input.categoryLabel ?? ((category: string | null) => category ?? '');
 	return {
 		...sceneBox(items),
-		primitives: items.flatMap((item) => primitivesOf(item, byId, label))
+		primitives: {
+			*[Symbol.iterator]() {
+				for (const item of items) yield* primitivesOf(item, byId, label);
+			}
+		}
 	};
 }

@@ -120,7 +120,7 @@ export interface SvgInput extends SceneInput {
 export function boardToSvg(input: SvgInput): string {
 	const scene = boardScene(input);
 	const images = input.images ?? new Map<string, EmbeddedImage>();
-	const body = scene.primitives.map((primitive) => element(primitive, images)).join('\n');
+	const body = Array.from(scene.primitives, (primitive) => element(primitive, images)).join('\n');
 	const viewBox = `${n(scene.x)} ${n(scene.y)} ${n(scene.width)} ${n(scene.height)}`;
 	return [
 		'<?xml version="1.0" encoding="UTF-8"?>',

@@ -17,23 +17,46 @@ function splitWord(word: string, perLine: number): string[] {
 	return chunks;
 }
 
+/** The length of `text` in code points (what a line holds), without building an array. */
+function codePointLength(text: string): number {
+	let length = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+			length--;
+			i++;
+		}
+	}
+	return length;
+}
+
+/**
+ * A word: a run of anything but breaking spaces. A no-break space (French "12,5 %", "« mot »")
+ * never starts a new line.
+ */
+const WORD = /(?:\S|[\u00a0\u202f\u2007])+/g;
+
 /**
  * Wraps one paragraph (no newline) into lines of at most `perLine` characters, pushed onto `lines`
- * until it holds more than `maxLines` (the rest is not wrapped: nobody will see it).
+ * until it holds more than `maxLines` (the rest is not even split into words: nobody will see it).
  */
 function wrapParagraph(paragraph: string, perLine: number, lines: string[], maxLines: number) {
 	let line = '';
-	// Only breaking spaces separate words: a no-break space (French "12,5 %", "« mot »") never
-	// starts a new line.
-	for (const word of paragraph.split(/[^\S\u00a0\u202f\u2007\u2060]+/).filter(Boolean)) {
-		const pieces = Array.from(word).length > perLine ? splitWord(word, perLine) : [word];
+	let lineLength = 0;
+	for (const [word] of paragraph.matchAll(WORD)) {
+		const wordLength = codePointLength(word);
+		const pieces = wordLength > perLine ? splitWord(word, perLine) : [word];
 		for (const piece of pieces) {
-			const candidate = line ? `${line} ${piece}` : piece;
-			if (Array.from(candidate).length <= perLine) line = candidate;
-			else {
+			const pieceLength = piece === word ? wordLength : codePointLength(piece);
+			const candidateLength = line ? lineLength + 1 + pieceLength : pieceLength;
+			if (candidateLength <= perLine) {
+				line = line ? `${line} ${piece}` : piece;
+				lineLength = candidateLength;
+			} else {
 				lines.push(line);
 				if (lines.length > maxLines) return;
 				line = piece;
+				lineLength = pieceLength;
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import {
 } from '../../board/export/scene.ts';
 import type { EmbeddedImage } from '../../board/export/svg.ts';
 import { LINE_HEIGHT } from '../../board/export/text-wrap.ts';
+import { compactPageContent } from './pdf-content.ts';
 import { PDF_FONT, PDF_FONT_BOLD, printable, registerFonts } from './pdf-fonts.ts';
 
 /**
@@ -125,6 +126,7 @@ export function boardToPdf(input: PdfInput): Promise<Uint8Array> {
 		pdf.on('end', () => resolve(Buffer.concat(chunks)));
 		pdf.on('error', reject);
 	});
+	compactPageContent(pdf);
 	registerFonts(pdf);
 	pdf.scale(scale).translate(-scene.x, -scene.y);
 	const images = input.images ?? new Map<string, EmbeddedImage>();

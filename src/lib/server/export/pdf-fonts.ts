@@ -30,18 +30,42 @@ function glyphCheck(pdf: Pdf): (codePoint: number) => boolean {
 	const font = (pdf as unknown as { _font?: { font?: { hasGlyphForCodePoint?: unknown } } })._font
 		?.font;
 	const has = font?.hasGlyphForCodePoint;
-	return typeof has === 'function' ? (codePoint) => Boolean(has.call(font, codePoint)) : () => true;
+	if (typeof has !== 'function') return () => true;
+	let known = glyphCache.get(font as object);
+	if (!known) glyphCache.set(font as object, (known = new Map()));
+	const cache = known;
+	return (codePoint) => {
+		let answer = cache.get(codePoint);
+		if (answer === undefined) cache.set(codePoint, (answer = Boolean(has.call(font, codePoint))));
+		return answer;
+	};
 }
+
+/** Per font, whether it has a glyph for a code point (a PDF asks for the same few hundred). */
+const glyphCache = new WeakMap<object, Map<number, boolean>>();
 
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** True when every character of `text` is drawn as is: a glyph (or a control) and no joiner. */
+function drawnAsIs(text: string, has: (codePoint: number) => boolean): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.codePointAt(i) ?? 0;
+		if (code > 0xffff) i++;
+		if (code === 0xfe0f || code === 0x200d) return false;
+		if (code >= 0x20 && !has(code)) return false;
+	}
+	return true;
+}
+
 /**
  * `text` as the current font of `pdf` can draw it: an emoji (with its modifiers and joiners) becomes
- * `emoji` (e.g. "[émoji]"), any other character without a glyph becomes `?`.
+ * `emoji` (e.g. "[émoji]"), any other character without a glyph becomes `?`. Text the font draws
+ * as is (nearly every line) is returned without being taken apart.
  */
 export function printable(pdf: Pdf, text: string, emoji = '[emoji]'): string {
 	const has = glyphCheck(pdf);
+	if (drawnAsIs(text, has)) return text;
 	let out = '';
 	for (const { segment } of segmenter.segment(text)) {
 		if (PICTOGRAPHIC.test(segment) && !has(segment.codePointAt(0) ?? 0)) {

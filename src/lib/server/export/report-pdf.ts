@@ -3,6 +3,7 @@ import { formatDateTime, formatNumber, formatTime, labelled } from '../../i18n/f
 import type { Translate } from '../../i18n/index.ts';
 import { categoryGroupLabel } from '../../i18n/labels.ts';
 import type { CategoryCounts, WorkshopFigures } from '../../shared/figures.ts';
+import { compactPageContent } from './pdf-content.ts';
 import { registerFonts } from './pdf-fonts.ts';
 import { boardPages, cover, type ReportBoard } from './report-pdf-cover.ts';
 import {
@@ -259,6 +260,7 @@ export function reportToPdf(input: ReportPdfInput): Promise<Uint8Array> {
 		pdf.on('end', () => resolve(Buffer.concat(chunks)));
 		pdf.on('error', reject);
 	});
+	compactPageContent(pdf);
 	registerFonts(pdf);
 	const emoji = input.t('outputs_emoji_fallback');
 	setEmojiText(pdf, emoji);
