@@ -43,7 +43,11 @@ export interface MessageSink {
 	/** False while the room shuts down: messages are then ignored. */
 	readonly accepting: boolean;
 	answerSyncStep1(connection: Connection, stateVector: Uint8Array): void;
-	receiveUpdate(connection: Connection, update: Uint8Array): void;
+	/**
+	 * `catchingUp`: the client has not answered the server's sync step 1 yet, so an update ahead
+	 * of what the server holds may be its new edits racing that answer (see `Room.receiveUpdate`).
+	 */
+	receiveUpdate(connection: Connection, update: Uint8Array, catchingUp: boolean): void;
 	receiveAwareness(connection: Connection, update: Uint8Array): void;
 	sendAwarenessStates(connection: Connection): void;
 	/** The connection closed: forget it (and its awareness states). */
@@ -88,6 +92,8 @@ export class Connection implements AwarenessOwner {
 	);
 	#closing = false;
 	readonly #closed: Promise<void>;
+	/** True once the client sent sync step 2 (its answer to the step 1 sent on attach). */
+	#answeredSync = false;
 
 	constructor(input: {
 		ws: WebSocket;
@@ -208,7 +214,9 @@ export class Connection implements AwarenessOwner {
 					this.log.warn('too many document messages: closing connection');
 					this.close(CloseCode.RateLimited, 'rate limited');
 				} else if (message.type === 'update') {
-					this.#sink.receiveUpdate(this, message.update);
+					const catchingUp = !this.#answeredSync && !message.answer;
+					if (message.answer) this.#answeredSync = true;
+					this.#sink.receiveUpdate(this, message.update, catchingUp);
 				} else {
 					this.#sink.answerSyncStep1(this, message.stateVector);
 				}

@@ -31,7 +31,8 @@ export class BadMessageError extends Error {
 /** A decoded client message, its payload still raw. */
 export type ClientMessage =
 	| { type: 'sync-step-1'; stateVector: Uint8Array }
-	| { type: 'update'; update: Uint8Array }
+	/** `answer`: sync step 2, the client's answer to the server's step 1; else an incremental update. */
+	| { type: 'update'; update: Uint8Array; answer: boolean }
 	| { type: 'awareness'; update: Uint8Array }
 	| { type: 'query-awareness' }
 	| { type: 'auth' };
@@ -64,7 +65,7 @@ function readSyncMessage(decoder: decoding.Decoder): ClientMessage {
 			return { type: 'sync-step-1', stateVector: payload };
 		case SYNC_STEP_2:
 		case SYNC_UPDATE:
-			return { type: 'update', update: payload };
+			return { type: 'update', update: payload, answer: subType === SYNC_STEP_2 };
 		default:
 			throw new BadMessageError(`unknown sync message type ${subType}`);
 	}

@@ -32,9 +32,17 @@ import {
 	reviewUpdate,
 	type Accepted,
 	type ContentLimits,
-	type Refusal
+	type Refusal,
+	type RefusalReason
 } from './update-guard.ts';
 import { UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
+
+/**
+ * Refusals that only say an update is ahead of what the document holds (it follows structs not
+ * received yet). Before a connection's sync answer they are expected and the update is dropped;
+ * after it they are refused (4422).
+ */
+const AHEAD: ReadonlySet<RefusalReason> = new Set(['gap', 'missing-reference', 'future-delete']);
 
 /** How long a shutdown waits for the log to be written before giving up, in milliseconds. */
 export const SHUTDOWN_FLUSH_TIMEOUT_MS = 10_000;
@@ -262,7 +270,7 @@ export class Room implements MessageSink {
 	 * categories), then checked against the object limit (4507) and the locks (4423); the first
 	 * failed check closes its sender and nothing of the update is applied.
 	 */
-	receiveUpdate(connection: Connection, update: Uint8Array): void {
+	receiveUpdate(connection: Connection, update: Uint8Array, catchingUp = false): void {
 		// Decoding the whole update first: a truncated one must not be half-applied.
 		const decoded = Y.decodeUpdate(update);
 		if (!connection.identity.writable) {
@@ -281,7 +289,20 @@ export class Room implements MessageSink {
 			categories: this.#categories,
 			limits: this.#limits
 		});
-		if (review.refusal) return this.#refuse(connection, review.refusal);
+		if (review.refusal) {
+			if (catchingUp && AHEAD.has(review.refusal.reason)) {
+				// After a reconnect the stock client sends its new edits as soon as the socket opens,
+				// before it answers our step 1; what this instance lacks of its own (an instance that
+				// died before storing it) then shows as a gap. Dropped, never applied: the answer
+				// (step 2) carries this update too, with what it follows, and is reviewed in full.
+				connection.log.info(
+					{ reason: review.refusal.reason, detail: review.refusal.detail },
+					'update ahead of the sync answer: dropped, the answer brings it'
+				);
+				return;
+			}
+			return this.#refuse(connection, review.refusal);
+		}
 		const binding = this.#bindingFor(connection, review);
 		if (!binding) return;
 		if (wouldExceedObjects(this.doc, decoded.structs, this.#maxObjects)) {

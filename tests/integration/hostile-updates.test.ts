@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -27,6 +28,7 @@ import {
 
 const WAIT = { timeout: 10_000, interval: 20 };
 const SYNC_UPDATE = 2;
+const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 
 /** A y-websocket sync frame (`subType`: step 2 or update) carrying `update`. */
@@ -90,8 +92,16 @@ describe.each(DRIVERS)('hostile but well-formed updates (%s)', (driver) => {
 		return { database, server, facilitator, board, victimClient, attacker, watcher, victim };
 	}
 
+	/**
+	 * A raw socket of `attacker` that has answered the server's sync step 1 (with nothing new), as
+	 * every client does on connecting: from then on an update ahead of the board is refused.
+	 */
 	async function hostileSocket(server: RunningServer, boardId: string, attacker: ApiClient) {
-		return h.rawSocket(server, boardId, { ticket: await ticketFor(attacker, boardId) });
+		const socket = await h.rawSocket(server, boardId, {
+			ticket: await ticketFor(attacker, boardId)
+		});
+		socket.send(syncFrame(Y.encodeStateAsUpdate(new Y.Doc()), SYNC_STEP_2));
+		return socket;
 	}
 
 	/** The victim writes a note; it reaches the watcher and stays, attributed to the victim. */
@@ -194,6 +204,55 @@ describe.each(DRIVERS)('hostile but well-formed updates (%s)', (driver) => {
 				.map((item) => item.text)
 				.sort()
 		).toEqual(['Bien reçue', 'Premier']);
+	});
+
+	it('drops an update ahead of the board sent before the sync answer (a reconnecting client’s new edit), and the answer brings it', async () => {
+		const { server, board, attacker, watcher } = await room();
+		const mine = forgedDoc(watcher.doc, 2_345_678);
+		createSticky(mine.doc, { x: 0, y: 0, text: 'Perdue avec l’instance', category: 'agent' });
+		mine.next();
+		createSticky(mine.doc, { x: 0, y: 200, text: 'Écrite à la reconnexion', category: 'agent' });
+		const ahead = mine.next();
+		const storedBefore = (await storedRows(board.id)).length;
+
+		const socket = await h.rawSocket(server, board.id, {
+			ticket: await ticketFor(attacker, board.id)
+		});
+		socket.send(syncFrame(ahead));
+		// A step 1 after it: its answer comes once the update before it was handled.
+		socket.send(syncFrame(Y.encodeStateVector(new Y.Doc()), SYNC_STEP_1));
+		const answered = (message: Uint8Array) => message[0] === 0 && message[1] === SYNC_STEP_2;
+		await vi.waitFor(() => expect(socket.messages.some(answered)).toBe(true), WAIT);
+		// Nothing of it is applied, stored or left pending, and the connection stays open...
+		const [answer] = socket.messages.filter(answered);
+		const seen = new Y.Doc();
+		Y.applyUpdate(seen, decoding.readVarUint8Array(decoding.createDecoder(answer!.subarray(2))));
+		expect(listItems(seen)).toEqual([]);
+		expect(listItems(watcher.doc)).toEqual([]);
+		expect(server.realtime.stats().boardsWithPending).toBe(0);
+		expect((await storedRows(board.id)).length).toBe(storedBefore);
+		// ...until its answer to step 1, which holds both notes, is reviewed and applied.
+		socket.send(
+			syncFrame(Y.encodeStateAsUpdate(mine.doc, Y.encodeStateVector(watcher.doc)), SYNC_STEP_2)
+		);
+		await vi.waitFor(
+			() =>
+				expect(
+					listItems(watcher.doc)
+						.map((item) => item.text)
+						.sort()
+				).toEqual(['Perdue avec l’instance', 'Écrite à la reconnexion']),
+			WAIT
+		);
+		expect(server.realtime.stats().boardsWithPending).toBe(0);
+
+		// Once it has answered, an update ahead of the board is refused.
+		createSticky(mine.doc, { x: 0, y: 400, text: 'Après un trou', category: 'agent' });
+		mine.next();
+		createSticky(mine.doc, { x: 0, y: 600, text: 'Trop tôt', category: 'agent' });
+		socket.send(syncFrame(mine.next()));
+		expect(await socket.closed).toBe(CloseCode.InvalidUpdate);
+		expect(listItems(watcher.doc)).toHaveLength(2);
 	});
 
 	it('refuses deletes of clocks not yet written, so the victim’s next notes do not vanish as they arrive', async () => {
