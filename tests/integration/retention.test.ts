@@ -11,7 +11,7 @@ import {
 	workshops
 } from '../../src/lib/server/db/schema.ts';
 import { monthsBefore, purgeExpiredLogs } from '../../src/lib/server/services/retention.ts';
-import { tryBoardHistoryLock } from '../../server/realtime/store.ts';
+import { tryBoardHistoryLock } from '../../src/lib/server/history/store.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { workshopWith } from './facilitation-support.ts';
