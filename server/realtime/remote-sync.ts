@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { metrics } from '../metrics.ts';
 import type { BoardChannel, BoardMessage, RemoteUpdates } from './redis-bus.ts';
 import { SeqTracker } from './seq-tracker.ts';
-import { updatesAfter } from './store.ts';
+import { updatesAfter } from '../../src/lib/server/history/store.ts';
 import type { LoggedUpdate } from './update-log.ts';
 
 /**

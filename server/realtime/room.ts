@@ -26,7 +26,7 @@ import { encodeUpdateMessage } from './protocol.ts';
 import type { BoardChannel } from './redis-bus.ts';
 import { REMOTE_ORIGIN, RemoteSync } from './remote-sync.ts';
 import { SyncCache } from './sync-cache.ts';
-import { LOAD_ORIGIN, type LoadedBoard } from './store.ts';
+import { LOAD_ORIGIN, type LoadedBoard } from '../../src/lib/server/history/store.ts';
 import {
 	NO_CONTENT_LIMITS,
 	reviewUpdate,

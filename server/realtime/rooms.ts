@@ -6,7 +6,7 @@ import type { Connection } from './connection.ts';
 import type { WritePolicy } from './facilitation/write-policy.ts';
 import type { RedisBus } from './redis-bus.ts';
 import { ActOf, Room, type BoardLimits } from './room.ts';
-import { loadBoardInto, loadClientOwners } from './store.ts';
+import { loadBoardInto, loadClientOwners } from '../../src/lib/server/history/store.ts';
 import type { LogStore } from './update-log.ts';
 
 /** The realtime layer is closing: no board may be opened any more. */

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
-import type { StoredSnapshot, StoredUpdate } from './store.ts';
+import type { StoredSnapshot, StoredUpdate } from '../../src/lib/server/history/store.ts';
 import { SNAPSHOT_LOG_RATIO, UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
 const silent = pino({ level: 'silent' });

@@ -6,7 +6,7 @@ import {
 	type LoadedBoard,
 	type StoredSnapshot,
 	type UnnumberedUpdate
-} from './store.ts';
+} from '../../src/lib/server/history/store.ts';
 
 /** First delay before retrying a failed log write, in milliseconds (doubles each time). */
 export const RETRY_INITIAL_MS = 100;

@@ -10,7 +10,7 @@ import {
 	moveItem,
 	setItemColor
 } from '../../src/lib/board/schema.ts';
-import type { StoredSnapshot, UnnumberedUpdate } from '../../server/realtime/store.ts';
+import type { StoredSnapshot, UnnumberedUpdate } from '../../src/lib/server/history/store.ts';
 import { seededRandom } from '../helpers/random.ts';
 
 /**

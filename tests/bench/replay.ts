@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { LoginThrottle } from '../../src/lib/server/login-throttle.ts';
 import { ReplayCursor, ReplayEngine, type HistoryUpdate } from '../../src/lib/board/replay.ts';
 import { loadHistory } from '../../src/lib/client/replay-player.svelte.ts';
-import { insertSnapshot, insertUpdates } from '../../server/realtime/store.ts';
+import { insertSnapshot, insertUpdates } from '../../src/lib/server/history/store.ts';
 import { PGLITE_SUBDIR } from '../../server/app.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { seededRandom } from '../helpers/random.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { decodeHistoryPage } from '../../src/lib/board/history-codec.ts';
+import { decodeHistoryPage } from '../../src/lib/board/history-format.ts';
 import { ReplayEngine } from '../../src/lib/board/replay.ts';
 import {
 	createSticky,

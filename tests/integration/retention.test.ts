@@ -1,7 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { decodeHistoryPage } from '../../src/lib/board/history-codec.ts';
+import { decodeHistoryPage, decodeHistorySnapshot } from '../../src/lib/board/history-format.ts';
 import { ReplayEngine, type HistorySnapshot } from '../../src/lib/board/replay.ts';
 import { createSticky, itemText, listItems } from '../../src/lib/board/schema.ts';
 import {
@@ -11,7 +11,7 @@ import {
 	workshops
 } from '../../src/lib/server/db/schema.ts';
 import { monthsBefore, purgeExpiredLogs } from '../../src/lib/server/services/retention.ts';
-import { tryBoardHistoryLock } from '../../server/realtime/store.ts';
+import { tryBoardHistoryLock } from '../../src/lib/server/history/store.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { workshopWith } from './facilitation-support.ts';
@@ -50,11 +50,11 @@ async function replayedEnd(client: ApiClient, boardId: string) {
 	const updates = decodeHistoryPage(new Uint8Array(await page.arrayBuffer()));
 	const firstSeq = updates[0]?.seq ?? Number.POSITIVE_INFINITY;
 	const snapshots: HistorySnapshot[] = [];
-	for (const { seq, at } of index.snapshots.filter((snapshot) => snapshot.seq < firstSeq)) {
+	for (const { seq } of index.snapshots.filter((snapshot) => snapshot.seq < firstSeq)) {
 		const answer = await fetch(`${client.baseUrl}${base}/snapshots/${seq}`, {
 			headers: { cookie: client.cookie }
 		});
-		snapshots.push({ seq, at, state: new Uint8Array(await answer.arrayBuffer()) });
+		snapshots.push(decodeHistorySnapshot(new Uint8Array(await answer.arrayBuffer())));
 	}
 	const engine = new ReplayEngine({ updates, snapshots });
 	return { index, engine, doc: engine.docAt(engine.steps.length) };

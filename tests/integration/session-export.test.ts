@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createSticky, listItems } from '../../src/lib/board/schema.ts';
-import { sessionDocument } from '../../src/lib/server/services/session-export.ts';
+import { workshopRecord } from '../../src/lib/server/services/workshop-record-export.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { Harness, joinAsGuest, warmUp } from './support.ts';
 
@@ -27,7 +27,7 @@ describe.each(DRIVERS)('session JSON export (%s)', (driver) => {
 		const read = async () => {
 			const response = await facilitator.request<unknown>('GET', path);
 			expect(response.status).toBe(200);
-			return sessionDocument.parse(response.body);
+			return workshopRecord.parse(response.body);
 		};
 		const session = await vi.waitFor(
 			async () => {

@@ -4,9 +4,9 @@ import * as Y from 'yjs';
 import { createSticky, itemsOf, listItems } from '../../src/lib/board/schema.ts';
 import { users, workshops } from '../../src/lib/server/db/schema.ts';
 import { isFailure } from '../../src/lib/server/services/failure.ts';
-import type { SessionDocument } from '../../src/lib/server/services/session-export.ts';
-import { importSession } from '../../src/lib/server/services/session-import.ts';
-import { readSessionDocument } from '../../src/lib/server/services/session-read.ts';
+import type { WorkshopRecord } from '../../src/lib/server/services/workshop-record-export.ts';
+import { importWorkshopRecord } from '../../src/lib/server/services/workshop-record-import.ts';
+import { readWorkshopRecord } from '../../src/lib/server/services/workshop-record-read.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { facilitationClient, workshopWith } from './facilitation-support.ts';
@@ -26,7 +26,7 @@ function itemsOfState(state: string) {
  * import replaced: refs become `name|role|category`, board and round ids their position, board
  * states their items; `exportedAt` goes. The people list is returned apart (the importer joins it).
  */
-function comparable(document: SessionDocument) {
+function comparable(document: WorkshopRecord) {
 	const ids = new Map<string, string>([
 		...document.people.map((p): [string, string] => [p.ref, `${p.name}|${p.role}|${p.category}`]),
 		...document.boards.map((b, i): [string, string] => [b.id, `board#${i}`]),
@@ -96,7 +96,7 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 		await ulla.request('POST', feedback, { satisfaction: 4, worked: 'Écoute', change: '' });
 		await alain.request('POST', feedback, { satisfaction: 2, worked: '', change: 'Plus court' });
 		expect((await facilitator.request('POST', `/api/workshops/${ws.id}/archive`)).status).toBe(200);
-		const { status, body } = await facilitator.request<SessionDocument>(
+		const { status, body } = await facilitator.request<WorkshopRecord>(
 			'GET',
 			`/api/workshops/${ws.id}/export.json`
 		);
@@ -130,7 +130,7 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 			retentionMonths: 24,
 			evaluatorsSeeNames: true
 		});
-		const again = await facilitator.request<SessionDocument>(
+		const again = await facilitator.request<WorkshopRecord>(
 			'GET',
 			`/api/workshops/${imported.body.id}/export.json`
 		);
@@ -254,7 +254,7 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 
 	it('leaves nothing behind when the database refuses part of an import', async () => {
 		const { facilitator, document } = await exportedSession();
-		const read = readSessionDocument({
+		const read = readWorkshopRecord({
 			bytes: new TextEncoder().encode(JSON.stringify(document)),
 			maxObjects: 5000,
 			maxDepth: 32
@@ -268,7 +268,9 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 			...read.document,
 			feedback: [read.document.feedback[0]!, read.document.feedback[0]!]
 		};
-		await expect(importSession({ ownerId, read: { ...read, document: twice } })).rejects.toThrow();
+		await expect(
+			importWorkshopRecord({ ownerId, read: { ...read, document: twice } })
+		).rejects.toThrow();
 		expect(await workshopCount()).toBe(workshopsBefore);
 		expect(await db().select({ n: count() }).from(users)).toEqual([before]);
 	}, 60_000);

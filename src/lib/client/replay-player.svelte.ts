@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { decodeHistoryPage } from '../board/history-codec.ts';
+import { decodeHistoryPage, decodeHistorySnapshot } from '../board/history-format.ts';
 import {
 	ReplayCursor,
 	ReplayEngine,
@@ -56,12 +56,10 @@ export async function loadHistory(input: { boardId: string; fetch: typeof fetch 
 	}
 	const firstSeq = updates[0]?.seq ?? Number.POSITIVE_INFINITY;
 	const snapshots: HistorySnapshot[] = [];
-	for (const { seq, at } of index.snapshots.filter((snapshot) => snapshot.seq < firstSeq)) {
-		snapshots.push({
-			seq,
-			at,
-			state: await bytesOf(await input.fetch(`${base}/snapshots/${seq}`))
-		});
+	for (const { seq } of index.snapshots.filter((snapshot) => snapshot.seq < firstSeq)) {
+		snapshots.push(
+			decodeHistorySnapshot(await bytesOf(await input.fetch(`${base}/snapshots/${seq}`)))
+		);
 	}
 	return { index, engine: new ReplayEngine({ updates, snapshots }) };
 }

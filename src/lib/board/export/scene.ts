@@ -2,13 +2,8 @@ import { getStroke } from 'perfect-freehand';
 import { fitFontSize } from '../layout.ts';
 import { endpointPoint, listItems, type ItemView } from '../schema.ts';
 import type * as Y from 'yjs';
-import {
-	NOTE_TEXT_COLOR,
-	inkColor,
-	noteBackground,
-	noteBorder
-} from '../../client/note-palette.ts';
-import { strokeOutline } from '../../client/stroke-path.ts';
+import { NOTE_TEXT_COLOR, inkColor, noteBackground, noteBorder } from '../note-palette.ts';
+import { strokeOutline } from '../stroke-path.ts';
 import { LINE_HEIGHT, linesThatFit, wrapText } from './text-wrap.ts';
 
 /**

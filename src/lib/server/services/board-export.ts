@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { loadBoardInto } from '../../../../server/realtime/store.ts';
+import { loadBoardInto } from '../history/store.ts';
 import type { EmbeddedImage } from '../../board/export/svg.ts';
 import { listItems, type ItemView } from '../../board/schema.ts';
 import { appContext } from '../context.ts';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, or } from 'drizzle-orm';
-import * as encoding from 'lib0/encoding';
+import { encodeHistoryPage, encodeHistorySnapshot } from '../../board/history-format.ts';
 import { appContext } from '../context.ts';
 import { boardSnapshots, boardUpdates, workshopEvents } from '../db/schema.ts';
 import { boardAccess, type BoardAccess } from './boards.ts';
@@ -123,9 +123,9 @@ export async function historyIndex(access: BoardAccess): Promise<HistoryIndex> {
 }
 
 /**
- * Up to `limit` updates after `after`, encoded with lib0: a varUint count, then per update
- * varUint seq, float64 time (ms since the epoch), varString category ('' for none) and
- * varUint8Array bytes. A page shorter than `limit` is the last one.
+ * Up to `limit` updates after `after`, as one page of the history format
+ * (`src/lib/board/history-format.ts`: seq, time, category, bytes; never the author). A page
+ * shorter than `limit` is the last one.
  */
 export async function historyPage(input: {
 	boardId: string;
@@ -143,25 +143,28 @@ export async function historyPage(input: {
 		.where(and(eq(boardUpdates.boardId, input.boardId), gt(boardUpdates.seq, input.after)))
 		.orderBy(asc(boardUpdates.seq))
 		.limit(Math.min(input.limit, MAX_HISTORY_PAGE));
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, rows.length);
-	for (const row of rows) {
-		encoding.writeVarUint(encoder, row.seq);
-		encoding.writeFloat64(encoder, row.at.getTime());
-		encoding.writeVarString(encoder, row.category ?? '');
-		encoding.writeVarUint8Array(encoder, row.update);
-	}
-	return encoding.toUint8Array(encoder);
+	return encodeHistoryPage(
+		rows.map((row) => ({
+			seq: row.seq,
+			at: row.at.getTime(),
+			category: row.category,
+			update: row.update
+		}))
+	);
 }
 
-/** The state stored by the snapshot `seq` of a board, or null when there is none. */
+/**
+ * The snapshot `seq` of a board (its seq, time and stored state) in the history format, or null
+ * when there is none.
+ */
 export async function historySnapshot(input: {
 	boardId: string;
 	seq: number;
 }): Promise<Uint8Array | null> {
 	const [row] = await appContext()
-		.db.select({ state: boardSnapshots.state })
+		.db.select({ at: boardSnapshots.at, state: boardSnapshots.state })
 		.from(boardSnapshots)
 		.where(and(eq(boardSnapshots.boardId, input.boardId), eq(boardSnapshots.seq, input.seq)));
-	return row?.state ?? null;
+	if (!row) return null;
+	return encodeHistorySnapshot({ seq: input.seq, at: row.at.getTime(), state: row.state });
 }

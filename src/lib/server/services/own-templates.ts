@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { loadBoardInto } from '../../../../server/realtime/store.ts';
+import { loadBoardInto } from '../history/store.ts';
 import { copyBoardItems } from '../../board/copy.ts';
 import { countItems, metaOf } from '../../board/schema.ts';
 import { TEMPLATE_KEYS } from '../../shared/workshop-validation.ts';

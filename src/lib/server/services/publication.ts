@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { loadBoardInto } from '../../../../server/realtime/store.ts';
+import { loadBoardInto } from '../history/store.ts';
 import { boardOutline } from '../../board/outline.ts';
 import { listItems } from '../../board/schema.ts';
 import type { WorkshopFigures } from '../../shared/figures.ts';

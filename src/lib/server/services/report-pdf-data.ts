@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { loadBoardInto } from '../../../../server/realtime/store.ts';
+import { loadBoardInto } from '../history/store.ts';
 import { appContext } from '../context.ts';
 import { memberships, users } from '../db/schema.ts';
 import type { ReportBoard } from '../export/report-pdf-cover.ts';

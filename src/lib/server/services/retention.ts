@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { tryBoardHistoryLock } from '../../../../server/realtime/store.ts';
+import { tryBoardHistoryLock } from '../history/store.ts';
 import { countItems } from '../../board/schema.ts';
 import { appContext } from '../context.ts';
 import {

@@ -4,8 +4,8 @@ import { readBody } from '$lib/server/body';
 import { bodyLimits, failureResponse, isFailure, requireUser } from '$lib/server/http';
 import { failure } from '$lib/server/services/failure';
 import { fileTooLargeFailure } from '$lib/server/services/files';
-import { importSession } from '$lib/server/services/session-import';
-import { readSessionDocument } from '$lib/server/services/session-read';
+import { importWorkshopRecord } from '$lib/server/services/workshop-record-import';
+import { readWorkshopRecord } from '$lib/server/services/workshop-record-read';
 import type { RequestHandler } from './$types';
 
 /**
@@ -33,12 +33,12 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const tooLarge = fileTooLargeFailure(config.maxUploadBytes);
 	const bytes = await readBody(request, bodyLimits(config.maxUploadBytes, tooLarge));
 	if (isFailure(bytes)) return failureResponse(bytes);
-	const read = readSessionDocument({
+	const read = readWorkshopRecord({
 		bytes,
 		maxObjects: config.maxObjectsPerBoard,
 		maxDepth: config.maxJsonDepth
 	});
 	if (isFailure(read)) return failureResponse(read);
-	const created = await importSession({ ownerId: user.id, read });
+	const created = await importWorkshopRecord({ ownerId: user.id, read });
 	return json(created, { status: 201 });
 };

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure } from '$lib/server/http';
 import { failure } from '$lib/server/services/failure';
-import { exportSession } from '$lib/server/services/session-export';
+import { exportWorkshopRecord } from '$lib/server/services/workshop-record-export';
 import { memberOfRoute } from '$lib/server/workshop-guard';
 import { translator } from '$lib/i18n';
 import type { RequestHandler } from './$types';
@@ -22,7 +22,7 @@ export const GET: RequestHandler = async (event) => {
 			failure(403, 'evaluator_archived_only', 'Evaluators read a workshop once archived')
 		);
 	}
-	const document = await exportSession({
+	const document = await exportWorkshopRecord({
 		workshopId: access.workshop.id,
 		viewer: access.role,
 		t: translator(event.locals.locale)

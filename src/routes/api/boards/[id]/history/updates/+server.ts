@@ -11,7 +11,7 @@ const pageQuery = z.object({
 
 /**
  * One page of the board's logged updates after `?after=<seq>` (at most `?limit=`, 5000), as
- * `application/octet-stream` (format: `historyPage`). Categories only, never authors.
+ * `application/octet-stream` in the history format (`src/lib/board/history-format.ts`). Categories only, never authors.
  */
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const user = requireUser(locals);

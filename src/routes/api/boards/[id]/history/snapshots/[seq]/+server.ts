@@ -3,7 +3,10 @@ import { failure } from '$lib/server/services/failure';
 import { historyAccess, historySnapshot } from '$lib/server/services/history';
 import type { RequestHandler } from './$types';
 
-/** The state of one stored snapshot (`Y.encodeStateAsUpdate`), as `application/octet-stream`. */
+/**
+ * One stored snapshot (seq, time and `Y.encodeStateAsUpdate` state) as `application/octet-stream`
+ * in the history format (`src/lib/board/history-format.ts`).
+ */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = requireUser(locals);
 	if (isFailure(user)) return failureResponse(user);
@@ -13,9 +16,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	}
 	const access = await historyAccess({ userId: user.id, boardId: params.id });
 	if (isFailure(access)) return failureResponse(access);
-	const state = await historySnapshot({ boardId: access.boardId, seq });
-	if (!state) return failureResponse(failure(404, 'snapshot_unknown', 'No such snapshot'));
-	return new Response(state as Uint8Array<ArrayBuffer>, {
+	const snapshot = await historySnapshot({ boardId: access.boardId, seq });
+	if (!snapshot) return failureResponse(failure(404, 'snapshot_unknown', 'No such snapshot'));
+	return new Response(snapshot as Uint8Array<ArrayBuffer>, {
 		headers: { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' }
 	});
 };

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { loadBoardInto } from '../../../../server/realtime/store.ts';
+import { loadBoardInto } from '../history/store.ts';
 import { toBase64 } from '../../board/export/svg.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { appContext } from '../context.ts';
@@ -22,7 +22,8 @@ import { newId } from '../ids.ts';
 import { anonymousNameFor, pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 
 /**
- * The whole session of a workshop as one JSON document (`format: "croisee-session"`, version 1):
+ * A workshop record: the whole workshop as one JSON document (`format: "croisee-session"`, a name
+ * kept for files already exported; version 1):
  * settings, each board's Yjs state (base64), the event log, vote rounds with their dots, feedback
  * and the figures. People appear as `ref`s (their pseudonym tag in this workshop, not reversible
  * without the server key) listed once in `people`, with their name for facilitators and their
@@ -33,17 +34,17 @@ import { anonymousNameFor, pseudonymFor, pseudonymTag, seesPseudonyms } from './
  */
 
 /** Identifies the document type. */
-export const SESSION_FORMAT = 'croisee-session';
+export const RECORD_FORMAT = 'croisee-session';
 /** Version of the document shape (bumped on incompatible changes). */
-export const SESSION_VERSION = 1;
+export const RECORD_VERSION = 1;
 
 const iso = z.iso.datetime({ offset: true });
 const ref = z.string().min(1).max(64);
 
-/** The schema of a session document, checked strictly before any import. */
-export const sessionDocument = z.strictObject({
-	format: z.literal(SESSION_FORMAT),
-	version: z.literal(SESSION_VERSION),
+/** The schema of a workshop record, checked strictly before any import. */
+export const workshopRecord = z.strictObject({
+	format: z.literal(RECORD_FORMAT),
+	version: z.literal(RECORD_VERSION),
 	exportedAt: iso,
 	workshop: z.strictObject({
 		title: z.string().min(1).max(200),
@@ -123,16 +124,16 @@ export const sessionDocument = z.strictObject({
 	figures: z.unknown()
 });
 
-/** A session document. */
-export type SessionDocument = z.infer<typeof sessionDocument>;
+/** A workshop record. */
+export type WorkshopRecord = z.infer<typeof workshopRecord>;
 
-async function exportBoards(workshopId: string): Promise<SessionDocument['boards']> {
+async function exportBoards(workshopId: string): Promise<WorkshopRecord['boards']> {
 	const rows = await appContext()
 		.db.select({ id: boards.id, title: boards.title, groupCategory: boards.groupCategory })
 		.from(boards)
 		.where(eq(boards.workshopId, workshopId))
 		.orderBy(asc(boards.createdAt), asc(boards.id));
-	const out: SessionDocument['boards'] = [];
+	const out: WorkshopRecord['boards'] = [];
 	for (const row of rows) {
 		const doc = new Y.Doc();
 		await loadBoardInto(doc, row.id);
@@ -246,16 +247,16 @@ function refPayload(payload: unknown, refOf: ReadonlyMap<string, string>): unkno
 }
 
 /**
- * The session document of `workshopId` as `viewer` may see it (the caller checked the role):
+ * The workshop record of `workshopId` as `viewer` may see it (the caller checked the role):
  * evaluators get pseudonyms unless the workshop shows them names. Null for an unknown workshop.
  */
-export async function exportSession(input: {
+export async function exportWorkshopRecord(input: {
 	workshopId: string;
 	viewer: Role;
 	now?: Date;
 	/** The reader's language, for the pseudonyms' category labels (French by default). */
 	t?: Translate;
-}): Promise<SessionDocument | null> {
+}): Promise<WorkshopRecord | null> {
 	const { db } = appContext();
 	const { workshopId } = input;
 	const [workshop] = await db.select().from(workshops).where(eq(workshops.id, workshopId));
@@ -281,8 +282,8 @@ export async function exportSession(input: {
 		.where(eq(feedback.workshopId, workshopId))
 		.orderBy(asc(feedback.at), asc(feedback.userId));
 	return {
-		format: SESSION_FORMAT,
-		version: SESSION_VERSION,
+		format: RECORD_FORMAT,
+		version: RECORD_VERSION,
 		exportedAt: (input.now ?? new Date()).toISOString(),
 		workshop: {
 			title: workshop.title,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_COLORS } from '../board/schema.ts';
-import { contrastRatio } from './contrast.ts';
+import { NOTE_COLORS } from './schema.ts';
+import { contrastRatio } from '../shared/contrast.ts';
 import { NOTE_BACKGROUNDS, NOTE_TEXT_COLOR, inkColor, noteBackground } from './note-palette.ts';
 
 describe('note palette', () => {

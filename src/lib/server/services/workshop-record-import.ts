@@ -13,17 +13,17 @@ import {
 } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import { replaceInJson } from './erasure.ts';
-import type { ReadSession } from './session-read.ts';
-import type { SessionDocument } from './session-export.ts';
+import type { ReadRecord } from './workshop-record-read.ts';
+import type { WorkshopRecord } from './workshop-record-export.ts';
 
 /**
- * Restores a session document (read by `readSessionDocument`) as a NEW, archived workshop owned
- * by the importer: an import restores a record, it is not a live session. Boards get their Yjs
+ * Restores a workshop record (read by `readWorkshopRecord`) as a NEW, archived workshop owned
+ * by the importer: an import restores a record, it is not a live run. Boards get their Yjs
  * state as a seq-0 snapshot (so loading, history and replay work), events, vote rounds, dots,
  * feedback and figures follow with new ids.
  *
  * People stay pseudonymous: each `ref` becomes a placeholder guest (the name the document
- * carries, no e-mail, no password, no session: nobody can sign in as it) with a membership of
+ * carries, no e-mail, no password, no sign-in session: nobody can sign in as it) with a membership of
  * the same role and category, so that votes, feedback and figures by category stay right. The
  * importer is the only account involved. One transaction: a failure leaves nothing behind.
  */
@@ -49,7 +49,7 @@ function chunks<T>(rows: readonly T[]): T[][] {
 }
 
 /** Creates the placeholder people (one per ref) and their memberships. */
-async function insertPeople(tx: Tx, workshopId: string, document: SessionDocument, maps: IdMaps) {
+async function insertPeople(tx: Tx, workshopId: string, document: WorkshopRecord, maps: IdMaps) {
 	for (const person of document.people) {
 		const id = newId();
 		maps.people.set(person.ref, id);
@@ -79,7 +79,7 @@ function mappedPayload(payload: unknown, maps: IdMaps): unknown {
 	return out;
 }
 
-async function insertBoards(tx: Tx, workshopId: string, read: ReadSession, maps: IdMaps) {
+async function insertBoards(tx: Tx, workshopId: string, read: ReadRecord, maps: IdMaps) {
 	const { document } = read;
 	const lastEvent = document.events.at(-1)?.at ?? document.exportedAt;
 	const start = Date.now();
@@ -94,14 +94,14 @@ async function insertBoards(tx: Tx, workshopId: string, read: ReadSession, maps:
 			groupCategory: board.groupCategory,
 			createdAt: new Date(start + i)
 		});
-		const { state, itemCount } = read.states[i] as ReadSession['states'][number];
+		const { state, itemCount } = read.states[i] as ReadRecord['states'][number];
 		await tx
 			.insert(boardSnapshots)
 			.values({ boardId: id, seq: 0, at: new Date(lastEvent), state, itemCount });
 	}
 }
 
-async function insertVotes(tx: Tx, workshopId: string, document: SessionDocument, maps: IdMaps) {
+async function insertVotes(tx: Tx, workshopId: string, document: WorkshopRecord, maps: IdMaps) {
 	for (const round of document.voteRounds) {
 		const roundId = newId();
 		maps.rounds.set(round.id, roundId);
@@ -132,7 +132,7 @@ async function insertVotes(tx: Tx, workshopId: string, document: SessionDocument
 	}
 }
 
-async function insertRecords(tx: Tx, workshopId: string, document: SessionDocument, maps: IdMaps) {
+async function insertRecords(tx: Tx, workshopId: string, document: WorkshopRecord, maps: IdMaps) {
 	const rows: (typeof workshopEvents.$inferInsert)[] = [];
 	for (const event of document.events) {
 		rows.push({
@@ -159,9 +159,9 @@ async function insertRecords(tx: Tx, workshopId: string, document: SessionDocume
 }
 
 /** Imports `read` for `ownerId` (an account, checked by the caller); returns the new workshop. */
-export async function importSession(input: {
+export async function importWorkshopRecord(input: {
 	ownerId: string;
-	read: ReadSession;
+	read: ReadRecord;
 }): Promise<{ id: string; boardIds: string[] }> {
 	const { document, figures } = input.read;
 	const id = newId();

@@ -5,22 +5,22 @@ import { parseBoundedJson } from '../body.ts';
 import { findUnstorableText } from '../text-guard.ts';
 import { failure, isFailure, type Failure } from './failure.ts';
 import {
-	SESSION_FORMAT,
-	SESSION_VERSION,
-	sessionDocument,
-	type SessionDocument
-} from './session-export.ts';
+	RECORD_FORMAT,
+	RECORD_VERSION,
+	workshopRecord,
+	type WorkshopRecord
+} from './workshop-record-export.ts';
 
 /**
- * Reading a session document before an import: the bytes as UTF-8 JSON, the format and version,
- * the schema (`sessionDocument`), then what a schema cannot say (each board state is a Yjs update
+ * Reading a workshop record before an import: the bytes as UTF-8 JSON, the format and version,
+ * the schema (`workshopRecord`), then what a schema cannot say (each board state is a Yjs update
  * within the object limit, references point at something in the document). Every refusal is a
  * 400 `Failure` saying where; nothing is written here.
  */
 
-/** A session document checked for import, with each board's decoded state. */
-export interface ReadSession {
-	document: SessionDocument;
+/** A workshop record checked for import, with each board's decoded state. */
+export interface ReadRecord {
+	document: WorkshopRecord;
 	/** Encoded state and object count of each board, in the document's order. */
 	states: { state: Uint8Array; itemCount: number }[];
 	/** The document's figures when they are in the current shape, else null (computed on read). */
@@ -47,10 +47,10 @@ function currentFigures(value: unknown): WorkshopFigures | null {
 }
 
 function decodeBoards(
-	boards: SessionDocument['boards'],
+	boards: WorkshopRecord['boards'],
 	maxObjects: number
-): ReadSession['states'] | Failure {
-	const states: ReadSession['states'] = [];
+): ReadRecord['states'] | Failure {
+	const states: ReadRecord['states'] = [];
 	for (const [i, board] of boards.entries()) {
 		const doc = new Y.Doc();
 		try {
@@ -78,7 +78,7 @@ function duplicate(values: readonly string[]): string | null {
 }
 
 /** Every date of the document with its path. */
-function datesOf(document: SessionDocument): [string, string | null][] {
+function datesOf(document: WorkshopRecord): [string, string | null][] {
 	return [
 		['exportedAt', document.exportedAt],
 		['workshop.date', document.workshop.date],
@@ -93,14 +93,14 @@ function datesOf(document: SessionDocument): [string, string | null][] {
 }
 
 /** The path of the first date PostgreSQL cannot store (the year 0000), or null. */
-function unstorableDate(document: SessionDocument): string | null {
+function unstorableDate(document: WorkshopRecord): string | null {
 	for (const [path, value] of datesOf(document)) {
 		if (value !== null && new Date(value).getUTCFullYear() < 1) return path;
 	}
 	return null;
 }
 
-function checkReferences(document: SessionDocument): Failure | null {
+function checkReferences(document: WorkshopRecord): Failure | null {
 	const boardIds = new Set(document.boards.map((board) => board.id));
 	const again =
 		duplicate(document.boards.map((board) => board.id)) ??
@@ -122,33 +122,33 @@ function checkReferences(document: SessionDocument): Failure | null {
 }
 
 /**
- * Reads an uploaded session document: 400 `invalid_json` (not UTF-8 JSON), `json_too_deep`
+ * Reads an uploaded workshop record: 400 `invalid_json` (not UTF-8 JSON), `json_too_deep`
  * (nested deeper than `maxDepth`), `invalid_text`
  * (unstorable text), `session_format` (another format or version), `invalid_input` (with the
  * path of the first problem). `maxObjects` is the per-board object limit.
  */
-export function readSessionDocument(input: {
+export function readWorkshopRecord(input: {
 	bytes: Uint8Array;
 	maxObjects: number;
 	/** Deepest nesting accepted (`MAX_JSON_DEPTH`), checked before parsing. */
 	maxDepth: number;
-}): ReadSession | Failure {
+}): ReadRecord | Failure {
 	const parsedJson = parseBoundedJson(input.bytes, input.maxDepth, 'The file');
 	if (isFailure(parsedJson)) return parsedJson;
 	const body = parsedJson.value;
 	const head = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-	if (head.format !== SESSION_FORMAT || head.version !== SESSION_VERSION) {
+	if (head.format !== RECORD_FORMAT || head.version !== RECORD_VERSION) {
 		return failure(
 			400,
 			'session_format',
-			`Not a ${SESSION_FORMAT} document of version ${SESSION_VERSION}`
+			`Not a ${RECORD_FORMAT} document of version ${RECORD_VERSION}`
 		);
 	}
 	const unstorable = findUnstorableText(body);
 	if (unstorable !== null) {
 		return failure(400, 'invalid_text', `${unstorable}: NUL characters and lone surrogates`);
 	}
-	const parsed = sessionDocument.safeParse(body);
+	const parsed = workshopRecord.safeParse(body);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		return invalid(issue?.path.join('.') || '(document)', issue?.message ?? 'invalid');

@@ -1,9 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { appContext } from '../../src/lib/server/context.ts';
-import type { Database } from '../../src/lib/server/db/client.ts';
-import { boardClients, boardSnapshots, boardUpdates } from '../../src/lib/server/db/schema.ts';
+import { appContext } from '../context.ts';
+import type { Database } from '../db/client.ts';
+import { boardClients, boardSnapshots, boardUpdates } from '../db/schema.ts';
 import { COPY_UPDATE_COLUMNS, encodeUpdateRows } from './copy-binary.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { NOTE_COLORS, type NoteColor } from '../board/schema.ts';
+import { NOTE_COLORS, type NoteColor } from './schema.ts';
 
 /** Text colour of every sticky note. */
 export const NOTE_TEXT_COLOR = '#1b1f27';
