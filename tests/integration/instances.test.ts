@@ -301,11 +301,14 @@ describe.runIf(services !== null)('several instances (PostgreSQL + Redis)', () =
 			const created = editors.flatMap((editor) => editor.created).sort();
 			const observer = await h.syncedProvider(b.server, board.id, { cookie: facilitator.cookie });
 			const docs = [observer.doc, ...editors.map((editor) => editor.client.doc)];
+			// Should a note go missing, the editors' close codes say which refusal lost it.
+			const codes = () => editors.map((editor) => editor.client.closeCodes.join('+')).join(' ');
 			await vi.waitFor(() => {
 				expect(
 					listItems(observer.doc)
 						.map((item) => item.id)
-						.sort()
+						.sort(),
+					`close codes: ${codes()}`
 				).toEqual(created);
 				expectConverged(docs);
 			}, WAIT);
