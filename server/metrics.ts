@@ -61,10 +61,22 @@ export const metrics = {
 		buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
 		registers
 	}),
+	logWaitSeconds: new Histogram({
+		name: 'croisee_log_wait_seconds',
+		help: 'From the first update of a batch being accepted to its commit starting',
+		buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+		registers
+	}),
+	logDeliverSeconds: new Histogram({
+		name: 'croisee_log_deliver_seconds',
+		help: 'Time to hand one stored batch to its receivers (merge, encode, send, publish)',
+		buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+		registers
+	}),
 	logCommitSeconds: new Histogram({
 		name: 'croisee_log_commit_seconds',
 		help: 'Time to commit one batch of the durable log',
-		buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+		buckets: [0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
 		registers
 	}),
 	redisLag: new Gauge({

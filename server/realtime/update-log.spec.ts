@@ -33,6 +33,8 @@ function makeLog(
 		/** Size of the states `snapshotOf` returns (1 byte by default). */
 		stateBytes?: number;
 		onStored?: (e: readonly LoggedUpdate[]) => void;
+		/** `LOG_BATCH_MS` (0, its default, by default). */
+		batchMs?: number;
 	} = {}
 ) {
 	let items = 0;
@@ -45,7 +47,7 @@ function makeLog(
 			bytesSinceSnapshot: 0,
 			...options.loaded
 		},
-		batchMs: 1,
+		batchMs: options.batchMs ?? 0,
 		snapshotEveryUpdates: options.snapshotEveryUpdates ?? 0,
 		snapshotOf: () => ({
 			state: new Uint8Array(options.stateBytes ?? 1).fill(items),
@@ -80,6 +82,61 @@ describe('UpdateLog', () => {
 		expect(inserts[0]?.[0]).toMatchObject({ authorId: 'u', category: 'agent' });
 		expect(stored).toEqual([[42, 43, 44]]);
 		expect(log.lastStoredSeq).toBe(44);
+	});
+
+	it('starts the commit of a lone update on an idle log in the next event-loop turn', async () => {
+		const { store, inserts } = fakeStore();
+		const { log, append } = makeLog(store);
+		append(1);
+		expect(inserts).toHaveLength(0);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1]]);
+		await log.flushed();
+	});
+
+	it('groups the updates that arrive while a commit is in flight into the next commit', async () => {
+		const { store, inserts } = fakeStore();
+		let release = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const slow: LogStore = {
+			...store,
+			insertUpdates: async (boardId, rows) => {
+				const firstSeq = await store.insertUpdates(boardId, rows);
+				if (inserts.length === 1) await gate;
+				return firstSeq;
+			}
+		};
+		const stored: number[][] = [];
+		const { log, append } = makeLog(slow, {
+			onStored: (entries) => stored.push(entries.map((entry) => entry.seq))
+		});
+		append(1);
+		await vi.waitFor(() => expect(inserts).toHaveLength(1));
+		append(2);
+		append(3);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(inserts).toHaveLength(1);
+		release();
+		await log.flushed();
+		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1], [2, 3]]);
+		expect(stored).toEqual([[1], [2, 3]]);
+	});
+
+	it('waits LOG_BATCH_MS before a commit when it is set', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate'] });
+		try {
+			const { store, inserts } = fakeStore();
+			const { log, append } = makeLog(store, { batchMs: 5 });
+			append(1);
+			await vi.advanceTimersByTimeAsync(4);
+			expect(inserts).toHaveLength(0);
+			append(2);
+			await vi.advanceTimersByTimeAsync(1);
+			expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1, 2]]);
+			await log.flushed();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('never hands over a batch that is not stored, and retries it with back-off', async () => {

@@ -42,6 +42,8 @@ export type DurableCapture = () => () => void;
 interface Batch {
 	entries: PendingUpdate[];
 	afterStored: Array<() => void>;
+	/** `performance.now()` when its first update was appended. */
+	firstAppendedAt: number;
 }
 
 /** How `UpdateLog` reaches the database (replaceable in unit tests). */
@@ -57,7 +59,10 @@ export interface UpdateLogOptions {
 	boardId: string;
 	/** Where the stored history stands (from `loadBoardInto`). */
 	loaded: LoadedBoard;
-	/** Delay grouping updates into one INSERT, in milliseconds. */
+	/**
+	 * Extra delay before the write of an update that finds the log idle, in milliseconds; 0 (the
+	 * default) writes it at once and groups only what arrives while a commit is in flight.
+	 */
 	batchMs: number;
 	/**
 	 * A snapshot is taken every this many updates this instance logged (0: only on unload), once
@@ -76,8 +81,8 @@ export interface UpdateLogOptions {
 }
 
 /**
- * A board's durable update log: accepted updates are grouped for `batchMs`, inserted in one
- * statement that numbers them (the database keeps the board's seq, shared by every instance), and
+ * A board's durable update log: accepted updates are grouped while the previous commit is in
+ * flight (group commit; plus `batchMs` when set), inserted in one statement that numbers them (the database keeps the board's seq, shared by every instance), and
  * only then handed to `onStored` (broadcast, published to other instances). A failed insert is
  * retried with back-off, keeping the batch (nothing is broadcast that is not stored). A snapshot
  * is taken after every `snapshotEveryUpdates` updates logged here (and `SNAPSHOT_LOG_RATIO` of the
@@ -87,9 +92,11 @@ export class UpdateLog {
 	readonly #options: UpdateLogOptions;
 	readonly #store: LogStore;
 	#pending: PendingUpdate[] = [];
+	#firstPendingAt = 0;
 	#captures: DurableCapture[] = [];
 	#inflight: Batch | null = null;
-	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** The flush scheduled for the pending updates, while no commit is in flight. */
+	#scheduled: { cancel(): void } | null = null;
 	#lastStoredSeq: number;
 	#lastSnapshotSeq: number;
 	#sinceSnapshot: number;
@@ -120,11 +127,18 @@ export class UpdateLog {
 		return this.#lastStoredSeq;
 	}
 
-	/** Queues an accepted update and schedules its write. */
+	/**
+	 * Queues an accepted update and schedules its write (group commit): while a commit is in
+	 * flight, updates gather and are written as the next batch the moment it ends; when the log is
+	 * idle, the write starts once the event loop has handled the messages it is reading now
+	 * (`setImmediate`), or after `batchMs` when that is above 0.
+	 */
 	append(input: Omit<PendingUpdate, 'at'>): void {
 		if (this.#stopped) return;
+		if (this.#pending.length === 0) this.#firstPendingAt = performance.now();
 		this.#pending.push({ ...input, at: new Date() });
-		this.#timer ??= setTimeout(() => void this.#flush(), this.#options.batchMs);
+		if (this.#inflight || this.#scheduled) return;
+		this.#scheduled = this.#schedule(() => void this.#flush());
 	}
 
 	/**
@@ -145,7 +159,7 @@ export class UpdateLog {
 	flushed(): Promise<void> {
 		if (this.idle) return Promise.resolve();
 		const done = new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
-		if (this.#timer && !this.#inflight) void this.#flush();
+		if (this.#scheduled && !this.#inflight) void this.#flush();
 		return done;
 	}
 
@@ -161,15 +175,25 @@ export class UpdateLog {
 	/** Gives up: no more appends, no more retries; unstored updates are dropped (and logged). */
 	stop(): void {
 		this.#stopped = true;
-		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = null;
+		this.#scheduled?.cancel();
+		this.#scheduled = null;
 		this.#wakeRetry?.();
 		if (!this.#inflight) this.#dropPending();
 	}
 
+	#schedule(flush: () => void): { cancel(): void } {
+		const { batchMs } = this.#options;
+		if (batchMs > 0) {
+			const timer = setTimeout(flush, batchMs);
+			return { cancel: () => clearTimeout(timer) };
+		}
+		const immediate = setImmediate(flush);
+		return { cancel: () => clearImmediate(immediate) };
+	}
+
 	async #flush(): Promise<void> {
-		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = null;
+		this.#scheduled?.cancel();
+		this.#scheduled = null;
 		if (this.#inflight || this.#pending.length === 0) return;
 		const batch = this.#takeBatch();
 		this.#inflight = batch;
@@ -186,7 +210,7 @@ export class UpdateLog {
 		this.#pending = [];
 		const afterStored = this.#captures.map((capture) => capture());
 		this.#captures = [];
-		return { entries, afterStored };
+		return { entries, afterStored, firstAppendedAt: this.#firstPendingAt };
 	}
 
 	/** Writes the batch, retrying; resolves with its first seq, or null when the log stopped. */
@@ -202,6 +226,9 @@ export class UpdateLog {
 		for (;;) {
 			try {
 				const started = performance.now();
+				if (delayMs === RETRY_INITIAL_MS) {
+					metrics.logWaitSeconds.observe((started - batch.firstAppendedAt) / 1000);
+				}
 				const firstSeq = await this.#store.insertUpdates(this.#options.boardId, rows);
 				metrics.logCommitSeconds.observe((performance.now() - started) / 1000);
 				metrics.logBatchSize.observe(rows.length);
@@ -237,9 +264,11 @@ export class UpdateLog {
 	#afterStored(batch: Batch, firstSeq: number): void {
 		const entries = batch.entries.map((entry, i) => ({ ...entry, seq: firstSeq + i }));
 		this.#lastStoredSeq = firstSeq + entries.length - 1;
+		const started = performance.now();
 		try {
 			for (const deliver of batch.afterStored) deliver();
 			this.#options.onStored(entries);
+			metrics.logDeliverSeconds.observe((performance.now() - started) / 1000);
 		} catch (error) {
 			this.#options.log.error({ err: error }, 'delivering stored updates failed');
 		}

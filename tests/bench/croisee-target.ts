@@ -47,6 +47,9 @@ const NOT_COPIED = new Set([
 	'playwright-report'
 ]);
 
+/** `METRICS_TOKEN` of the bench's Croisée servers (loopback only). */
+const BENCH_METRICS_TOKEN = 'croisee-bench-metrics';
+
 /** Where {@link snapshotAndBuild} compiles the probe for Croisée, inside the snapshot. */
 const COMPILED_PROBE = 'bench-probe.js';
 
@@ -142,7 +145,7 @@ async function guestTicketUrl(input: {
 }
 
 /** Creates a board as `facilitator` and enough ticket-bearing guests for `clients` clients. */
-async function createBoard(input: {
+export async function createBoard(input: {
 	base: string;
 	port: number;
 	facilitator: ApiClient;
@@ -170,13 +173,16 @@ async function createBoard(input: {
 
 /**
  * Starts the built snapshot's compiled server (`build/croisee-server.js`) on `port` (pinned to the server core when asked),
- * over PGlite in `dataDir` or the PostgreSQL database `databaseUrl`.
+ * over PGlite in `dataDir` or the PostgreSQL database `databaseUrl`; `env` adds or overrides
+ * variables (`REDIS_URL`, a shared `ORIGIN` for several instances).
  */
 export function spawnCroisee(input: {
 	context: StartContext;
 	port: number;
 	dataDir: string;
 	databaseUrl: string | null;
+	env?: NodeJS.ProcessEnv;
+	logFile?: string;
 }): BenchProcess {
 	const { context, port } = input;
 	if (!context.croiseeDir) throw new TargetUnavailable('no built snapshot of the working tree');
@@ -198,10 +204,28 @@ export function spawnCroisee(input: {
 			SECRET: 'croisee-bench-secret-not-for-production',
 			TICKET_TTL_SECONDS: '3600',
 			MAX_OBJECTS_PER_BOARD: String(Math.max(5000, context.maxBoardItems + 1000)),
-			LOG_LEVEL: context.logLevel
+			LOG_LEVEL: context.logLevel,
+			METRICS_TOKEN: BENCH_METRICS_TOKEN,
+			...input.env
 		},
-		logFile: context.logFile
+		logFile: input.logFile ?? context.logFile
 	});
+}
+
+/**
+ * The server's Prometheus metrics (text format), or null when it does not answer within 5 s (a
+ * saturated server).
+ */
+export async function fetchMetrics(base: string): Promise<string | null> {
+	try {
+		const response = await fetch(`${base}/metrics`, {
+			headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+			signal: AbortSignal.timeout(5000)
+		});
+		return response.ok ? await response.text() : null;
+	} catch {
+		return null;
+	}
 }
 
 async function startCroisee(context: StartContext): Promise<RunningTarget> {
@@ -223,6 +247,7 @@ async function startCroisee(context: StartContext): Promise<RunningTarget> {
 		return {
 			process: server,
 			newBoard: (title, clients) => createBoard({ base, port, facilitator, title, clients }),
+			metrics: async () => [await fetchMetrics(base)],
 			stop
 		};
 	} catch (error) {

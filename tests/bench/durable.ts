@@ -17,7 +17,7 @@ import { createDatabase } from './croisee-target.ts';
 /**
  * `npm run bench:durable`: how many updates per second Croisée's durable log stores, on embedded
  * PGlite and (with `DATABASE_URL`) on PostgreSQL. It drives the server's own `UpdateLog` (the
- * class every board uses: updates grouped for `LOG_BATCH_MS`, one numbering INSERT per batch,
+ * class every board uses: updates grouped while a commit is in flight, one numbering INSERT per batch,
  * broadcast only once stored, a snapshot every `SNAPSHOT_EVERY_UPDATES`) with realistic updates
  * from 50 writers (notes created, typed a character at a time, moved), offered at 5,000/s (it
  * must keep up, with little delay), then at 30,000/s (more than it stores: its maximum), and counts

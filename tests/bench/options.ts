@@ -1,10 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { TargetId } from './targets.ts';
 
-/** Everything `npm run bench -- …` can change; defaults finish in about 14 minutes on 2 cores. */
+/** Everything `npm run bench -- …` can change; defaults take about 30 minutes on 2 cores. */
 export interface BenchOptions {
 	/** Client counts of the fan-out runs. */
 	n: number[];
+	/** Client counts of the "cursors on" runs (every client moves a cursor at `awarenessHz`). */
+	cursorsN: number[];
+	/** Client counts of the runs on two Croisée instances behind Redis (PostgreSQL). */
+	clusterN: number[];
 	/** Measurement window of each fan-out run, in seconds. */
 	durationS: number;
 	/** Load before the window opens, in seconds. */
@@ -30,7 +34,7 @@ export interface BenchOptions {
 	replaySeeks: number;
 	replayFrames: number;
 	targets: TargetId[];
-	scenarios: Array<'fanout' | 'joins' | 'replay' | 'durable'>;
+	scenarios: Scenario[];
 	/** Run Croisée on PostgreSQL (`DATABASE_URL`) instead of embedded PGlite. */
 	postgres: boolean;
 	pin: boolean;
@@ -42,15 +46,25 @@ export interface BenchOptions {
 	out: string;
 }
 
+/** What `npm run bench` can run (`--scenarios`). */
+export const SCENARIOS = ['fanout', 'cursors', 'cluster', 'joins', 'replay', 'durable'] as const;
+
+/** One of {@link SCENARIOS}. */
+export type Scenario = (typeof SCENARIOS)[number];
+
 /** Usage text of `npm run bench -- --help`. */
 export const USAGE = `npm run bench -- [options]
   --n 50,200,500,1000       clients per fan-out run
+  --cursors-n 50,200        clients per "cursors on" run (every client moves a cursor)
+  --cluster-n 2000          clients per run on two Croisée instances behind Redis
+                            (needs DATABASE_URL and REDIS_URL; Croisée only)
   --duration 15             measurement window (s)     --warmup 5   --drain 5
   --writer-ratio 0.1        --edit-hz 2                 --cursor-ratio 0.3   --awareness-hz 10
   --join-items 1000,10000   --join-repeats 5            --burst 50   --idle <max n>
   --replay-updates 20000    --replay-clients 6          --replay-seed 20261126
   --replay-seeks 200        --replay-frames 1800        (replay: Croisée only)
-  --targets croisee,y-websocket-server,hocuspocus       --scenarios fanout,joins,replay,durable
+  --targets croisee,y-websocket-server,hocuspocus
+  --scenarios fanout,cursors,cluster,joins,replay,durable
   --postgres                Croisée on PostgreSQL (DATABASE_URL) instead of PGlite
   --no-pin                  do not pin processes to cores (taskset)
   --quiet-wait 30           before each run, wait up to this long (s) for other processes to calm
@@ -91,6 +105,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
 		strict: true,
 		options: {
 			n: { type: 'string', default: '50,200,500,1000' },
+			'cursors-n': { type: 'string', default: '50,200' },
+			'cluster-n': { type: 'string', default: '2000' },
 			duration: { type: 'string', default: '15' },
 			warmup: { type: 'string', default: '5' },
 			drain: { type: 'string', default: '5' },
@@ -108,7 +124,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
 			'replay-seed': { type: 'string', default: '20261126' },
 			'replay-seeks': { type: 'string', default: '200' },
 			'replay-frames': { type: 'string', default: '1800' },
-			scenarios: { type: 'string', default: 'fanout,joins,replay,durable' },
+			scenarios: { type: 'string', default: SCENARIOS.join(',') },
 			postgres: { type: 'boolean', default: false },
 			'no-pin': { type: 'boolean', default: false },
 			'log-level': { type: 'string', default: 'warn' },
@@ -121,6 +137,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
 	const n = numbers(values.n, 'n').map(Math.round);
 	return {
 		n,
+		cursorsN: numbers(values['cursors-n'], 'cursors-n').map(Math.round),
+		clusterN: numbers(values['cluster-n'], 'cluster-n').map(Math.round),
 		durationS: positive(values.duration, 'duration'),
 		warmupS: Number(values.warmup),
 		drainS: Number(values.drain),
@@ -138,11 +156,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
 		replaySeeks: Math.round(positive(values['replay-seeks'], 'replay-seeks')),
 		replayFrames: Math.round(positive(values['replay-frames'], 'replay-frames')),
 		targets: subset(values.targets, ALL_TARGETS, 'targets'),
-		scenarios: subset(
-			values.scenarios,
-			['fanout', 'joins', 'replay', 'durable'] as const,
-			'scenarios'
-		),
+		scenarios: subset(values.scenarios, SCENARIOS, 'scenarios'),
 		postgres: values.postgres,
 		pin: !values['no-pin'],
 		logLevel: values['log-level'],

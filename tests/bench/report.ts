@@ -1,6 +1,6 @@
 import type { BenchOptions } from './options.ts';
 import type { ReplayRow } from './replay.ts';
-import type { FanoutRow, JoinsRow } from './scenarios.ts';
+import type { FanoutRow, FanoutVariant, JoinsRow } from './scenarios.ts';
 import { PROBE_TIMEOUT_MS } from './server-process.ts';
 import type { DeliveryResult, FanoutSpec } from './shared.ts';
 import type { TargetId } from './targets.ts';
@@ -34,6 +34,10 @@ export interface BenchResults {
 	targets: TargetStatus[];
 	fanout: Array<{
 		n: number;
+		/** Which load (default, cursors on, two instances); absent in results of older runs. */
+		variant?: FanoutVariant;
+		/** The servers of this run (the cluster runs only Croisée); absent: `targets`. */
+		targets?: TargetStatus[];
 		spec: Omit<FanoutSpec, 'endpoint'>;
 		rows: Partial<Record<TargetId, FanoutRow | RunError>>;
 	}>;
@@ -137,6 +141,19 @@ const FANOUT_METRICS: Metric<FanoutRow>[] = [
 	{
 		label: 'cursors delivered (%)',
 		value: (r) => pct(r.client.awareness.delivered, r.client.awareness.expected)
+	},
+	{
+		label: 'in the server: batch wait / commit / send (ms)',
+		noRatio: true,
+		value: (r) =>
+			r.stages
+				? [r.stages.waitMs, r.stages.commitMs, r.stages.deliverMs].map(format).join(' / ')
+				: null
+	},
+	{
+		label: '  updates per commit',
+		value: (r) => r.stages?.updatesPerCommit ?? null,
+		noRatio: true
 	},
 	{ label: 'server CPU (% of a core)', value: (r) => r.server.cpuPct },
 	{
@@ -245,6 +262,13 @@ function triple(d: { p50: number; p95: number; max: number }): string {
 	return [d.p50, d.p95, d.max].map(format).join(' / ');
 }
 
+/** How each fan-out variant's table starts. */
+const VARIANT_TITLES: Record<FanoutVariant, string> = {
+	default: 'Fan-out: ',
+	cursors: 'Cursors on (every client moves a cursor): ',
+	cluster: 'Two Croisée instances behind Redis (PostgreSQL), clients split between them: '
+};
+
 /** The text report of a run: a fan-out table per N, then memory and join figures. */
 export function formatReport(results: BenchResults): string {
 	const { meta, targets } = results;
@@ -261,10 +285,11 @@ export function formatReport(results: BenchResults): string {
 		const offered =
 			(spec.writers * spec.editHz + spec.cursors * spec.awarenessHz) * (spec.clients - 1);
 		const title =
-			`\nFan-out: ${spec.clients} clients on one board; ${spec.writers} write ${spec.editHz} edits/s ` +
+			`\n${VARIANT_TITLES[run.variant ?? 'default']}${spec.clients} clients on one board; ${spec.writers} write ${spec.editHz} edits/s ` +
 			`each, ${spec.cursors} move a cursor at ${spec.awarenessHz} Hz ` +
 			`(${Math.round(offered).toLocaleString('en')} deliveries/s due); ${spec.durationMs / 1000} s window`;
-		parts.push(table({ title, targets, rows: run.rows, metrics: FANOUT_METRICS }));
+		const runTargets = run.targets ?? targets;
+		parts.push(table({ title, targets: runTargets, rows: run.rows, metrics: FANOUT_METRICS }));
 		const saturated = Object.entries(run.rows).filter(
 			([, row]) => row && !isError(row) && row.client.loadgen.cpuPct > LOADGEN_SATURATED_PCT
 		);

@@ -3,12 +3,18 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/lib/server/config.ts';
+import { croiseeCluster } from './croisee-cluster.ts';
 import { croisee, removeSnapshot, snapshotAndBuild } from './croisee-target.ts';
 import { machineInfo, waitForQuiet } from './machine.ts';
 import { USAGE, parseOptions, type BenchOptions } from './options.ts';
 import { formatReport, type BenchResults, type TargetStatus } from './report.ts';
 import { runReplayScenario } from './replay.ts';
-import { fanoutSpec, runFanoutScenario, runJoinsScenario } from './scenarios.ts';
+import {
+	fanoutSpec,
+	runFanoutScenario,
+	runJoinsScenario,
+	type FanoutVariant
+} from './scenarios.ts';
 import { REPO_ROOT, killAll } from './server-process.ts';
 import {
 	LOADGEN_CORE,
@@ -120,12 +126,41 @@ async function runAll(
 	results: BenchResults,
 	context: (target: Target, scenario: string) => StartContext
 ): Promise<void> {
-	if (options.scenarios.includes('fanout')) {
-		for (const n of options.n) {
-			const run: BenchResults['fanout'][number] = { n, spec: fanoutSpec(options, n), rows: {} };
-			for (const { target, status } of entries) {
-				const row = await attempt(status, `fan-out n=${n}`, options.quietWaitS, () =>
-					runFanoutScenario(target, context(target, `fanout-${n}`), options, n)
+	const variants: Array<{ variant: FanoutVariant; ns: number[]; entries: Entry[] }> = [];
+	if (options.scenarios.includes('fanout'))
+		variants.push({ variant: 'default', ns: options.n, entries });
+	if (options.scenarios.includes('cursors')) {
+		variants.push({ variant: 'cursors', ns: options.cursorsN, entries });
+	}
+	const cluster = entries.find((entry) => entry.target.id === 'croisee');
+	if (options.scenarios.includes('cluster') && cluster) {
+		const status = {
+			...cluster.status,
+			label: croiseeCluster.label,
+			version: croiseeCluster.version
+		};
+		const clusterEntries = [{ target: croiseeCluster, status }];
+		variants.push({ variant: 'cluster', ns: options.clusterN, entries: clusterEntries });
+	}
+	for (const { variant, ns, entries: runners } of variants) {
+		for (const n of ns) {
+			const run: BenchResults['fanout'][number] = {
+				n,
+				variant,
+				spec: fanoutSpec(options, n, variant),
+				targets: runners.map((entry) => entry.status),
+				rows: {}
+			};
+			for (const { target, status } of runners) {
+				const label = `fan-out n=${n}${variant === 'default' ? '' : ` (${variant})`}`;
+				const row = await attempt(status, label, options.quietWaitS, () =>
+					runFanoutScenario({
+						target,
+						context: context(target, `fanout-${variant}-${n}`),
+						options,
+						n,
+						variant
+					})
 				);
 				if (row) run.rows[target.id] = row;
 			}

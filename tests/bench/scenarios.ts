@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Loadgen } from './loadgen-process.ts';
+import { logStages, type LogStages } from './log-stages.ts';
 import { CoreLoad } from './machine.ts';
 import type { BenchOptions } from './options.ts';
 import { cpuSeconds, rssBytes, type BenchProcess } from './server-process.ts';
@@ -36,6 +37,8 @@ export interface ServerWindow {
 export interface FanoutRow {
 	client: FanoutResult;
 	server: ServerWindow;
+	/** Croisée only: where an edit's time went inside the server (null for the peers). */
+	stages?: LogStages | null;
 }
 
 /** Join figures of one board size, with the server CPU they cost. */
@@ -75,7 +78,7 @@ async function withServer<T>(
 	}
 }
 
-/** Samples a server's CPU, event loop and RSS between two marks. */
+/** Samples a server's CPU, event loop and RSS between two marks (summed over its instances). */
 class WindowSampler {
 	private cpuStart = 0;
 	private startedAt = 0;
@@ -85,48 +88,67 @@ class WindowSampler {
 	result: ServerWindow | null = null;
 
 	constructor(
-		private readonly server: BenchProcess,
+		private readonly servers: BenchProcess[],
 		private readonly pinned: boolean
 	) {}
 
+	private cpu(): number {
+		return this.servers.reduce((sum, server) => sum + cpuSeconds(server.pid), 0);
+	}
+
+	private rss(): number {
+		return this.servers.reduce((sum, server) => sum + rssBytes(server.pid), 0);
+	}
+
 	/** Opens the window; under saturation the probe's reset lands late, so it is not awaited. */
 	async start(): Promise<void> {
-		this.cpuStart = cpuSeconds(this.server.pid);
+		this.cpuStart = this.cpu();
 		this.startedAt = performance.now();
 		this.cores.start();
-		this.peak = rssBytes(this.server.pid);
+		this.peak = this.rss();
 		this.timer = setInterval(() => {
-			this.peak = Math.max(this.peak, rssBytes(this.server.pid));
+			this.peak = Math.max(this.peak, this.rss());
 		}, RSS_SAMPLE_MS);
-		void this.server.probe(true);
+		for (const server of this.servers) void server.probe(true);
 	}
 
 	/** Closes the window; a probe that does not answer means an event loop stalled for seconds. */
 	async stop(): Promise<void> {
-		const cpu = cpuSeconds(this.server.pid) - this.cpuStart;
+		const cpu = this.cpu() - this.cpuStart;
 		const wallS = (performance.now() - this.startedAt) / 1000;
 		const coreBusy = this.cores.busyPct()[SERVER_CORE] ?? 0;
 		if (this.timer) clearInterval(this.timer);
-		const rss = rssBytes(this.server.pid);
-		const probe = await this.server.probe(false);
+		const rss = this.rss();
+		const probes = await Promise.all(this.servers.map((server) => server.probe(false)));
 		const cpuPct = Math.round((cpu / wallS) * 1000) / 10;
+		const loops = probes.map((probe) => probe?.eventLoopP99Ms ?? null);
 		this.result = {
 			cpuPct,
 			foreignPct: this.pinned ? Math.max(0, Math.round(coreBusy - cpuPct)) : null,
-			eventLoopP99Ms: probe ? probe.eventLoopP99Ms : null,
+			eventLoopP99Ms: loops.includes(null) ? null : Math.max(...(loops as number[])),
 			rssEndMb: Math.round(rss / MB),
 			rssPeakMb: Math.round(Math.max(this.peak, rss) / MB)
 		};
 	}
 }
 
+/**
+ * Variants of the fan-out load: `default`; `cursors`, where every client moves a cursor at
+ * `awarenessHz`; `cluster`, the default load on Croisée's instances behind Redis.
+ */
+export type FanoutVariant = 'default' | 'cursors' | 'cluster';
+
 /** The fan-out load of `n` clients for these options. */
-export function fanoutSpec(options: BenchOptions, n: number): Omit<FanoutSpec, 'endpoint'> {
+export function fanoutSpec(
+	options: BenchOptions,
+	n: number,
+	variant: FanoutVariant = 'default'
+): Omit<FanoutSpec, 'endpoint'> {
 	return {
 		clients: n,
 		writers: Math.max(1, Math.round(n * options.writerRatio)),
 		editHz: options.editHz,
-		cursors: Math.round(n * options.cursorRatio),
+		cursors: variant === 'cursors' ? n : Math.round(n * options.cursorRatio),
 		awarenessHz: options.awarenessHz,
 		warmupMs: options.warmupS * 1000,
 		durationMs: options.durationS * 1000,
@@ -135,17 +157,20 @@ export function fanoutSpec(options: BenchOptions, n: number): Omit<FanoutSpec, '
 }
 
 /** One fan-out run: a fresh server, N clients on one board. */
-export function runFanoutScenario(
-	target: Target,
-	context: StartContext,
-	options: BenchOptions,
-	n: number
-): Promise<FanoutRow> {
-	return withServer(target, context, options, async (server, loadgen) => {
+export function runFanoutScenario(input: {
+	target: Target;
+	context: StartContext;
+	options: BenchOptions;
+	n: number;
+	variant: FanoutVariant;
+}): Promise<FanoutRow> {
+	const { options, n } = input;
+	return withServer(input.target, input.context, options, async (server, loadgen) => {
 		// n clients, and one more that counts the items at the end
 		const endpoint = await server.newBoard(`fanout-${n}`, n + 1);
-		const sampler = new WindowSampler(server.process, options.pin);
-		const spec: FanoutSpec = { ...fanoutSpec(options, n), endpoint };
+		const processes = [server.process, ...(server.others ?? [])];
+		const sampler = new WindowSampler(processes, options.pin);
+		const spec: FanoutSpec = { ...fanoutSpec(options, n, input.variant), endpoint };
 		const nominalMs = spec.warmupMs + spec.durationMs + spec.drainMs;
 		const client = await loadgen.run<FanoutResult>(
 			{ cmd: 'fanout', spec },
@@ -153,7 +178,8 @@ export function runFanoutScenario(
 			nominalMs + RUN_SLACK_MS
 		);
 		if (!sampler.result) throw new Error('the fan-out window was not sampled');
-		return { client, server: sampler.result };
+		const stages = server.metrics ? logStages(await server.metrics()) : null;
+		return { client, server: sampler.result, stages };
 	});
 }
 

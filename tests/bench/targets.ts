@@ -38,8 +38,12 @@ export interface StartContext {
 /** A started server. */
 export interface RunningTarget {
 	process: BenchProcess;
+	/** Further instances serving the same boards (CPU and RSS are summed with `process`'s). */
+	others?: BenchProcess[];
 	/** A new, empty board (document) and how up to `clients` simultaneous clients reach it. */
 	newBoard(name: string, clients: number): Promise<Endpoint>;
+	/** Croisée only: the Prometheus metrics of each of its processes (null when one is mute). */
+	metrics?(): Promise<Array<string | null>>;
 	/** Stops the server and removes what it created. */
 	stop(): Promise<void>;
 }

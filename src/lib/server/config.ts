@@ -66,7 +66,10 @@ export interface Config {
 	sessionMaxMs: number;
 	/** Lifetime of a websocket ticket, in milliseconds. */
 	ticketTtlMs: number;
-	/** Delay during which accepted updates are grouped into one database commit, in milliseconds. */
+	/**
+	 * Extra delay before committing an update that finds its board's log idle, in milliseconds.
+	 * 0 (default): committed at once; updates arriving during a commit form the next one.
+	 */
 	logBatchMs: number;
 	/** A snapshot is written after this many logged updates. */
 	snapshotEveryUpdates: number;
@@ -136,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		sessionTtlMs: intFrom(env, 'SESSION_TTL_DAYS', 30, 1) * DAY_MS,
 		sessionMaxMs: intFrom(env, 'SESSION_MAX_DAYS', 90, 1) * DAY_MS,
 		ticketTtlMs: intFrom(env, 'TICKET_TTL_SECONDS', 600) * 1000,
-		logBatchMs: intFrom(env, 'LOG_BATCH_MS', 2),
+		logBatchMs: intFrom(env, 'LOG_BATCH_MS', 0),
 		snapshotEveryUpdates: intFrom(env, 'SNAPSHOT_EVERY_UPDATES', 500),
 		idleBoardUnloadMs: intFrom(env, 'IDLE_BOARD_UNLOAD_SECONDS', 60) * 1000,
 		redisUrl: env.REDIS_URL || null,
