@@ -1,4 +1,4 @@
-import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import {
 	SESSION_COOKIE,
@@ -12,7 +12,7 @@ import { log } from '$lib/server/log';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
 import { isUnstorableText } from '$lib/server/text-guard';
 import { judgeCrossSite } from '$lib/server/cross-site';
-import { publicOrigin } from '$lib/server/http';
+import { errorResponse, publicOrigin } from '$lib/server/http';
 
 /** Fills `locals.user` and `locals.session` from the session cookie (Lucia-guide shape). */
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -56,7 +56,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
  */
 const handleImpossibleParams: Handle = async ({ event, resolve }) => {
 	if (Object.values(event.params).some((value) => value && isUnstorableText(value))) {
-		return json({ error: 'Not found', code: 'not_found' }, { status: 404 });
+		return errorResponse(404, 'not_found', 'Not found');
 	}
 	return resolve(event);
 };
@@ -80,7 +80,7 @@ const handleCrossSite: Handle = async ({ event, resolve }) => {
 	);
 	const message = 'Cross-site request refused: send it from this site’s own pages';
 	if (event.url.pathname.startsWith('/api/')) {
-		return json({ error: message, code: 'cross_site_request' }, { status: 403 });
+		return errorResponse(403, 'cross_site_request', message);
 	}
 	return new Response(message, {
 		status: 403,
@@ -98,7 +98,7 @@ const handleBodySize: Handle = async ({ event, resolve }) => {
 	const limit = appContext().config.maxJsonBodyBytes;
 	if (declared !== null && declared > limit) {
 		const error = `The body exceeds the limit of ${limit} bytes`;
-		return json({ error, code: 'body_too_large' }, { status: 413 });
+		return errorResponse(413, 'body_too_large', error);
 	}
 	return resolve(event);
 };

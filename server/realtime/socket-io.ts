@@ -1,10 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
-import { z } from 'zod';
 import type { Config } from '../../src/lib/server/config.ts';
-import { appContext } from '../../src/lib/server/context.ts';
-import { workshopEvents } from '../../src/lib/server/db/schema.ts';
+import { recordEvent } from '../../src/lib/server/services/workshop-events.ts';
+import { EVENT_INPUT } from '../../src/lib/shared/commands.ts';
 import type {
 	ClientToServerEvents,
 	JoinBoardAck,
@@ -54,7 +53,6 @@ export type PresenceSocket = Socket<
 >;
 
 const KNOWN_EVENTS = new Set(['board:join', 'board:leave']);
-const boardPayload = z.object({ boardId: z.string().min(1).max(64) });
 
 /** The socket.io room of a board's presence. */
 function roomOf(boardId: string): string {
@@ -178,7 +176,7 @@ export function attachPresence(input: {
 /** The acknowledgement of an event refused for its rate. */
 export const RATE_LIMITED_ACK = {
 	ok: false,
-	code: 'rate_limited',
+	reason: 'rate',
 	error: 'Too many events: slow down'
 } as const;
 
@@ -241,20 +239,17 @@ class EventRecorder {
 	constructor(readonly log: Logger) {}
 
 	record(type: 'join' | 'leave', identity: BoardIdentity): Promise<void> {
-		const write = appContext()
-			.db.insert(workshopEvents)
-			.values({
-				workshopId: identity.workshopId,
-				boardId: identity.boardId,
-				actorId: identity.userId,
-				type,
-				payload: { role: identity.role, category: identity.category },
-				at: new Date()
-			})
-			.then(
-				() => undefined,
-				(error: unknown) => this.log.error({ err: error, type }, 'workshop event not recorded')
-			);
+		const write = recordEvent({
+			workshopId: identity.workshopId,
+			boardId: identity.boardId,
+			actorId: identity.userId,
+			type,
+			payload: { role: identity.role, category: identity.category },
+			at: new Date()
+		}).then(
+			() => undefined,
+			(error: unknown) => this.log.error({ err: error, type }, 'workshop event not recorded')
+		);
 		this.#pending.add(write);
 		void write.finally(() => this.#pending.delete(write));
 		return write;
@@ -281,7 +276,7 @@ function handleSocket(context: SocketContext): void {
 		void guard('board:join', joinBoard(context, payload, ack));
 	});
 	socket.on('board:leave', (payload: unknown) => {
-		const parsed = boardPayload.safeParse(payload);
+		const parsed = EVENT_INPUT.board.safeParse(payload);
 		if (!parsed.success) return log.debug({ event: 'board:leave' }, 'invalid payload ignored');
 		void guard('board:leave', leaveBoard(context, parsed.data.boardId));
 	});
@@ -301,18 +296,18 @@ async function joinBoard(context: SocketContext, payload: unknown, ack: unknown)
 	const { io, socket, events } = context;
 	if (typeof ack !== 'function') return context.log.debug('board:join without ack ignored');
 	const reply = ack as (result: JoinBoardAck) => void;
-	const parsed = boardPayload.safeParse(payload);
-	if (!parsed.success) return reply({ ok: false, code: 'invalid', error: 'Send { boardId }' });
+	const parsed = EVENT_INPUT.board.safeParse(payload);
+	if (!parsed.success) return reply({ ok: false, reason: 'invalid', error: 'Send { boardId }' });
 	const { boardId } = parsed.data;
 	const forbidden: JoinBoardAck = {
 		ok: false,
-		code: 'forbidden',
+		reason: 'forbidden',
 		error: 'Not allowed on this board'
 	};
 	if (socket.data.ticketBoardId && socket.data.ticketBoardId !== boardId) return reply(forbidden);
 	const identity = await identityOn(socket.data, boardId);
 	if (identity === 'not_found')
-		return reply({ ok: false, code: 'not_found', error: 'No such board' });
+		return reply({ ok: false, reason: 'not_found', error: 'No such board' });
 	if (identity === 'forbidden') return reply(forbidden);
 	if (!socket.connected) return;
 	const already = boardId in socket.data.boards;

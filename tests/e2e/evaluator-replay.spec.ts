@@ -61,6 +61,9 @@ test('an evaluator replays an archived session, scrubbing, jumping and playing i
 	// The evaluator joins by link and opens the board's replay.
 	const evaluatorContext = await browser.newContext();
 	const evaluator = await evaluatorContext.newPage();
+	// The replay is a read-only view of a recorded board: it opens no live connection at all.
+	const websockets: string[] = [];
+	evaluator.on('websocket', (socket) => websockets.push(socket.url()));
 	await evaluator.goto(evaluatorUrl);
 	await evaluator.getByLabel('Nom affiché').fill('Ève Évaluatrice');
 	await evaluator.getByRole('radio', { name: 'Agent' }).check();
@@ -97,6 +100,7 @@ test('an evaluator replays an archived session, scrubbing, jumping and playing i
 	await expect.poll(() => noteTexts(evaluator)).toEqual(expect.arrayContaining(bothNotes));
 	await expect(evaluator.locator('body')).not.toContainText(PARTICIPANT);
 	expect(await evaluator.content()).not.toContain(PARTICIPANT);
+	expect(websockets).toEqual([]);
 
 	// The session report, and its PDF.
 	await evaluator.getByRole('link', { name: 'Bilan de la séance' }).click();

@@ -78,7 +78,8 @@ describe.each(DRIVERS)('archiving a workshop (%s)', (driver) => {
 		expect(events).toHaveLength(1);
 		expect((await facilitator.request('POST', `/api/workshops/${ws.id}/archive`)).body).toEqual({
 			error: expect.any(String),
-			code: 'workshop_archived'
+			code: 'workshop_archived',
+			reason: 'conflict'
 		});
 	});
 
@@ -98,10 +99,10 @@ describe.each(DRIVERS)('archiving a workshop (%s)', (driver) => {
 			for (const [event, payload] of commands(ws.boardId)) {
 				// Untyped on purpose: every command name, whatever its payload type.
 				const socket = client2.socket as unknown as {
-					emitWithAck(name: string, body: unknown): Promise<{ code?: string }>;
+					emitWithAck(name: string, body: unknown): Promise<{ reason?: string }>;
 				};
 				const ack = await socket.emitWithAck(event, payload);
-				expect([event, ack.code]).toEqual([event, 'forbidden']);
+				expect([event, ack.reason]).toEqual([event, 'forbidden']);
 			}
 		}
 		const fresh = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });

@@ -35,7 +35,7 @@ describe.each(DRIVERS)('facilitation: silent brainstorm (%s)', (driver) => {
 		const update = Y.encodeStateAsUpdate(draft);
 		expect(await paul.socket.emitWithAck('draft:update', { boardId, update })).toEqual({
 			ok: false,
-			code: 'refused'
+			reason: 'conflict'
 		});
 		expect(await elise.socket.emitWithAck('brainstorm:set', { boardId, on: true })).toMatchObject({
 			ok: false

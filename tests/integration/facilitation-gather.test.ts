@@ -25,7 +25,7 @@ describe.each(DRIVERS)('facilitation: send everyone to this board (%s)', (driver
 
 		expect(await paul.socket.emitWithAck('workshop:gather', { boardId: ws.boardId })).toEqual({
 			ok: false,
-			code: 'forbidden'
+			reason: 'forbidden'
 		});
 		expect(paul.last('workshop:goto')).toBeUndefined();
 

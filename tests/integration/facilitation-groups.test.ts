@@ -34,7 +34,7 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 		const elise = await facilitationClient(h, server, eliseApi!.cookie, ws.boardId);
 		expect(await paul.socket.emitWithAck('groups:split', { boardId: ws.boardId })).toMatchObject({
 			ok: false,
-			code: 'forbidden'
+			reason: 'forbidden'
 		});
 		expect(await fatima.socket.emitWithAck('groups:split', { boardId: ws.boardId })).toEqual({
 			ok: true
@@ -185,7 +185,7 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 			const before = paul.last<Goto>('workshop:goto')?.boardId;
 			expect(await split()).toEqual({ ok: true });
 			// While split, splitting again is refused and changes nothing.
-			expect(await split()).toMatchObject({ ok: false, code: 'refused' });
+			expect(await split()).toMatchObject({ ok: false, reason: 'conflict' });
 			await vi.waitFor(() => {
 				const goto = paul.last<Goto>('workshop:goto')?.boardId;
 				expect(goto && goto !== before && goto !== ws.boardId).toBe(true);
@@ -199,7 +199,7 @@ describe.each(DRIVERS)('facilitation: peer groups then crossing (%s)', (driver) 
 			await vi.waitFor(() => expect(listItems(seen.doc)).toHaveLength(1), WAIT);
 			expect(await cross()).toEqual({ ok: true });
 			// Crossed: nothing left to cross until the next split, and no group is offered.
-			expect(await cross()).toMatchObject({ ok: false, code: 'refused' });
+			expect(await cross()).toMatchObject({ ok: false, reason: 'conflict' });
 			const after = await facilitationClient(h, server, paulApi!.cookie, ws.boardId);
 			expect(after.joined.group).toBeNull();
 			return group;

@@ -77,7 +77,7 @@ describe.each(DRIVERS)('facilitation within the board’s object limit (%s)', (d
 		// 3 on the board + 3 in drafts > 5: nothing is revealed, and the facilitator is told why.
 		expect(await fatima.socket.emitWithAck('brainstorm:reveal', { boardId })).toEqual({
 			ok: false,
-			code: 'board_full',
+			reason: 'limit',
 			limit: 5,
 			objects: 3,
 			adding: 3
@@ -125,7 +125,7 @@ describe.each(DRIVERS)('facilitation within the board’s object limit (%s)', (d
 		const texts = Array.from({ length: MAX_DRAFT_OBJECTS + 1 }, (_, i) => `Idée ${i}`);
 		expect(
 			await paul.socket.emitWithAck('draft:update', { boardId, update: notes(texts, 'usager') })
-		).toEqual({ ok: false, code: 'refused' });
+		).toEqual({ ok: false, reason: 'limit' });
 		expect(await draftTexts(paul, boardId)).toEqual([]);
 		const fits = texts.slice(0, MAX_DRAFT_OBJECTS);
 		expect(
@@ -162,7 +162,7 @@ describe.each(DRIVERS)('facilitation within the board’s object limit (%s)', (d
 		await vi.waitFor(() => expect(listItems(seen.doc)).toHaveLength(2), WAIT);
 		expect(await fatima.socket.emitWithAck('groups:cross', { boardId })).toEqual({
 			ok: false,
-			code: 'board_full',
+			reason: 'limit',
 			limit: 4,
 			objects: 2,
 			adding: 3

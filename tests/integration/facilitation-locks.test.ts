@@ -49,7 +49,7 @@ describe.each(DRIVERS)('facilitation: locks enforced by the Yjs server (%s)', (d
 				targetId: frame,
 				locked: false
 			})
-		).toEqual({ ok: false, code: 'forbidden' });
+		).toEqual({ ok: false, reason: 'forbidden' });
 
 		const sneaky = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
 		await vi.waitFor(() => expect(textOf(sneaky.doc, inside)).toBe('Dedans'), WAIT);

@@ -22,7 +22,7 @@ describe.each(DRIVERS)('facilitation: agenda, timer and hands (%s)', (driver) =>
 
 		expect(
 			await paul.socket.emitWithAck('timer:start', { boardId: ws.boardId, seconds: 60 })
-		).toEqual({ ok: false, code: 'forbidden' });
+		).toEqual({ ok: false, reason: 'forbidden' });
 		const agenda = await fatima.socket.emitWithAck('agenda:set', {
 			boardId: ws.boardId,
 			phases: [
@@ -90,7 +90,7 @@ describe.each(DRIVERS)('facilitation: agenda, timer and hands (%s)', (driver) =>
 			await olga!.socket.emitWithAck('hand:set', { boardId: ws.boardId, raised: true })
 		).toEqual({
 			ok: false,
-			code: 'forbidden'
+			reason: 'forbidden'
 		});
 		const hands = () =>
 			fatima
@@ -129,7 +129,7 @@ describe.each(DRIVERS)('facilitation: agenda, timer and hands (%s)', (driver) =>
 			boardId: ws.boardId,
 			reaction: '<script>' as never
 		});
-		expect(bad).toEqual({ ok: false, code: 'invalid' });
+		expect(bad).toEqual({ ok: false, reason: 'invalid' });
 	});
 
 	it('relays the leader’s viewport to followers and the spotlight to everyone; only facilitators lead', async () => {

@@ -46,7 +46,7 @@ export async function facilitationClient(
 	const board = await socket.emitWithAck('board:join', { boardId });
 	expect(board.ok).toBe(true);
 	const joined = await socket.emitWithAck('facilitation:join', { boardId });
-	if (!joined.ok) throw new Error(`facilitation:join refused: ${joined.code}`);
+	if (!joined.ok) throw new Error(`facilitation:join refused: ${joined.reason}`);
 	return {
 		socket,
 		received,

@@ -73,7 +73,7 @@ describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
 		const open = { boardId, frameId: null, dots: 2, onePerObject: true, anonymous: false };
 		expect(await paul.socket.emitWithAck('vote:open', open)).toEqual({
 			ok: false,
-			code: 'forbidden'
+			reason: 'forbidden'
 		});
 		expect(await fatima.socket.emitWithAck('vote:open', open)).toEqual({ ok: true });
 		await vi.waitFor(
@@ -84,13 +84,13 @@ describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
 		const cast = (client: typeof paul, itemId: string) =>
 			client.socket.emitWithAck('vote:cast', { boardId, itemId });
 		expect(await cast(paul, a)).toEqual({ ok: true });
-		expect(await cast(paul, a)).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(paul, a)).toEqual({ ok: false, reason: 'limit' });
 		expect(await cast(paul, b)).toEqual({ ok: true });
-		expect(await cast(paul, 'no-such-note')).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(paul, 'no-such-note')).toEqual({ ok: false, reason: 'invalid' });
 		expect(await cast(elise, a)).toEqual({ ok: true });
-		expect(await cast(olga, a)).toEqual({ ok: false, code: 'forbidden' });
+		expect(await cast(olga, a)).toEqual({ ok: false, reason: 'forbidden' });
 		await vi.waitFor(() => expect(paul.last('vote:mine')).toMatchObject({ dots: [a, b] }), WAIT);
-		expect(await cast(paul, a)).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(paul, a)).toEqual({ ok: false, reason: 'limit' });
 
 		for (const client of [fatima, paul, elise, olga]) {
 			expect(client.received.has('vote:results')).toBe(false);
@@ -109,7 +109,7 @@ describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
 		]);
 		const stored = await db().select({ category: votes.category }).from(votes);
 		expect(stored.map((row) => row.category).sort()).toEqual(['elu', 'usager', 'usager']);
-		expect(await cast(elise, b)).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(elise, b)).toEqual({ ok: false, reason: 'conflict' });
 	});
 
 	it('limits a frame round to that frame’s objects and names no voter in an anonymous round', async () => {
@@ -123,8 +123,8 @@ describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
 			anonymous: true
 		});
 		const cast = (itemId: string) => paul.socket.emitWithAck('vote:cast', { boardId, itemId });
-		expect(await cast(b)).toEqual({ ok: false, code: 'refused' });
-		expect(await cast(frame)).toEqual({ ok: false, code: 'refused' });
+		expect(await cast(b)).toEqual({ ok: false, reason: 'invalid' });
+		expect(await cast(frame)).toEqual({ ok: false, reason: 'invalid' });
 		expect(await cast(a)).toEqual({ ok: true });
 		expect(await cast(a)).toEqual({ ok: true });
 		expect(await paul.socket.emitWithAck('vote:retract', { boardId, itemId: a })).toEqual({

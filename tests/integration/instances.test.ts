@@ -222,7 +222,7 @@ describe.runIf(services !== null)('several instances (PostgreSQL + Redis)', () =
 				const socket = socketClient(server, cookie);
 				expect((await socket.emitWithAck('board:join', { boardId: board.id })).ok).toBe(true);
 				const ack = await socket.emitWithAck('facilitation:join', { boardId: board.id });
-				if (!ack.ok) throw new Error(`facilitation:join refused: ${ack.code}`);
+				if (!ack.ok) throw new Error(`facilitation:join refused: ${ack.reason}`);
 				return { socket, ack };
 			};
 			const fatima = await joined(a.server, facilitator.cookie);
@@ -397,7 +397,7 @@ describe.runIf(services !== null)('several instances (PostgreSQL + Redis)', () =
 			const update = Y.encodeStateAsUpdate(late);
 			expect(await tabs[1]!.socket.emitWithAck('draft:update', { boardId, update })).toEqual({
 				ok: false,
-				code: 'refused'
+				reason: 'conflict'
 			});
 		},
 		TEST_TIMEOUT_MS

@@ -112,7 +112,7 @@ describe.each(DRIVERS)('configured limits (%s)', (driver) => {
 		const { server, facilitator, board } = await h.board(driver, { socketIoEventsPerSecond: 5 });
 		const socket = socketIoClient(h, server, facilitator.cookie);
 		await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-		const replies: Array<{ ok: boolean; code?: string }> = [];
+		const replies: Array<{ ok: boolean; reason?: string }> = [];
 		const SENT = 40;
 		for (let i = 0; i < SENT; i++) {
 			socket.emit('board:join', { boardId: board.id }, (reply) => replies.push(reply));
@@ -121,7 +121,7 @@ describe.each(DRIVERS)('configured limits (%s)', (driver) => {
 		const served = replies.filter((reply) => reply.ok).length;
 		expect(served).toBeGreaterThanOrEqual(10);
 		expect(served).toBeLessThanOrEqual(12);
-		expect(replies.filter((reply) => reply.code === 'rate_limited')).toHaveLength(SENT - served);
+		expect(replies.filter((reply) => reply.reason === 'rate')).toHaveLength(SENT - served);
 		expect(socket.connected).toBe(true);
 		await vi.waitFor(async () => {
 			const ack = await new Promise<JoinBoardAck | null>((resolve) => {

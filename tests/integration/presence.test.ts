@@ -112,15 +112,15 @@ describe.each(DRIVERS)('socket.io presence (%s)', (driver) => {
 		const sam = presenceClient(h, server, { cookie: stranger.cookie });
 		expect(await sam.socket.emitWithAck('board:join', { boardId: board.id })).toMatchObject({
 			ok: false,
-			code: 'forbidden'
+			reason: 'forbidden'
 		});
 		expect(
 			await sam.socket.emitWithAck('board:join', { boardId: 'nosuchboard00000' })
-		).toMatchObject({ ok: false, code: 'not_found' });
+		).toMatchObject({ ok: false, reason: 'not_found' });
 		const malformed = { boardId: 42 } as unknown as { boardId: string };
 		expect(await sam.socket.emitWithAck('board:join', malformed)).toMatchObject({
 			ok: false,
-			code: 'invalid'
+			reason: 'invalid'
 		});
 		// Unknown events and missing acks are ignored; the socket still works afterwards.
 		(sam.socket as unknown as Socket).emit('no-such-event', { x: 1 });

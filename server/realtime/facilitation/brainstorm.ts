@@ -5,7 +5,9 @@ import { countItems, createItem, itemsOf, listItems } from '../../../src/lib/boa
 import { appContext } from '../../../src/lib/server/context.ts';
 import type { Database } from '../../../src/lib/server/db/client.ts';
 import { boardDrafts, workshopEvents } from '../../../src/lib/server/db/schema.ts';
-import { commandInput } from '../../../src/lib/shared/facilitation.ts';
+import { recordEvent } from '../../../src/lib/server/services/workshop-events.ts';
+import { EVENT_INPUT } from '../../../src/lib/shared/commands.ts';
+import type { WorkshopEventType } from '../../../src/lib/shared/workshop-events.ts';
 import type { BoardIdentity } from '../access.ts';
 import { personRoomOf, type PresenceSocket } from '../socket-io.ts';
 import {
@@ -71,7 +73,11 @@ export const MAX_DRAFT_UPDATE_BYTES = 64 * 1024;
  */
 export const MAX_DRAFT_OBJECTS = 200;
 
-const BRAINSTORM_EVENTS = ['brainstorm-start', 'brainstorm-stop', 'brainstorm-reveal'];
+const BRAINSTORM_EVENTS = [
+	'brainstorm-start',
+	'brainstorm-stop',
+	'brainstorm-reveal'
+] satisfies WorkshopEventType[];
 
 /**
  * Whether a board's silent brainstorm is on. An instance that does not know (it restarted, or
@@ -153,7 +159,7 @@ function refuseBeyondLimit(board: Y.Doc, rows: readonly DraftRow[]): void {
 	const objects = countItems(board);
 	const adding = newDraftObjects(board, rows);
 	if (objects + adding <= limit) return;
-	throw new RefusedError('board full', { ok: false, code: 'board_full', limit, objects, adding });
+	throw new RefusedError('board full', { ok: false, reason: 'limit', limit, objects, adding });
 }
 
 /**
@@ -197,13 +203,16 @@ async function revealDrafts(
 	}, 'brainstorm-reveal');
 	const revealed = notes.length;
 	await tx.delete(boardDrafts).where(eq(boardDrafts.boardId, boardId));
-	await tx.insert(workshopEvents).values({
-		workshopId: who.workshopId,
-		boardId,
-		actorId: who.userId,
-		type: 'brainstorm-reveal',
-		payload: { items: revealed }
-	});
+	await recordEvent(
+		{
+			workshopId: who.workshopId,
+			boardId,
+			actorId: who.userId,
+			type: 'brainstorm-reveal',
+			payload: { items: revealed }
+		},
+		tx
+	);
 	return revealed;
 }
 
@@ -233,29 +242,26 @@ async function emitDraftCounts(deps: FacilitationDeps, who: BoardIdentity): Prom
 /** Registers the brainstorm events on a socket. */
 export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocket): void {
 	const { io, live } = deps;
-	const set = {
-		event: 'brainstorm:set',
-		schema: commandInput.brainstorm,
-		rule: 'facilitator'
-	} as const;
-	command(deps, socket, set, async (who, input) => {
+	command(deps, socket, 'brainstorm:set', async (who, input) => {
 		live.setBrainstorm(who.boardId, input.on);
 		await record(who, input.on ? 'brainstorm-start' : 'brainstorm-stop', {});
 		io.to(boardRoom(who.boardId)).emit('brainstorm:state', { boardId: who.boardId, on: input.on });
 	});
-	const draft = { event: 'draft:update', schema: commandInput.draft, rule: 'writer' } as const;
-	command(deps, socket, draft, async (who, input) => {
+	command(deps, socket, 'draft:update', async (who, input) => {
 		const update = new Uint8Array(input.update);
-		if (update.byteLength > MAX_DRAFT_UPDATE_BYTES) throw new RefusedError('too large');
+		if (update.byteLength > MAX_DRAFT_UPDATE_BYTES)
+			throw new RefusedError('too large', 'too_large');
 		Y.decodeUpdate(update);
 		// Refused from memory when known to be off; under the lock, the stored state decides.
-		if (!(await brainstormOn(deps, who.boardId))) throw new RefusedError('no brainstorm');
+		if (!(await brainstormOn(deps, who.boardId)))
+			throw new RefusedError('no brainstorm', 'conflict');
 		await serialised(who.boardId, () =>
 			lockedDrafts(who.boardId, async (tx) => {
-				if (!(await brainstormStored(tx, who.boardId))) throw new RefusedError('no brainstorm');
+				if (!(await brainstormStored(tx, who.boardId)))
+					throw new RefusedError('no brainstorm', 'conflict');
 				const doc = await loadDraft(who.boardId, who.userId, tx);
 				Y.applyUpdate(doc, update);
-				if (countItems(doc) > MAX_DRAFT_OBJECTS) throw new RefusedError('draft full');
+				if (countItems(doc) > MAX_DRAFT_OBJECTS) throw new RefusedError('draft full', 'limit');
 				await saveDraft(tx, who, doc);
 				doc.destroy();
 			})
@@ -267,7 +273,7 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 		await emitDraftCounts(deps, who);
 	});
 	socket.on('draft:sync', (payload: unknown, ack: unknown) => {
-		const parsed = commandInput.brainstorm.pick({ boardId: true }).safeParse(payload);
+		const parsed = EVENT_INPUT.board.safeParse(payload);
 		const identity = parsed.success ? socket.data.boards[parsed.data.boardId] : undefined;
 		if (!identity || typeof ack !== 'function') return;
 		void loadDraft(identity.boardId, identity.userId).then((doc) => {
@@ -275,12 +281,7 @@ export function registerBrainstorm(deps: FacilitationDeps, socket: PresenceSocke
 			doc.destroy();
 		});
 	});
-	const reveal = {
-		event: 'brainstorm:reveal',
-		schema: commandInput.voteClose,
-		rule: 'facilitator'
-	} as const;
-	command(deps, socket, reveal, async (who) => {
+	command(deps, socket, 'brainstorm:reveal', async (who) => {
 		await serialised(who.boardId, async () => {
 			const room = await deps.rooms.acquire(who.boardId);
 			try {

@@ -1,8 +1,17 @@
 import type { Logger } from 'pino';
-import type { z } from 'zod';
-import { appContext } from '../../../src/lib/server/context.ts';
-import { workshopEvents } from '../../../src/lib/server/db/schema.ts';
-import type { CommandAck } from '../../../src/lib/shared/facilitation.ts';
+import {
+	COMMANDS,
+	type CommandAck,
+	type CommandName,
+	type CommandPayload,
+	type CommandRule
+} from '../../../src/lib/shared/commands.ts';
+import { recordEvent } from '../../../src/lib/server/services/workshop-events.ts';
+import type { RefusalReason } from '../../../src/lib/shared/refusals.ts';
+import type {
+	WorkshopEventPayloads,
+	WorkshopEventType
+} from '../../../src/lib/shared/workshop-events.ts';
 import type { BoardIdentity } from '../access.ts';
 import type { Room } from '../room.ts';
 import type { PresenceServer, PresenceSocket } from '../socket-io.ts';
@@ -28,16 +37,16 @@ export interface FacilitationDeps {
 }
 
 /**
- * Thrown by a command that goes against the current rules: acknowledged as `refused`, or with
- * `ack` when the refusal has more to say.
+ * Thrown by a command that goes against the current rules: acknowledged as refused for `reason`
+ * (`conflict` when the state does not allow it, `limit` when a limit is reached, …), or with `ack`
+ * when the refusal has more to say (a board's object limit and figures).
  */
 export class RefusedError extends Error {
 	override name = 'RefusedError';
-	constructor(
-		message: string,
-		readonly ack: CommandAck & { ok: false } = { ok: false, code: 'refused' }
-	) {
+	readonly ack: CommandAck & { ok: false };
+	constructor(message: string, refusal: RefusalReason | (CommandAck & { ok: false })) {
 		super(message);
+		this.ack = typeof refusal === 'string' ? { ok: false, reason: refusal } : refusal;
 	}
 }
 
@@ -45,9 +54,6 @@ export class RefusedError extends Error {
 function isRefusal(error: unknown): error is RefusedError {
 	return error instanceof RefusedError;
 }
-
-/** Who may send a command: facilitators, or anyone who may write (participants too). */
-export type CommandRule = 'facilitator' | 'writer';
 
 /** The socket.io room of a board (joined by `board:join`). */
 export const boardRoom = (boardId: string) => `board:${boardId}`;
@@ -62,13 +68,13 @@ export function allowed(rule: CommandRule, identity: BoardIdentity): boolean {
 	return rule === 'writer' || identity.role === 'facilitator';
 }
 
-/** Appends a command to the workshop's event log. */
-export async function record(
+/** Appends a command to the workshop's event log, as `identity` on its board. */
+export async function record<T extends WorkshopEventType>(
 	identity: BoardIdentity,
-	type: string,
-	payload: Record<string, unknown>
+	type: T,
+	payload: WorkshopEventPayloads[T]
 ): Promise<void> {
-	await appContext().db.insert(workshopEvents).values({
+	await recordEvent({
 		workshopId: identity.workshopId,
 		boardId: identity.boardId,
 		actorId: identity.userId,
@@ -80,36 +86,39 @@ export async function record(
 type Reply = (result: CommandAck) => void;
 
 /**
- * Registers `event` on `socket`: validates the payload with `schema`, finds the caller's identity
- * on `payload.boardId`, checks `rule`, then runs `run` and acknowledges.
+ * Registers command `name` of the shared table (`COMMANDS`) on `socket`: validates the payload with
+ * its schema, finds the caller's identity on `payload.boardId`, checks its rule, then runs `run`
+ * and acknowledges.
  */
-export function command<S extends z.ZodType<{ boardId: string }>>(
+export function command<N extends CommandName>(
 	deps: FacilitationDeps,
 	socket: PresenceSocket,
-	spec: { event: string; schema: S; rule: CommandRule },
-	run: (identity: BoardIdentity, input: z.infer<S>) => Promise<void> | void
+	name: N,
+	run: (identity: BoardIdentity, input: CommandPayload<N>) => Promise<void> | void
 ): void {
 	const { log } = deps;
+	const spec = COMMANDS[name];
 	socket.on(
-		spec.event as never,
+		name as never,
 		((payload: unknown, ack: unknown) => {
 			const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => undefined;
-			const parsed = spec.schema.safeParse(payload);
-			if (!parsed.success) return reply({ ok: false, code: 'invalid' });
-			const identity = socket.data.boards[parsed.data.boardId];
-			if (!identity) return reply({ ok: false, code: 'not_joined' });
+			const parsed = spec.input.safeParse(payload);
+			if (!parsed.success) return reply({ ok: false, reason: 'invalid' });
+			const input = parsed.data as CommandPayload<N>;
+			const identity = socket.data.boards[input.boardId];
+			if (!identity) return reply({ ok: false, reason: 'not_joined' });
 			if (!allowed(spec.rule, identity)) {
-				log.info({ event: spec.event, role: identity.role }, 'facilitation command refused');
-				return reply({ ok: false, code: 'forbidden' });
+				log.info({ event: name, role: identity.role }, 'facilitation command refused');
+				return reply({ ok: false, reason: 'forbidden' });
 			}
 			Promise.resolve()
-				.then(() => run(identity, parsed.data))
+				.then(() => run(identity, input))
 				.then(
 					() => reply({ ok: true }),
 					(error: unknown) => {
 						if (isRefusal(error)) return reply(error.ack);
-						log.error({ err: error, event: spec.event }, 'facilitation command failed');
-						reply({ ok: false, code: 'invalid' });
+						log.error({ err: error, event: name }, 'facilitation command failed');
+						reply({ ok: false, reason: 'invalid' });
 					}
 				);
 		}) as never

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { appContext } from '../../../src/lib/server/context.ts';
 import { boards } from '../../../src/lib/server/db/schema.ts';
-import { commandInput } from '../../../src/lib/shared/facilitation.ts';
 import type { PresenceSocket } from '../socket-io.ts';
 import { command, record, RefusedError, workshopRoom, type FacilitationDeps } from './commands.ts';
 
@@ -11,17 +10,12 @@ import { command, record, RefusedError, workshopRoom, type FacilitationDeps } fr
  * category only.
  */
 export function registerGather(deps: FacilitationDeps, socket: PresenceSocket): void {
-	const gather = {
-		event: 'workshop:gather',
-		schema: commandInput.gather,
-		rule: 'facilitator'
-	} as const;
-	command(deps, socket, gather, async (who) => {
+	command(deps, socket, 'workshop:gather', async (who) => {
 		const [board] = await appContext()
 			.db.select({ groupCategory: boards.groupCategory })
 			.from(boards)
 			.where(eq(boards.id, who.boardId));
-		if (!board || board.groupCategory) throw new RefusedError('not a plenary board');
+		if (!board || board.groupCategory) throw new RefusedError('not a plenary board', 'conflict');
 		await record(who, 'gather', {});
 		deps.io
 			.to(workshopRoom(who.workshopId))

@@ -1,4 +1,5 @@
-import { commandInput, type Signal } from '../../../src/lib/shared/facilitation.ts';
+import { EVENT_INPUT } from '../../../src/lib/shared/commands.ts';
+import type { Signal } from '../../../src/lib/shared/facilitation.ts';
 import type { FacilitationJoinAck } from '../../../src/lib/shared/socket-events.ts';
 import type { BoardIdentity } from '../access.ts';
 import type { PresenceSocket } from '../socket-io.ts';
@@ -57,11 +58,11 @@ async function join(
 	socket: PresenceSocket,
 	payload: unknown
 ): Promise<FacilitationJoinAck> {
-	const parsed = commandInput.join.safeParse(payload);
-	if (!parsed.success) return { ok: false, code: 'invalid' };
+	const parsed = EVENT_INPUT.board.safeParse(payload);
+	if (!parsed.success) return { ok: false, reason: 'invalid' };
 	const { boardId } = parsed.data;
 	const identity = socket.data.boards[boardId];
-	if (!identity) return { ok: false, code: 'not_joined' };
+	if (!identity) return { ok: false, reason: 'not_joined' };
 	const { workshopId } = identity;
 	const facilitator = identity.role === 'facilitator';
 	await socket.join(workshopRoom(workshopId));
@@ -83,28 +84,31 @@ async function join(
 
 function registerSession(deps: FacilitationDeps, socket: PresenceSocket): void {
 	const { sessions, io } = deps;
-	const announce = async (identity: BoardIdentity, type: string, state: Promise<unknown>) => {
+	const announce = async (
+		identity: BoardIdentity,
+		type: 'agenda' | 'phase' | 'timer-start' | 'timer-pause' | 'timer-add',
+		state: Promise<unknown>
+	) => {
 		const session = (await state) as Awaited<ReturnType<typeof sessions.get>>;
 		const { phaseId, timer } = session;
 		await record(identity, type, { phaseId, timer, agenda: session.agenda.length });
 		io.to(workshopRoom(identity.workshopId)).emit('session:state', session);
 	};
-	const rule = 'facilitator' as const;
-	command(deps, socket, { event: 'agenda:set', schema: commandInput.agenda, rule }, (who, input) =>
+	command(deps, socket, 'agenda:set', (who, input) =>
 		announce(
 			who,
 			'agenda',
 			sessions.update(who.workshopId, (s) => replaceAgenda(s, input.phases))
 		)
 	);
-	command(deps, socket, { event: 'phase:set', schema: commandInput.phase, rule }, (who, input) =>
+	command(deps, socket, 'phase:set', (who, input) =>
 		announce(
 			who,
 			'phase',
 			sessions.update(who.workshopId, (s) => selectPhase(s, input.phaseId))
 		)
 	);
-	command(deps, socket, { event: 'timer:start', schema: commandInput.timerStart, rule }, (who, i) =>
+	command(deps, socket, 'timer:start', (who, i) =>
 		announce(
 			who,
 			'timer-start',
@@ -114,14 +118,14 @@ function registerSession(deps: FacilitationDeps, socket: PresenceSocket): void {
 			}))
 		)
 	);
-	command(deps, socket, { event: 'timer:pause', schema: commandInput.timerPause, rule }, (who) =>
+	command(deps, socket, 'timer:pause', (who) =>
 		announce(
 			who,
 			'timer-pause',
 			sessions.update(who.workshopId, (s, now) => ({ ...s, timer: pauseTimer(s.timer, now) }))
 		)
 	);
-	command(deps, socket, { event: 'timer:add', schema: commandInput.timerAdd, rule }, (who, i) =>
+	command(deps, socket, 'timer:add', (who, i) =>
 		announce(
 			who,
 			'timer-add',
@@ -156,30 +160,19 @@ function registerHands(deps: FacilitationDeps, socket: PresenceSocket): void {
 				(error: unknown) => deps.log.warn({ err: error }, 'hand:yours not delivered')
 			);
 	};
-	command(
-		deps,
-		socket,
-		{ event: 'hand:set', schema: commandInput.hand, rule: 'writer' },
-		async (who, input) => {
-			if (!live.setHand(who.workshopId, signalOf(who), input.raised)) return;
-			await record(who, input.raised ? 'hand-raise' : 'hand-lower', {});
-			announce(who.workshopId, who.personId, input.raised);
-		}
-	);
-	const lower = {
-		event: 'hand:lower',
-		schema: commandInput.handLower,
-		rule: 'facilitator'
-	} as const;
-	command(deps, socket, lower, async (who, input) => {
+	command(deps, socket, 'hand:set', async (who, input) => {
+		if (!live.setHand(who.workshopId, signalOf(who), input.raised)) return;
+		await record(who, input.raised ? 'hand-raise' : 'hand-lower', {});
+		announce(who.workshopId, who.personId, input.raised);
+	});
+	command(deps, socket, 'hand:lower', async (who, input) => {
 		const hand = live.hands(who.workshopId).find((one) => one.personId === input.personId);
 		if (!hand || !live.setHand(who.workshopId, hand, false)) return;
 		await record(who, 'hand-lowered-by-facilitator', { personId: input.personId });
 		announce(who.workshopId, input.personId, false);
 	});
 	let lastReaction = 0;
-	const react = { event: 'reaction:send', schema: commandInput.react, rule: 'writer' } as const;
-	command(deps, socket, react, async (who, input) => {
+	command(deps, socket, 'reaction:send', async (who, input) => {
 		const now = Date.now();
 		if (now - lastReaction < REACTION_INTERVAL_MS) return;
 		lastReaction = now;
@@ -198,22 +191,16 @@ function registerHands(deps: FacilitationDeps, socket: PresenceSocket): void {
 
 function registerBoardControls(deps: FacilitationDeps, socket: PresenceSocket): void {
 	const { io, live, locks } = deps;
-	const rule = 'facilitator' as const;
-	command(
-		deps,
-		socket,
-		{ event: 'follow:set', schema: commandInput.follow, rule },
-		async (who, i) => {
-			const leader = i.on ? { personId: who.personId, name: who.name, socketId: socket.id } : null;
-			live.setLeader(who.boardId, leader);
-			await record(who, i.on ? 'follow-start' : 'follow-stop', {});
-			const shown = leader ? { personId: leader.personId, name: leader.name } : null;
-			io.to(boardRoom(who.boardId)).emit('follow:state', { boardId: who.boardId, leader: shown });
-		}
-	);
+	command(deps, socket, 'follow:set', async (who, i) => {
+		const leader = i.on ? { personId: who.personId, name: who.name, socketId: socket.id } : null;
+		live.setLeader(who.boardId, leader);
+		await record(who, i.on ? 'follow-start' : 'follow-stop', {});
+		const shown = leader ? { personId: leader.personId, name: leader.name } : null;
+		io.to(boardRoom(who.boardId)).emit('follow:state', { boardId: who.boardId, leader: shown });
+	});
 	let lastViewport = 0;
 	socket.on('follow:viewport', (payload: unknown) => {
-		const parsed = commandInput.viewport.safeParse(payload);
+		const parsed = EVENT_INPUT.viewport.safeParse(payload);
 		if (!parsed.success) return;
 		const { boardId, x, y, zoom } = parsed.data;
 		if (live.leader(boardId)?.socketId !== socket.id) return;
@@ -226,13 +213,12 @@ function registerBoardControls(deps: FacilitationDeps, socket: PresenceSocket): 
 			viewport: { x, y, zoom }
 		});
 	});
-	const spot = { event: 'spotlight:set', schema: commandInput.spotlight, rule } as const;
-	command(deps, socket, spot, async (who, input) => {
+	command(deps, socket, 'spotlight:set', async (who, input) => {
 		live.setSpotlight(who.boardId, input.itemId);
 		await record(who, 'spotlight', { itemId: input.itemId });
 		io.to(boardRoom(who.boardId)).emit('spotlight', { boardId: who.boardId, itemId: input.itemId });
 	});
-	command(deps, socket, { event: 'lock:set', schema: commandInput.lock, rule }, async (who, i) => {
+	command(deps, socket, 'lock:set', async (who, i) => {
 		await locks.set({ ...i, actorId: who.userId });
 		await record(who, i.locked ? 'lock' : 'unlock', { targetId: i.targetId });
 		const targets = [...locks.of(who.boardId)];

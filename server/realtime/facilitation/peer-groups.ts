@@ -14,7 +14,6 @@ import { appContext } from '../../../src/lib/server/context.ts';
 import { boards, memberships, workshopEvents } from '../../../src/lib/server/db/schema.ts';
 import { newId } from '../../../src/lib/server/ids.ts';
 import { copyBoardFiles } from '../../../src/lib/server/services/files.ts';
-import { commandInput } from '../../../src/lib/shared/facilitation.ts';
 import type { Room } from '../room.ts';
 import type { PresenceSocket } from '../socket-io.ts';
 import { command, record, RefusedError, workshopRoom, type FacilitationDeps } from './commands.ts';
@@ -161,7 +160,7 @@ function refuseBeyondLimit(plenary: Y.Doc, groups: readonly Y.Doc[]): void {
 	const objects = countItems(plenary);
 	const adding = groups.reduce((sum, doc) => sum + countItems(doc) + 1, 0);
 	if (objects + adding <= limit) return;
-	throw new RefusedError('board full', { ok: false, code: 'board_full', limit, objects, adding });
+	throw new RefusedError('board full', { ok: false, reason: 'limit', limit, objects, adding });
 }
 
 function copyInto(
@@ -203,15 +202,10 @@ function crossOrigin(plenary: Y.Doc): { x: number; top: number } {
 
 /** Registers `groups:split` and `groups:cross` (facilitators) on a socket. */
 export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocket): void {
-	const split = {
-		event: 'groups:split',
-		schema: commandInput.voteClose,
-		rule: 'facilitator'
-	} as const;
-	command(deps, socket, split, async (who) => {
-		if (await currentGroups(who.workshopId)) throw new RefusedError('already split');
+	command(deps, socket, 'groups:split', async (who) => {
+		if (await currentGroups(who.workshopId)) throw new RefusedError('already split', 'conflict');
 		const categories = await participantCategories(who.workshopId);
-		if (categories.length === 0) throw new RefusedError('no participants');
+		if (categories.length === 0) throw new RefusedError('no participants', 'conflict');
 		const t = socketTranslator(socket);
 		const round = (await splitRounds(who.workshopId)) + 1;
 		const created = new Map<string, string>();
@@ -234,19 +228,14 @@ export function registerPeerGroups(deps: FacilitationDeps, socket: PresenceSocke
 			groups: [...created].map(([category, boardId]) => ({ category, boardId }))
 		});
 	});
-	const cross = {
-		event: 'groups:cross',
-		schema: commandInput.voteClose,
-		rule: 'facilitator'
-	} as const;
-	command(deps, socket, cross, async (who) => {
+	command(deps, socket, 'groups:cross', async (who) => {
 		const groups = (await currentGroups(who.workshopId)) ?? [];
 		const [here] = await appContext()
 			.db.select({ group: boards.groupCategory })
 			.from(boards)
 			.where(eq(boards.id, who.boardId));
 		if (groups.length === 0 || (here?.group ?? null) !== null) {
-			throw new RefusedError('nothing to cross');
+			throw new RefusedError('nothing to cross', 'conflict');
 		}
 		const t = socketTranslator(socket);
 		const plenary = await deps.rooms.acquire(who.boardId);

@@ -12,11 +12,7 @@ import {
 	startRound,
 	voterCount
 } from '../../../src/lib/server/services/votes.ts';
-import {
-	commandInput,
-	type VoteResult,
-	type VoteRound
-} from '../../../src/lib/shared/facilitation.ts';
+import type { VoteResult, VoteRound } from '../../../src/lib/shared/facilitation.ts';
 import type { FacilitationJoinAck } from '../../../src/lib/shared/socket-events.ts';
 import type { BoardIdentity } from '../access.ts';
 import type { PresenceSocket } from '../socket-io.ts';
@@ -133,19 +129,17 @@ async function emitProgress(deps: FacilitationDeps, who: BoardIdentity, round: V
 /** Registers the voting events on a socket. */
 export function registerVotes(deps: FacilitationDeps, socket: PresenceSocket): void {
 	const { io } = deps;
-	const open = { event: 'vote:open', schema: commandInput.voteOpen, rule: 'facilitator' } as const;
-	command(deps, socket, open, async (who, input) => {
+	command(deps, socket, 'vote:open', async (who, input) => {
 		const round = await startRound({ ...input, workshopId: who.workshopId, openedBy: who.userId });
 		await record(who, 'vote-open', { ...round });
 		io.to(boardRoom(who.boardId)).emit('vote:state', { boardId: who.boardId, round });
 		await emitProgress(deps, who, round);
 	});
-	const cast = { event: 'vote:cast', schema: commandInput.vote, rule: 'writer' } as const;
-	command(deps, socket, cast, async (who, input) => {
+	command(deps, socket, 'vote:cast', async (who, input) => {
 		const round = await openRound(who.boardId);
-		if (!round) throw new RefusedError('no open round');
+		if (!round) throw new RefusedError('no open round', 'conflict');
 		if (!(await onBoard(deps, who.boardId, input.itemId, round.frameId))) {
-			throw new RefusedError('not votable');
+			throw new RefusedError('not votable', 'invalid');
 		}
 		const dots = await castDot({
 			round,
@@ -153,28 +147,23 @@ export function registerVotes(deps: FacilitationDeps, socket: PresenceSocket): v
 			category: who.category,
 			itemId: input.itemId
 		});
-		if (isFailure(dots)) throw new RefusedError(dots.code);
+		if (isFailure(dots))
+			throw new RefusedError(dots.code, dots.code === 'round_closed' ? 'conflict' : 'limit');
 		await record(who, 'vote', { roundId: round.id, itemId: input.itemId });
 		sendMine(socket, who, round.id, dots);
 		await emitProgress(deps, who, round);
 	});
-	const retract = { event: 'vote:retract', schema: commandInput.vote, rule: 'writer' } as const;
-	command(deps, socket, retract, async (who, input) => {
+	command(deps, socket, 'vote:retract', async (who, input) => {
 		const round = await openRound(who.boardId);
-		if (!round) throw new RefusedError('no open round');
+		if (!round) throw new RefusedError('no open round', 'conflict');
 		const dots = await retractDot({ round, userId: who.userId, itemId: input.itemId });
 		await record(who, 'vote-retract', { roundId: round.id, itemId: input.itemId });
 		sendMine(socket, who, round.id, dots);
 		await emitProgress(deps, who, round);
 	});
-	const close = {
-		event: 'vote:close',
-		schema: commandInput.voteClose,
-		rule: 'facilitator'
-	} as const;
-	command(deps, socket, close, async (who) => {
+	command(deps, socket, 'vote:close', async (who) => {
 		const round = await closeRound(who.boardId);
-		if (!round) throw new RefusedError('no open round');
+		if (!round) throw new RefusedError('no open round', 'conflict');
 		const results = await roundResults(round);
 		await record(who, 'vote-close', { roundId: round.id, objects: results.length });
 		io.to(boardRoom(who.boardId)).emit('vote:state', { boardId: who.boardId, round: null });

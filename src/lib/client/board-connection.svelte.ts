@@ -1,10 +1,11 @@
 import { WebsocketProvider } from 'y-websocket';
-import type { Awareness } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { ItemIndex, changedItemIds } from '../board/item-index.ts';
 import { itemsOf, type ItemView } from '../board/schema.ts';
 import { CloseCode } from '../shared/close-codes.ts';
-import { SaveTracker } from './save-tracker.svelte.ts';
+import { reasonOfCloseCode, type RefusalReason } from '../shared/refusals.ts';
+import { SaveTracker, type SaveState } from './save-tracker.svelte.ts';
 import type { Point } from './viewport.ts';
 
 /** What the connection indicator shows. */
@@ -80,18 +81,27 @@ function readSelection(clientId: number, state: Record<string, unknown>): Remote
 	};
 }
 
-/** Why the server refused a local edit (see `BoardConnection.refused`). */
-export type EditRefusal = 'locked' | 'limit' | 'too-large' | 'invalid';
+/** Why the server refused a local edit (see `BoardConnection.refused`), in the shared vocabulary. */
+export type EditRefusal = Extract<RefusalReason, 'locked' | 'limit' | 'too_large' | 'invalid'>;
 
-/** The close codes that refuse an edit for good, and what each means to the person. */
-const REFUSALS = new Map<number, EditRefusal>([
-	[CloseCode.Locked, 'locked'],
-	[CloseCode.BoardFull, 'limit'],
-	[CloseCode.TooLarge, 'too-large'],
-	[CloseCode.InvalidUpdate, 'invalid'],
-	// Only a fresh document (a new client id) can write again: the board is opened afresh.
-	[CloseCode.ClientIdTaken, 'invalid']
+/** The reasons of the close codes that refuse an edit for good (`REASON_OF_CLOSE_CODE`). */
+const EDIT_REFUSALS: ReadonlySet<RefusalReason> = new Set<EditRefusal>([
+	'locked',
+	'limit',
+	'too_large',
+	'invalid'
 ]);
+
+/** The edit refusal a close code stands for, or null when the connection may simply reconnect. */
+function editRefusalOf(code: number): EditRefusal | null {
+	// Only a fresh document (a new client id) can write again: the board is opened afresh.
+	if (code === CloseCode.ClientIdTaken) return 'invalid';
+	const reason = reasonOfCloseCode(code);
+	return reason && EDIT_REFUSALS.has(reason) ? (reason as EditRefusal) : null;
+}
+
+/** The save state of a board shown without a connection: nothing of it is ever sent. */
+const NOTHING_TO_SAVE = { state: 'saved' as SaveState, destroy: () => undefined };
 
 /**
  * One board's live document: the `Y.Doc`, its y-websocket provider on `/yjs/<boardId>` (session
@@ -100,10 +110,11 @@ const REFUSALS = new Map<number, EditRefusal>([
  */
 export class BoardConnection {
 	readonly doc: Y.Doc;
-	readonly provider: WebsocketProvider;
+	/** The y-websocket provider; null for a read-only view of a recorded document (`offline`). */
+	readonly provider: WebsocketProvider | null;
 	readonly awareness: Awareness;
 	/** Whether this browser's edits are stored on the server. */
-	readonly save: SaveTracker;
+	readonly save: Pick<SaveTracker, 'state' | 'destroy'>;
 	/** Every item in paint order (the same list as `listItems`, kept up to date by `ItemIndex`). */
 	items = $state.raw<ItemView[]>([]);
 	/** Cursors of the other people on the board. */
@@ -133,24 +144,34 @@ export class BoardConnection {
 	#cursorPending: Point | null | undefined = undefined;
 
 	/**
-	 * `offline`: shows `doc` as it is, never connecting (the replay of a recorded board); it counts
-	 * as synced at once.
+	 * `offline`: a read-only view of `doc` as it is (the replay of a recorded board): no provider,
+	 * no websocket, no awareness sent anywhere; it counts as synced at once.
 	 */
 	constructor(input: { boardId: string; serverUrl?: string; offline?: { doc: Y.Doc } }) {
-		const serverUrl = input.serverUrl ?? defaultServerUrl();
-		this.doc = input.offline?.doc ?? new Y.Doc();
-		// disableBc: every update goes through the server, which authorises and records it.
-		this.provider = new WebsocketProvider(serverUrl, input.boardId, this.doc, {
-			disableBc: true,
-			connect: !input.offline
-		});
-		this.awareness = this.provider.awareness;
-		this.save = new SaveTracker({ provider: this.provider, doc: this.doc });
+		if (input.offline) {
+			this.doc = input.offline.doc;
+			this.provider = null;
+			this.awareness = new Awareness(this.doc);
+			this.save = NOTHING_TO_SAVE;
+		} else {
+			this.doc = new Y.Doc();
+			// disableBc: every update goes through the server, which authorises and records it.
+			this.provider = new WebsocketProvider(
+				input.serverUrl ?? defaultServerUrl(),
+				input.boardId,
+				this.doc,
+				{
+					disableBc: true
+				}
+			);
+			this.awareness = this.provider.awareness;
+			this.save = new SaveTracker({ provider: this.provider, doc: this.doc });
+			this.provider.on('status', this.#onStatus);
+			this.provider.on('sync', this.#onSync);
+			this.provider.on('closed', this.#onClosed);
+		}
 		itemsOf(this.doc).observeDeep(this.#onItems);
 		this.awareness.on('change', this.#onAwareness);
-		this.provider.on('status', this.#onStatus);
-		this.provider.on('sync', this.#onSync);
-		this.provider.on('closed', this.#onClosed);
 		if (input.offline) this.#onSync(true);
 	}
 
@@ -187,12 +208,12 @@ export class BoardConnection {
 	#onClosed = ({ code }: { code: number }) => {
 		if (code === CloseCode.Unauthorized) this.status = 'unauthorized';
 		else if (code === CloseCode.Forbidden || code === CloseCode.NotFound) this.status = 'forbidden';
-		else if (REFUSALS.has(code)) this.refused = REFUSALS.get(code) ?? null;
+		else if (editRefusalOf(code)) this.refused = editRefusalOf(code);
 		else {
 			this.status = 'offline';
 			this.#reconnectTimer = setTimeout(() => {
 				this.#reconnectTimer = null;
-				this.provider.connect();
+				this.provider?.connect();
 			}, RECONNECT_AFTER_REFUSAL_MS);
 		}
 	};
@@ -288,11 +309,12 @@ export class BoardConnection {
 		if (this.#reconnectTimer) clearTimeout(this.#reconnectTimer);
 		itemsOf(this.doc).unobserveDeep(this.#onItems);
 		this.awareness.off('change', this.#onAwareness);
-		this.provider.off('status', this.#onStatus);
-		this.provider.off('sync', this.#onSync);
-		this.provider.off('closed', this.#onClosed);
+		this.provider?.off('status', this.#onStatus);
+		this.provider?.off('sync', this.#onSync);
+		this.provider?.off('closed', this.#onClosed);
 		this.save.destroy();
-		this.provider.destroy();
+		if (this.provider) this.provider.destroy();
+		else this.awareness.destroy();
 		this.doc.destroy();
 	}
 }

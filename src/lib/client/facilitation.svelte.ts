@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
+import type { CommandAck, CommandName } from '../shared/commands.ts';
 import {
 	WHOLE_BOARD,
-	type CommandAck,
 	type Reaction,
 	type SessionState,
 	type Signal,
@@ -11,6 +11,7 @@ import {
 } from '../shared/facilitation.ts';
 import type {
 	ClientToServerEvents,
+	CommandArgs,
 	FacilitationJoinAck,
 	ServerToClientEvents
 } from '../shared/socket-events.ts';
@@ -77,7 +78,7 @@ export class BoardFacilitation {
 		this.#socket = input.socket;
 		this.#boardId = input.boardId;
 		this.drafts = new PrivateDrafts(async (update) => {
-			const ack = (await this.#command('draft:update', { update })) as { ok: boolean };
+			const ack = await this.#command('draft:update', { update });
 			return ack.ok;
 		});
 		this.#listen();
@@ -184,16 +185,18 @@ export class BoardFacilitation {
 		camera.camera = { x: camera.width / 2 - x * zoom, y: camera.height / 2 - y * zoom, zoom };
 	}
 
-	#command<E extends keyof ClientToServerEvents>(
-		event: E,
-		payload: Record<string, unknown>
-	): Promise<unknown> {
-		const emit = this.#socket.emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
-		return emit.call(this.#socket, event, { boardId: this.#boardId, ...payload });
+	/** Sends command `name` of the shared table (`commands.ts`) about this board; its answer. */
+	#command<N extends CommandName>(name: N, payload: CommandArgs<N>): Promise<CommandAck> {
+		// socket.io cannot type a generic event name's arguments: the table types `payload`.
+		const emit = this.#socket.emitWithAck as (
+			event: N,
+			payload: CommandArgs<N> & { boardId: string }
+		) => Promise<CommandAck>;
+		return emit.call(this.#socket, name, { ...payload, boardId: this.#boardId });
 	}
 
 	/** Facilitators: replace the agenda. */
-	setAgenda(phases: { id?: string; title: string; plannedSeconds: number }[]) {
+	setAgenda(phases: CommandArgs<'agenda:set'>['phases']) {
 		return this.#command('agenda:set', { phases });
 	}
 	/** Facilitators: make a phase current. */
@@ -251,12 +254,7 @@ export class BoardFacilitation {
 	}
 
 	/** Facilitators: open a voting round on the board or one frame. */
-	openVote(input: {
-		frameId: string | null;
-		dots: number;
-		onePerObject: boolean;
-		anonymous: boolean;
-	}) {
+	openVote(input: CommandArgs<'vote:open'>) {
 		return this.#command('vote:open', input);
 	}
 	/** Put a dot on an object. */
@@ -278,25 +276,25 @@ export class BoardFacilitation {
 	}
 	/** Facilitators: split participants into one peer-group board per category; true when done. */
 	async splitGroups(): Promise<boolean> {
-		return ((await this.#command('groups:split', {})) as { ok: boolean }).ok;
+		return (await this.#command('groups:split', {})).ok;
 	}
 	/**
 	 * Facilitators: bring the groups' boards side by side onto this board; refused whole
-	 * (`board_full`, with the figures) when that would take it past its object limit.
+	 * (`limit`, with the figures) when that would take it past its object limit.
 	 */
-	async crossGroups(): Promise<CommandAck> {
-		return (await this.#command('groups:cross', {})) as CommandAck;
+	crossGroups(): Promise<CommandAck> {
+		return this.#command('groups:cross', {});
 	}
 	/** Facilitators: send everyone following the workshop to this board; true when done. */
 	async gather(): Promise<boolean> {
-		return ((await this.#command('workshop:gather', {})) as { ok: boolean }).ok;
+		return (await this.#command('workshop:gather', {})).ok;
 	}
 	/**
-	 * Facilitators: reveal every draft into the board at once; refused whole (`board_full`, with
-	 * the figures) when the drafts would take the board past its object limit.
+	 * Facilitators: reveal every draft into the board at once; refused whole (`limit`, with the
+	 * figures) when the drafts would take the board past its object limit.
 	 */
-	async reveal(): Promise<CommandAck> {
-		return (await this.#command('brainstorm:reveal', {})) as CommandAck;
+	reveal(): Promise<CommandAck> {
+		return this.#command('brainstorm:reveal', {});
 	}
 
 	/** Stops listening (the socket belongs to the presence client). */

@@ -24,25 +24,33 @@ export class BoardPresence {
 	status = $state<PresenceStatus>('connecting');
 
 	readonly #boardId: string;
-	readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents> | null;
 
-	/** `offline`: never connects (a replay shows a recorded board, nobody is on it). */
+	/**
+	 * `offline`: no socket at all (a replay shows a recorded board, nobody is on it): the list
+	 * stays empty and the status `offline`.
+	 */
 	constructor(input: { boardId: string; offline?: boolean }) {
 		this.#boardId = input.boardId;
-		const autoConnect = !input.offline;
-		this.#socket = io({ path: '/socket.io', transports: ['websocket'], autoConnect });
-		this.#socket.on('connect', this.#join);
-		this.#socket.on('disconnect', () => {
+		if (input.offline) {
+			this.#socket = null;
+			this.status = 'offline';
+			return;
+		}
+		const socket = io({ path: '/socket.io', transports: ['websocket'] });
+		this.#socket = socket;
+		socket.on('connect', this.#join);
+		socket.on('disconnect', () => {
 			if (this.status !== 'refused') this.status = 'offline';
 		});
-		this.#socket.on('presence', ({ boardId, people }) => {
+		socket.on('presence', ({ boardId, people }) => {
 			if (boardId === this.#boardId) this.people = people;
 		});
 	}
 
 	#join = () => {
 		this.#socket
-			.timeout(JOIN_ACK_TIMEOUT_MS)
+			?.timeout(JOIN_ACK_TIMEOUT_MS)
 			.emit('board:join', { boardId: this.#boardId }, (error: Error | null, ack: JoinBoardAck) => {
 				if (error) {
 					this.status = 'offline';
@@ -58,15 +66,21 @@ export class BoardPresence {
 			});
 	};
 
-	/** The socket.io connection, shared with the board's facilitation (`facilitation.svelte.ts`). */
+	/**
+	 * The socket.io connection, shared with the board's facilitation (`facilitation.svelte.ts`).
+	 * A read-only view (`offline`) has none: asking for it is a programming error.
+	 */
 	get socket(): Socket<ServerToClientEvents, ClientToServerEvents> {
+		if (!this.#socket) throw new Error('an offline board view has no socket.io connection');
 		return this.#socket;
 	}
 
 	/** Leaves the presence room and closes the socket. */
 	destroy(): void {
-		if (this.#socket.connected) this.#socket.emit('board:leave', { boardId: this.#boardId });
-		this.#socket.removeAllListeners();
-		this.#socket.disconnect();
+		const socket = this.#socket;
+		if (!socket) return;
+		if (socket.connected) socket.emit('board:leave', { boardId: this.#boardId });
+		socket.removeAllListeners();
+		socket.disconnect();
 	}
 }

@@ -10,6 +10,7 @@ import { templatesEn } from './templates-en.ts';
 import { recordsEn } from './records-en.ts';
 import { sharingEn } from './sharing-en.ts';
 import { outputsEn } from './outputs-en.ts';
+import { refusalsEn } from './refusals-en.ts';
 import type { Messages } from './index.ts';
 
 /** English messages. */
@@ -192,5 +193,6 @@ export const en: Messages = {
 	...recordsEn,
 	...sharingEn,
 	...outputsEn,
-	...liveEn
+	...liveEn,
+	...refusalsEn
 };

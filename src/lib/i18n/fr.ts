@@ -11,6 +11,7 @@ import { templatesFr } from './templates-fr.ts';
 import { recordsFr } from './records-fr.ts';
 import { sharingFr } from './sharing-fr.ts';
 import { outputsFr } from './outputs-fr.ts';
+import { refusalsFr } from './refusals-fr.ts';
 
 /** French messages (the reference catalogue: every other locale has exactly these keys). */
 export const fr = {
@@ -199,5 +200,6 @@ export const fr = {
 	...recordsFr,
 	...sharingFr,
 	...outputsFr,
-	...liveFr
+	...liveFr,
+	...refusalsFr
 } as const;

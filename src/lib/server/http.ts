@@ -11,10 +11,28 @@ import { parseBoundedJson, readBody, type BodyLimits } from './body.ts';
 import { appContext } from './context.ts';
 import { failure, isFailure, type Failure } from './services/failure.ts';
 import { findUnstorableText } from './text-guard.ts';
+import { reasonOfStatus, type RefusalReason } from '../shared/refusals.ts';
 
-/** The JSON error response of a failure: `{ error, code }` with its status. */
+/**
+ * The JSON body of an HTTP refusal: `reason` from the shared vocabulary (`src/lib/shared/refusals.ts`,
+ * the same as in socket.io acknowledgements and websocket close codes), `code` the specific case
+ * (`workshop_archived`, …), `error` a sentence for developers.
+ */
+export interface ErrorBody {
+	error: string;
+	code: string;
+	reason: RefusalReason;
+}
+
+/** The JSON error response of `status`: `{ error, code, reason }` (see `ErrorBody`). */
+export function errorResponse(status: number, code: string, error: string): Response {
+	const body: ErrorBody = { error, code, reason: reasonOfStatus(status) };
+	return json(body, { status });
+}
+
+/** The JSON error response of a failure: `{ error, code, reason }` with its status. */
 export function failureResponse(value: Failure): Response {
-	return json({ error: value.message, code: value.code }, { status: value.status });
+	return errorResponse(value.status, value.code, value.message);
 }
 
 /** The bounds of a request body of `maxBytes` (`tooLarge` answered beyond), from the configuration. */

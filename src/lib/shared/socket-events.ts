@@ -1,12 +1,12 @@
 import type {
-	CommandAck,
-	Reaction,
-	SessionState,
-	Signal,
+	BoardPayload,
+	CommandEvents,
+	CommandInput,
 	Viewport,
-	VoteResult,
-	VoteRound
-} from './facilitation.ts';
+	ViewportPayload
+} from './commands.ts';
+import type { Reaction, SessionState, Signal, VoteResult, VoteRound } from './facilitation.ts';
+import type { Refusal } from './refusals.ts';
 import type { Role } from './roles.ts';
 
 /** One person on a board, as the presence list shows them. */
@@ -24,7 +24,7 @@ export interface PresencePerson {
 /** Reply to `board:join`. */
 export type JoinBoardAck =
 	| { ok: true; you: PresencePerson; people: PresencePerson[] }
-	| { ok: false; error: string; code: 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' };
+	| (Refusal & { reason: 'forbidden' | 'not_found' | 'invalid' | 'rate'; error: string });
 
 /** Events the server sends (socket.io, path `/socket.io`). */
 export interface ServerToClientEvents {
@@ -109,74 +109,24 @@ export type FacilitationJoinAck =
 			 */
 			group: { boardId: string; category: string } | null;
 	  }
-	| { ok: false; code: 'invalid' | 'not_joined' };
+	| (Refusal & { reason: 'invalid' | 'not_joined' });
 
-type Command<T> = (payload: T, ack?: (result: CommandAck) => void) => void;
-
-/** Events a client sends; each is checked on the server against the caller's rights. */
-export interface ClientToServerEvents {
+/**
+ * Events a client sends; each is checked on the server against the caller's rights. The commands
+ * (`agenda:set`, `vote:cast`, …) come from the table in `commands.ts`, typed from its schemas.
+ */
+export interface ClientToServerEvents extends CommandEvents {
 	/** Enter a board's presence room (the caller must be allowed on the board). */
-	'board:join': (payload: { boardId: string }, ack: (result: JoinBoardAck) => void) => void;
+	'board:join': (payload: BoardPayload, ack: (result: JoinBoardAck) => void) => void;
 	/** Leave a board's presence room. */
-	'board:leave': (payload: { boardId: string }) => void;
+	'board:leave': (payload: BoardPayload) => void;
 	/** Enter the facilitation of a board's workshop (after `board:join`). */
-	'facilitation:join': (
-		payload: { boardId: string },
-		ack: (result: FacilitationJoinAck) => void
-	) => void;
-	/** Facilitators: replace the agenda (phases keep their id when given). */
-	'agenda:set': Command<{
-		boardId: string;
-		phases: { id?: string; title: string; plannedSeconds: number }[];
-	}>;
-	/** Facilitators: make a phase current (its timer is set to its planned duration, paused). */
-	'phase:set': Command<{ boardId: string; phaseId: string | null }>;
-	/** Facilitators: start (or resume) the timer, optionally with a new duration in seconds. */
-	'timer:start': Command<{ boardId: string; seconds?: number }>;
-	/** Facilitators: pause the timer. */
-	'timer:pause': Command<{ boardId: string }>;
-	/** Facilitators: add (or remove, when negative) seconds. */
-	'timer:add': Command<{ boardId: string; seconds: number }>;
-	/** Raise or lower one's own hand. */
-	'hand:set': Command<{ boardId: string; raised: boolean }>;
-	/** Facilitators: lower someone's hand. */
-	'hand:lower': Command<{ boardId: string; personId: string }>;
-	/** Send a quick reaction to the facilitators. */
-	'reaction:send': Command<{ boardId: string; reaction: Reaction }>;
-	/** Facilitators: start or stop "follow me" on a board. */
-	'follow:set': Command<{ boardId: string; on: boolean }>;
+	'facilitation:join': (payload: BoardPayload, ack: (result: FacilitationJoinAck) => void) => void;
 	/** The leader's viewport, relayed to followers. */
-	'follow:viewport': (payload: { boardId: string } & Viewport) => void;
-	/** Facilitators: put an object or frame in the spotlight (null to clear). */
-	'spotlight:set': Command<{ boardId: string; itemId: string | null }>;
-	/** Facilitators: lock or unlock the board (`''`), a frame or an object. */
-	'lock:set': Command<{ boardId: string; targetId: string; locked: boolean }>;
-	/** Facilitators: open a dot-voting round on the board or one frame (closes any open one). */
-	'vote:open': Command<{
-		boardId: string;
-		frameId: string | null;
-		dots: number;
-		onePerObject: boolean;
-		anonymous: boolean;
-	}>;
-	/** Put one dot on an object (refused beyond the round's rules). */
-	'vote:cast': Command<{ boardId: string; itemId: string }>;
-	/** Take back one of one's dots on an object. */
-	'vote:retract': Command<{ boardId: string; itemId: string }>;
-	/** Facilitators: close the round; everyone then gets the results. */
-	'vote:close': Command<{ boardId: string }>;
-	/** Facilitators: start or stop a silent brainstorm. */
-	'brainstorm:set': Command<{ boardId: string; on: boolean }>;
-	/** A Yjs update of one's private draft (only while a brainstorm is on). */
-	'draft:update': Command<{ boardId: string; update: Uint8Array }>;
+	'follow:viewport': (payload: ViewportPayload) => void;
 	/** One's private draft, encoded as a Yjs update. */
-	'draft:sync': (payload: { boardId: string }, ack: (state: Uint8Array) => void) => void;
-	/** Facilitators: reveal every draft into the board at once (attributed by category only). */
-	'brainstorm:reveal': Command<{ boardId: string }>;
-	/** Facilitators: split participants into one peer-group board per category. */
-	/** Facilitators: send everyone following the workshop to this board (not a peer group's). */
-	'workshop:gather': Command<{ boardId: string }>;
-	'groups:split': Command<{ boardId: string }>;
-	/** Facilitators: bring the groups' boards side by side onto this (plenary) board. */
-	'groups:cross': Command<{ boardId: string }>;
+	'draft:sync': (payload: BoardPayload, ack: (state: Uint8Array) => void) => void;
 }
+
+/** What a client sends for command `N`, without the board (the client adds its own). */
+export type CommandArgs<N extends keyof CommandEvents> = Omit<CommandInput<N>, 'boardId'>;

@@ -1,50 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/index.ts';
-import { eventLabel, formatElapsed } from './replay-format.ts';
-
-/** Every event type the server records in `workshop_events` (facilitation, services, presence). */
-const RECORDED_TYPES = [
-	'join',
-	'leave',
-	'agenda',
-	'phase',
-	'timer-start',
-	'timer-pause',
-	'timer-add',
-	'hand-raise',
-	'hand-lower',
-	'hand-lowered-by-facilitator',
-	'reaction',
-	'follow-start',
-	'follow-stop',
-	'spotlight',
-	'lock',
-	'unlock',
-	'vote-open',
-	'vote',
-	'vote-retract',
-	'vote-close',
-	'brainstorm-start',
-	'brainstorm-stop',
-	'brainstorm-reveal',
-	'groups-split',
-	'groups-cross',
-	'invite-revoked',
-	'person-erased',
-	'workshop-settings',
-	'workshop-programme',
-	'workshop-archived',
-	'results-published',
-	'results-unpublished',
-	'log-purged',
-	'objects-restored'
-];
+import { WORKSHOP_EVENT_TYPES } from '../../shared/workshop-events.ts';
+import { eventLabel, eventMessageKey, formatElapsed } from './replay-format.ts';
 
 describe('eventLabel', () => {
-	it('names every recorded event type in French and in English', () => {
+	it('names every labelled event type of the catalogue in French and in English', () => {
+		const labelled = WORKSHOP_EVENT_TYPES.filter((type) => eventMessageKey(type) !== null);
+		expect(labelled.length).toBeGreaterThan(30);
 		for (const locale of ['fr', 'en'] as const) {
 			const t = translator(locale);
-			for (const type of RECORDED_TYPES) {
+			for (const type of labelled) {
 				expect(eventLabel(t, type), `${locale} ${type}`).not.toBe(t('event_other', { type }));
 			}
 		}

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { appContext } from '../context.ts';
-import { workshopEvents, workshops } from '../db/schema.ts';
+import { workshops } from '../db/schema.ts';
+import { recordEvent } from './workshop-events.ts';
 import { failure, type Failure } from './failure.ts';
 import { workshopBoards } from './workshops.ts';
 
@@ -33,13 +34,16 @@ export async function archiveWorkshop(input: {
 			.where(and(eq(workshops.id, input.workshopId), eq(workshops.status, 'active')))
 			.returning({ id: workshops.id });
 		if (rows.length === 0) return false;
-		await tx.insert(workshopEvents).values({
-			workshopId: input.workshopId,
-			actorId: input.actorId,
-			type: 'workshop-archived',
-			payload: {},
-			at
-		});
+		await recordEvent(
+			{
+				workshopId: input.workshopId,
+				actorId: input.actorId,
+				type: 'workshop-archived',
+				payload: {},
+				at
+			},
+			tx
+		);
 		return true;
 	});
 	if (!changed) return archivedFailure();

@@ -17,6 +17,7 @@ import {
 } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import { failure, type Failure } from './failure.ts';
+import { recordEvent } from './workshop-events.ts';
 
 /**
  * RGPD erasure of one person's data in one workshop, at a facilitator's request. What they wrote
@@ -162,12 +163,10 @@ export async function erasePerson(input: {
 		await moveContributions(tx, input.workshopId, input.userId, placeholderId);
 		await scrubBoards(tx, boardIds, input.userId);
 		await scrubEvents(tx, input.workshopId, input.userId, placeholderId);
-		await tx.insert(workshopEvents).values({
-			workshopId: input.workshopId,
-			actorId: input.actorId,
-			type: 'person-erased',
-			payload: {}
-		});
+		await recordEvent(
+			{ workshopId: input.workshopId, actorId: input.actorId, type: 'person-erased', payload: {} },
+			tx
+		);
 		return forgetLoneGuest(tx, input.userId);
 	});
 	realtime?.disconnectUser({ workshopId: input.workshopId, userId: input.userId });

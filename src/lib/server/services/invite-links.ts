@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { appContext } from '../context.ts';
-import { invites, workshopEvents, type Invite } from '../db/schema.ts';
+import { invites, type Invite } from '../db/schema.ts';
+import { recordEvent } from './workshop-events.ts';
 import { unseal } from '../seal.ts';
 import { failure, type Failure } from './failure.ts';
 
@@ -92,7 +93,7 @@ export async function revokeInvite(input: {
 		if (!exists) return failure(404, 'invite_unknown', 'This join link does not exist');
 		return null;
 	}
-	await db.insert(workshopEvents).values({
+	await recordEvent({
 		workshopId: input.workshopId,
 		actorId: input.actorId,
 		type: 'invite-revoked',

@@ -1,7 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import { appContext } from '../context.ts';
-import { invites, memberships, users, workshopEvents } from '../db/schema.ts';
+import { invites, memberships, users } from '../db/schema.ts';
+import type { WorkshopEventPayloads } from '../../shared/workshop-events.ts';
+import { recordEvent } from './workshop-events.ts';
 import { failure, type Failure } from './failure.ts';
 
 /** One person of a workshop as the facilitator's people panel shows them. */
@@ -58,8 +60,13 @@ async function facilitatorCount(workshopId: string): Promise<number> {
 	return rows.length;
 }
 
-async function record(workshopId: string, actorId: string, type: string, payload: object) {
-	await appContext().db.insert(workshopEvents).values({ workshopId, actorId, type, payload });
+async function record<T extends 'person-updated' | 'person-removed' | 'person-admitted'>(
+	workshopId: string,
+	actorId: string,
+	type: T,
+	payload: WorkshopEventPayloads[T]
+) {
+	await recordEvent({ workshopId, actorId, type, payload });
 }
 
 /**

@@ -5,7 +5,8 @@ import {
 	type ProgrammeReader
 } from '../../shared/programmes.ts';
 import { appContext } from '../context.ts';
-import { memberships, programmes, workshopEvents, workshops } from '../db/schema.ts';
+import { memberships, programmes, workshops } from '../db/schema.ts';
+import { recordEvent } from './workshop-events.ts';
 import { newId } from '../ids.ts';
 import { failure, isFailure, type Failure } from './failure.ts';
 import { workshopFiguresFor } from './figures/index.ts';
@@ -244,12 +245,15 @@ export async function assignProgramme(input: {
 			.update(workshops)
 			.set({ programmeId: input.programmeId })
 			.where(eq(workshops.id, input.workshopId));
-		await tx.insert(workshopEvents).values({
-			workshopId: input.workshopId,
-			actorId: input.actorId,
-			type: 'workshop-programme',
-			payload: { programmeId: input.programmeId }
-		});
+		await recordEvent(
+			{
+				workshopId: input.workshopId,
+				actorId: input.actorId,
+				type: 'workshop-programme',
+				payload: { programmeId: input.programmeId }
+			},
+			tx
+		);
 	});
 	return null;
 }

@@ -5,7 +5,8 @@ import { boardOutline } from '../../board/outline.ts';
 import { listItems } from '../../board/schema.ts';
 import type { WorkshopFigures } from '../../shared/figures.ts';
 import { appContext } from '../context.ts';
-import { boards, workshopEvents, workshops } from '../db/schema.ts';
+import { boards, workshops } from '../db/schema.ts';
+import { recordEvent } from './workshop-events.ts';
 import { newToken } from '../ids.ts';
 import { failure, type Failure } from './failure.ts';
 import { workshopFiguresFor } from './figures/index.ts';
@@ -83,12 +84,15 @@ export async function publishResults(input: {
 			.update(workshops)
 			.set({ publicToken: token, publicBoardIds: boardIds })
 			.where(eq(workshops.id, input.workshopId));
-		await tx.insert(workshopEvents).values({
-			workshopId: input.workshopId,
-			actorId: input.actorId,
-			type: 'results-published',
-			payload: { boardIds }
-		});
+		await recordEvent(
+			{
+				workshopId: input.workshopId,
+				actorId: input.actorId,
+				type: 'results-published',
+				payload: { boardIds }
+			},
+			tx
+		);
 	});
 	return { token, boardIds };
 }
@@ -103,12 +107,15 @@ export async function unpublishResults(input: {
 			.update(workshops)
 			.set({ publicToken: null, publicBoardIds: [] })
 			.where(eq(workshops.id, input.workshopId));
-		await tx.insert(workshopEvents).values({
-			workshopId: input.workshopId,
-			actorId: input.actorId,
-			type: 'results-unpublished',
-			payload: {}
-		});
+		await recordEvent(
+			{
+				workshopId: input.workshopId,
+				actorId: input.actorId,
+				type: 'results-unpublished',
+				payload: {}
+			},
+			tx
+		);
 	});
 	return { token: null, boardIds: [] };
 }

@@ -2,7 +2,8 @@ import { and, desc, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { objectsDeletedBy, restoreObjects } from '../../board/restore.ts';
 import { appContext } from '../context.ts';
-import { boardSnapshots, boardUpdates, workshopEvents } from '../db/schema.ts';
+import { boardSnapshots, boardUpdates } from '../db/schema.ts';
+import { recordEvent } from './workshop-events.ts';
 import { boardAccess } from './boards.ts';
 import { failure, type Failure } from './failure.ts';
 
@@ -72,7 +73,7 @@ export async function restoreDeletion(input: {
 		change: (doc, origin) => restoreObjects({ from: before, into: doc, ids, origin })
 	});
 	before.destroy();
-	await db.insert(workshopEvents).values({
+	await recordEvent({
 		workshopId: access.workshopId,
 		actorId: input.userId,
 		type: 'objects-restored',

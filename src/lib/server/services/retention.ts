@@ -3,15 +3,10 @@ import * as Y from 'yjs';
 import { tryBoardHistoryLock } from '../history/store.ts';
 import { countItems } from '../../board/schema.ts';
 import { appContext } from '../context.ts';
-import {
-	boardHeads,
-	boardSnapshots,
-	boardUpdates,
-	boards,
-	workshopEvents,
-	workshops
-} from '../db/schema.ts';
+import { boardHeads, boardSnapshots, boardUpdates, boards, workshops } from '../db/schema.ts';
 import { storeWorkshopFigures, storedWorkshopFigures } from './figures/index.ts';
+import { recordEvent } from './workshop-events.ts';
+import type { WorkshopEventType } from '../../shared/workshop-events.ts';
 
 /**
  * RGPD retention: a workshop with `retentionMonths` set loses the raw update log of its boards
@@ -22,7 +17,7 @@ import { storeWorkshopFigures, storedWorkshopFigures } from './figures/index.ts'
  */
 
 /** Event recorded for each purged board: `{ boardId, beforeSeq, count }`, no personal data. */
-export const LOG_PURGED_EVENT = 'log-purged';
+export const LOG_PURGED_EVENT = 'log-purged' satisfies WorkshopEventType;
 
 /** Smallest and largest retention a workshop may set, in months. */
 export const RETENTION_MONTHS_MIN = 1;
@@ -139,14 +134,17 @@ async function purgeBoard(input: {
 			.update(workshops)
 			.set({ logPurgedAt: input.now })
 			.where(eq(workshops.id, input.workshopId));
-		await tx.insert(workshopEvents).values({
-			workshopId: input.workshopId,
-			boardId,
-			at: input.now,
-			actorId: null,
-			type: LOG_PURGED_EVENT,
-			payload: { boardId, beforeSeq: lastSeq + 1, count: deleted.length }
-		});
+		await recordEvent(
+			{
+				workshopId: input.workshopId,
+				boardId,
+				at: input.now,
+				actorId: null,
+				type: LOG_PURGED_EVENT,
+				payload: { boardId, beforeSeq: lastSeq + 1, count: deleted.length }
+			},
+			tx
+		);
 		return deleted.length;
 	});
 }

@@ -2,7 +2,8 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import type { TemplateKey, WorkshopSettingsInput } from '../../shared/workshop-validation.ts';
 import { appContext } from '../context.ts';
-import { boards, memberships, workshopEvents, workshops } from '../db/schema.ts';
+import { boards, memberships, workshops } from '../db/schema.ts';
+import { recordEvent } from './workshop-events.ts';
 import { newId } from '../ids.ts';
 import { activeMembershipOf } from './membership-filter.ts';
 import { failure, isFailure, type Failure } from './failure.ts';
@@ -181,12 +182,15 @@ export async function updateWorkshop(input: {
 	const before = await getWorkshop(input.workshopId);
 	await appContext().db.transaction(async (tx) => {
 		await tx.update(workshops).set(changes).where(eq(workshops.id, input.workshopId));
-		await tx.insert(workshopEvents).values({
-			workshopId: input.workshopId,
-			actorId: input.actorId,
-			type: 'workshop-settings',
-			payload: input.settings
-		});
+		await recordEvent(
+			{
+				workshopId: input.workshopId,
+				actorId: input.actorId,
+				type: 'workshop-settings',
+				payload: input.settings
+			},
+			tx
+		);
 	});
 	// Names are part of each connection's identity: everyone reconnects to see the new mode.
 	const namesChanged =

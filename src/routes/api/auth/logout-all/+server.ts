@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { deleteSessionTokenCookie, invalidateUserSessions } from '$lib/server/auth';
+import { errorResponse } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /**
@@ -8,7 +9,7 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = async (event) => {
 	const { user } = event.locals;
-	if (!user) return json({ error: 'Not signed in', code: 'unauthenticated' }, { status: 401 });
+	if (!user) return errorResponse(401, 'unauthenticated', 'Not signed in');
 	await invalidateUserSessions(user.id);
 	deleteSessionTokenCookie(event);
 	return json({ ok: true });
