@@ -60,6 +60,11 @@ export class BoardFacilitation {
 	draftCounts = $state.raw<Record<string, number>>({});
 	/** True while a silent brainstorm is on. */
 	brainstorm = $state(false);
+	/**
+	 * The workshop's anonymous mode as last announced live (null: unchanged since the page
+	 * loaded). Every round of an anonymous workshop is anonymous.
+	 */
+	workshopAnonymous = $state<boolean | null>(null);
 	/** This person's private notes during a silent brainstorm (nobody else sees them before the reveal). */
 	readonly drafts: PrivateDrafts;
 	/** Participants: their own peer-group board while the groups work apart (else null). */
@@ -118,8 +123,10 @@ export class BoardFacilitation {
 		const mine = (boardId: string) => boardId === this.#boardId;
 		const socket = this.#socket;
 		socket.on('session:state', (state) => this.#setSession(state));
-		// Role, category, removal or anonymous mode changed: the server decides again on reload.
+		// Role, category or removal changed: the server decides again on reload.
 		socket.on('access:changed', () => window.location.reload());
+		// Anonymous mode is applied live: names follow through presence and awareness.
+		socket.on('workshop:anonymity', ({ anonymous }) => (this.workshopAnonymous = anonymous));
 		// Peer groups split, or crossing back: the server says which board to be on.
 		socket.on('workshop:goto', ({ boardId }) => {
 			if (!mine(boardId)) window.location.assign(`/boards/${encodeURIComponent(boardId)}`);
@@ -305,6 +312,7 @@ export class BoardFacilitation {
 		for (const event of [
 			'session:state',
 			'access:changed',
+			'workshop:anonymity',
 			'workshop:goto',
 			'hands:state',
 			'hand:yours',

@@ -46,6 +46,8 @@ export const liveEn: { [K in keyof typeof liveFr]: string } = {
 	live_timer_paused: 'The timer is paused',
 	live_board_locked: 'The board is locked',
 	live_board_unlocked: 'The board is unlocked',
+	live_anonymous_on: 'Anonymous mode: participants now show by their category only',
+	live_anonymous_off: 'Anonymous mode is off: participants show by their names',
 	live_send_everyone: 'Send everyone here',
 	live_sent_everyone: 'Everyone was sent to this board',
 	event_gather: 'Everyone sent to a board',

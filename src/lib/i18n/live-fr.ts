@@ -44,6 +44,8 @@ export const liveFr = {
 	live_timer_paused: 'Le minuteur est en pause',
 	live_board_locked: 'Le tableau est verrouillé',
 	live_board_unlocked: 'Le tableau est déverrouillé',
+	live_anonymous_on: 'Mode anonyme : les participants n’apparaissent plus que par leur catégorie',
+	live_anonymous_off: 'Mode anonyme désactivé : les participants apparaissent sous leur nom',
 	live_send_everyone: 'Envoyer tout le monde ici',
 	live_sent_everyone: 'Tout le monde a été envoyé sur ce tableau',
 	event_gather: 'Tout le monde envoyé sur un tableau',

@@ -32,6 +32,11 @@ export interface ServerToClientEvents {
 	presence: (payload: { boardId: string; people: PresencePerson[] }) => void;
 	/** Your role or category in this workshop changed, or you were removed: reload the page. */
 	'access:changed': (payload: { workshopId: string }) => void;
+	/**
+	 * The workshop's anonymous mode changed (names in presence and awareness follow at once, without
+	 * reconnecting): participants now show by their category only, or by their names again.
+	 */
+	'workshop:anonymity': (payload: { workshopId: string; anonymous: boolean }) => void;
 	/** Agenda, current phase and timer of the workshop (on join and after every change). */
 	'session:state': (state: SessionState) => void;
 	/** Raised hands in the order they were raised (facilitators only). */
