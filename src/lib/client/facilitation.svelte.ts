@@ -7,7 +7,8 @@ import {
 	type Signal,
 	type Viewport,
 	type VoteResult,
-	type VoteRound
+	type VoteRound,
+	type VoteTally
 } from '../shared/facilitation.ts';
 import type {
 	ClientToServerEvents,
@@ -50,8 +51,16 @@ export class BoardFacilitation {
 	spotlight = $state<string | null>(null);
 	/** The open voting round, or null. */
 	vote = $state.raw<VoteRound | null>(null);
-	/** Facilitators: how many voted in the open round, out of those who may (null: no figure yet). */
-	progress = $state.raw<{ roundId: string; voted: number; total: number } | null>(null);
+	/**
+	 * Facilitators: how many voted in the open round, out of those who may, and the dots per object
+	 * and category so far (null: no figure yet).
+	 */
+	progress = $state.raw<{
+		roundId: string;
+		voted: number;
+		total: number;
+		tally: VoteTally[];
+	} | null>(null);
 	/** This person's dots in the open round (one entry per dot). */
 	myDots = $state.raw<string[]>([]);
 	/** The latest closed round with its results (hidden until it closed). */
@@ -161,8 +170,8 @@ export class BoardFacilitation {
 			if (round?.id !== this.vote?.id) this.myDots = [];
 			this.vote = round;
 		});
-		socket.on('vote:progress', ({ boardId, roundId, voted, total }) => {
-			if (mine(boardId)) this.progress = { roundId, voted, total };
+		socket.on('vote:progress', ({ boardId, roundId, voted, total, tally }) => {
+			if (mine(boardId)) this.progress = { roundId, voted, total, tally };
 		});
 		socket.on('vote:mine', ({ boardId, dots }) => {
 			if (mine(boardId)) this.myDots = dots;

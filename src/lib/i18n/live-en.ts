@@ -20,6 +20,8 @@ export const liveEn: { [K in keyof typeof liveFr]: string } = {
 	live_results_show: 'Show the results',
 	live_results_ready: 'The vote results are available',
 	live_vote_progress: '{voted}/{total} have voted',
+	vote_live_title: 'Vote in progress, by category ({voted}/{total} have voted)',
+	vote_live_empty: 'No dot yet: the bars grow as people vote.',
 	live_vote_open_label: 'Vote in progress',
 	live_drafts_progress: 'Silent ideas: {count}',
 	live_following_stop: 'Stop following',

@@ -18,6 +18,8 @@ export const liveFr = {
 	live_results_show: 'Voir les résultats',
 	live_results_ready: 'Les résultats du vote sont disponibles',
 	live_vote_progress: '{voted}/{total} ont voté',
+	vote_live_title: 'Vote en cours, par catégorie ({voted}/{total} ont voté)',
+	vote_live_empty: 'Aucun point pour l’instant : les barres montent à mesure que l’on vote.',
 	live_vote_open_label: 'Vote en cours',
 	live_drafts_progress: 'Idées en silence : {count}',
 	live_following_stop: 'Arrêter de suivre',

@@ -5,7 +5,8 @@ import type {
 	Signal,
 	Viewport,
 	VoteResult,
-	VoteRound
+	VoteRound,
+	VoteTally
 } from './facilitation.ts';
 import type { Role } from './roles.ts';
 
@@ -45,12 +46,17 @@ export interface ServerToClientEvents {
 	'hand:yours': (payload: { workshopId: string; raised: boolean }) => void;
 	/** A quick reaction (facilitators only). */
 	reaction: (payload: { workshopId: string; reaction: Reaction; from: Signal }) => void;
-	/** Facilitators: how many people voted in the open round, out of those who may (counts only). */
+	/**
+	 * Facilitators: how many people voted in the open round, out of those who may, and the dots per
+	 * object and category so far (counts only, never who voted for what).
+	 */
 	'vote:progress': (payload: {
 		boardId: string;
 		roundId: string;
 		voted: number;
 		total: number;
+		/** Dots per object and category so far, most dots first (live bars in the cockpit). */
+		tally: VoteTally[];
 	}) => void;
 	/** Facilitators: private ideas written so far, per category, before the reveal (counts only). */
 	'brainstorm:drafts': (payload: { boardId: string; byCategory: Record<string, number> }) => void;
