@@ -145,6 +145,35 @@ export function nameSeenBy(
 	return subject.pseudonym;
 }
 
+/**
+ * The name `userId` shows on `boardId` now, read again from the database (after the workshop's
+ * anonymous mode changed), or null when they no longer may open it.
+ */
+export async function currentShownName(input: {
+	userId: string;
+	boardId: string;
+}): Promise<string | null> {
+	const [access, name] = await Promise.all([boardAccess(input), userName(input.userId)]);
+	if (!access || name === null) return null;
+	return shownName({ ...access, name });
+}
+
+/**
+ * `currentShownName` for the people of one change, each person and board looked up once (a person
+ * may have several tabs and a Yjs and a socket.io connection on one board).
+ */
+export function shownNameLookup(): (
+	identity: Pick<BoardIdentity, 'userId' | 'boardId'>
+) => Promise<string | null> {
+	const found = new Map<string, Promise<string | null>>();
+	return ({ userId, boardId }) => {
+		const key = `${userId} ${boardId}`;
+		let name = found.get(key);
+		if (!name) found.set(key, (name = currentShownName({ userId, boardId })));
+		return name;
+	};
+}
+
 /** The caller's identity on `boardId`, or why they may not open it. */
 export async function identityOn(
 	caller: Pick<Caller, 'userId' | 'name' | 'sessionId'>,

@@ -4,7 +4,7 @@ import type { PresenceServer } from './socket-io.ts';
 
 /**
  * Access changes that must reach every instance: the HTTP request revoking a person's access (or
- * signing them out, or archiving a workshop) lands on one instance, while that person's sockets may
+ * signing them out, archiving a workshop, turning anonymous mode on or off) lands on one instance, while that person's sockets may
  * be open on any. The instance acts on its own sockets and announces the change with socket.io's
  * `serverSideEmit` (through the Redis adapter); the others act on theirs.
  */
@@ -16,6 +16,7 @@ const controlMessage = z.discriminatedUnion('op', [
 		userId: z.string()
 	}),
 	z.object({ op: z.literal('access-changed'), workshopId: z.string(), userId: z.string() }),
+	z.object({ op: z.literal('anonymity-changed'), workshopId: z.string(), anonymous: z.boolean() }),
 	z.object({ op: z.literal('signed-out-everywhere'), userId: z.string() }),
 	z.object({ op: z.literal('session-ended'), userId: z.string(), sessionId: z.string() }),
 	z.object({ op: z.literal('workshop-closed'), workshopId: z.string() })
@@ -28,6 +29,8 @@ export type ControlMessage = z.infer<typeof controlMessage>;
 export interface LocalControl {
 	disconnectUser(args: { workshopId?: string; userId: string }): void;
 	accessChanged(args: { workshopId: string; userId: string }): void;
+	/** Renames the workshop's connections live (no reconnect) after its anonymous mode changed. */
+	anonymityChanged(args: { workshopId: string; anonymous: boolean }): Promise<void>;
 	signedOutEverywhere(userId: string): void;
 	sessionEnded(args: { userId: string; sessionId: string }): void;
 	/** Tells the workshop's pages to reload and closes their connections (archive). */
@@ -54,6 +57,7 @@ export function shareControl(input: {
 		const message = parsed.data;
 		if (message.op === 'disconnect-user') local.disconnectUser(message);
 		else if (message.op === 'access-changed') local.accessChanged(message);
+		else if (message.op === 'anonymity-changed') void local.anonymityChanged(message);
 		else if (message.op === 'signed-out-everywhere') local.signedOutEverywhere(message.userId);
 		else if (message.op === 'session-ended') local.sessionEnded(message);
 		else local.workshopClosed(message.workshopId);

@@ -5,7 +5,7 @@ import type { Config } from '../../src/lib/server/config.ts';
 import type { RealtimeControl } from '../../src/lib/server/context.ts';
 import { log } from '../log.ts';
 import { bindRealtimeStats, metrics } from '../metrics.ts';
-import type { BoardIdentity } from './access.ts';
+import { shownNameLookup, type BoardIdentity } from './access.ts';
 import { Connection, startKeepAlive } from './connection.ts';
 import type { Room } from './room.ts';
 import { RoomRegistry, type RealtimeStats } from './rooms.ts';
@@ -94,6 +94,11 @@ export function attachRealtime(input: {
 			rooms.disconnectUser(args);
 			presence.disconnectUser(args);
 		},
+		async anonymityChanged({ workshopId, anonymous }) {
+			const nameOf = shownNameLookup();
+			await rooms.renameInWorkshop(workshopId, nameOf);
+			await presence.renameInWorkshop({ workshopId, anonymous, nameOf });
+		},
 		signedOutEverywhere(userId) {
 			rooms.disconnectUser({ userId });
 			presence.disconnectUser({ userId });
@@ -120,6 +125,10 @@ export function attachRealtime(input: {
 		accessChanged(args) {
 			local.accessChanged(args);
 			announce({ op: 'access-changed', ...args });
+		},
+		async anonymityChanged(args) {
+			announce({ op: 'anonymity-changed', ...args });
+			await local.anonymityChanged(args);
 		},
 		signedOutEverywhere(userId) {
 			local.signedOutEverywhere(userId);

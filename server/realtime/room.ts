@@ -432,6 +432,25 @@ export class Room implements MessageSink {
 		applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), connection);
 	}
 
+	/**
+	 * Puts each connection's current name into the awareness states it owns (after the workshop's
+	 * anonymous mode changed), relayed to everyone as if the owner had sent them: nobody reconnects.
+	 */
+	renewAwarenessIdentities(): void {
+		const states = this.awareness.getStates();
+		for (const connection of this.connections) {
+			const { name, category, color } = connection.identity;
+			const entries = [...connection.clientIds].flatMap((clientId): AwarenessEntry[] => {
+				const state = (states.get(clientId) as Record<string, unknown> | undefined) ?? null;
+				if (!state) return [];
+				const clock = (this.awareness.meta.get(clientId)?.clock ?? 0) + 1;
+				return [withServerIdentity({ clientId, clock, state }, { name, category, color })];
+			});
+			if (entries.length === 0) continue;
+			applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(entries), connection);
+		}
+	}
+
 	/** Sends every current awareness state to one connection (encoded once per change). */
 	sendAwarenessStates(connection: Connection): void {
 		const message = this.#relay.fullStateMessage(connection.awarenessView);

@@ -129,6 +129,26 @@ export class RoomRegistry {
 		}
 	}
 
+	/**
+	 * Gives every connection to a board of `workshopId` the name `nameOf` returns for it (null:
+	 * unchanged), then relays their awareness states with the new names. Nobody is disconnected.
+	 */
+	async renameInWorkshop(
+		workshopId: string,
+		nameOf: (identity: Connection['identity']) => Promise<string | null>
+	): Promise<void> {
+		const touched = new Set<Room>();
+		for (const room of this.#loadedRooms()) {
+			for (const connection of room.connections) {
+				if (connection.identity.workshopId !== workshopId) continue;
+				const name = await nameOf(connection.identity);
+				if (name !== null) connection.identity.name = name;
+				touched.add(room);
+			}
+		}
+		for (const room of touched) room.renewAwarenessIdentities();
+	}
+
 	/** Closes (4403) every connection to a board of `workshopId` (e.g. it was just archived). */
 	disconnectWorkshop(workshopId: string): void {
 		for (const connection of this.connections()) {

@@ -115,6 +115,16 @@ export interface Presence {
 	 * only those opened with `sessionId` when given.
 	 */
 	disconnectUser(args: UserSockets): void;
+	/**
+	 * The workshop's anonymous mode changed: this instance's sockets on its boards take the name
+	 * `nameOf` returns (null: unchanged), are told the new mode (`workshop:anonymity`), and each
+	 * board's presence is sent again. Nobody is disconnected.
+	 */
+	renameInWorkshop(args: {
+		workshopId: string;
+		anonymous: boolean;
+		nameOf: (identity: BoardIdentity) => Promise<string | null>;
+	}): Promise<void>;
 	/** Disconnects every socket, waits for the last event writes. */
 	close(): Promise<void>;
 }
@@ -166,6 +176,7 @@ export function attachPresence(input: {
 	return {
 		io,
 		disconnectUser: (args) => disconnectUserSockets(io, args),
+		renameInWorkshop: (args) => renameInWorkshop(io, args),
 		close: async () => {
 			await io.close();
 			await events.settled();
@@ -211,6 +222,25 @@ function disconnectUserSockets(
 			socket.disconnect(true);
 		}
 	}
+}
+
+async function renameInWorkshop(
+	io: PresenceServer,
+	input: Parameters<Presence['renameInWorkshop']>[0]
+): Promise<void> {
+	const { workshopId, anonymous } = input;
+	const boardIds = new Set<string>();
+	for (const socket of io.sockets.sockets.values()) {
+		const joined = Object.values(socket.data.boards ?? {});
+		const inWorkshop = joined.filter((identity) => identity.workshopId === workshopId);
+		for (const identity of inWorkshop) {
+			const name = await input.nameOf(identity);
+			if (name !== null) identity.name = name;
+			boardIds.add(identity.boardId);
+		}
+		if (inWorkshop.length > 0) socket.emit('workshop:anonymity', { workshopId, anonymous });
+	}
+	for (const boardId of boardIds) emitPresence(io, boardId, await socketsOn(io, boardId));
 }
 
 async function authenticateSocket(socket: PresenceSocket): Promise<SocketData | null> {

@@ -36,7 +36,7 @@ describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
 		return { ...setup, fatima, paul: paul!, elise: elise!, olga: olga!, frame, a, b };
 	}
 
-	it('tells the facilitators how many voted out of those who may, counts only, after each dot', async () => {
+	it('tells the facilitators how many voted out of those who may and the dots per object and category so far, counts only, after each dot', async () => {
 		const { ws, fatima, paul, elise, a, b } = await votingRoom();
 		const boardId = ws.boardId;
 		const open = { boardId, frameId: null, dots: 2, onePerObject: true, anonymous: false };
@@ -63,6 +63,11 @@ describe.each(DRIVERS)('facilitation: dot voting (%s)', (driver) => {
 			() => expect(fatima.last('vote:progress')).toMatchObject({ voted: 2, total: 2 }),
 			WAIT
 		);
+		// Live bars: dots per object and category so far, most first, and nobody's name.
+		expect(fatima.last<{ tally: unknown }>('vote:progress')?.tally).toEqual([
+			{ itemId: a, total: 2, byCategory: { usager: 1, elu: 1 } },
+			{ itemId: b, total: 1, byCategory: { usager: 1 } }
+		]);
 		// Participants never get the figure.
 		expect(paul.last('vote:progress')).toBeUndefined();
 	});

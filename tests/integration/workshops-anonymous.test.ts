@@ -13,17 +13,46 @@ describe.each(DRIVERS)('anonymous mode (%s)', (driver) => {
 	beforeAll(() => warmUp(driver));
 	afterEach(() => h.cleanup());
 
-	it('shows participants to others by their category only, everywhere, and reconnects people when it changes', async () => {
+	it('shows participants to others by their category only, everywhere, and renames people live when it changes', async () => {
 		const { server, facilitator, ws, guests } = await workshopWith(h, driver, [
 			{ name: 'Paul Martin', category: 'usager' },
 			{ name: 'Élise Durand', category: 'elu' }
 		]);
 		const before = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);
+		const socketId = before.socket.id;
+		const cursor = await h.syncedProvider(server, ws.boardId, { cookie: guests[0]!.cookie });
+		cursor.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
+		const watcher = await h.syncedProvider(server, ws.boardId, { cookie: facilitator.cookie });
+		const seenName = () => {
+			const state = watcher.provider.awareness.getStates().get(cursor.doc.clientID);
+			return (state as { user?: { name: string } } | undefined)?.user?.name;
+		};
+		await vi.waitFor(() => expect(seenName()).toBe('Paul Martin'), WAIT);
 		const patched = await facilitator.request('PATCH', `/api/workshops/${ws.id}`, {
 			anonymous: true
 		});
 		expect(patched.body).toMatchObject({ anonymous: true });
-		await vi.waitFor(() => expect(before.received.has('access:changed')).toBe(true), WAIT);
+		await vi.waitFor(
+			() =>
+				expect(before.last('workshop:anonymity')).toEqual({ workshopId: ws.id, anonymous: true }),
+			WAIT
+		);
+		// Renamed where they are: same socket, same Yjs connection, no reload asked.
+		const shown = () =>
+			(before.last<{ people: PresencePerson[] }>('presence')?.people ?? []).map((p) => p.name);
+		await vi.waitFor(() => expect(shown()).toContain('Usager'), WAIT);
+		expect(shown()).not.toContain('Paul Martin');
+		await vi.waitFor(() => expect(seenName()).toBe('Usager'), WAIT);
+		expect(before.socket.connected && before.socket.id === socketId).toBe(true);
+		expect(cursor.provider.wsconnected).toBe(true);
+		expect(cursor.closeCodes).toEqual([]);
+		expect(before.received.has('access:changed')).toBe(false);
+
+		await facilitator.request('PATCH', `/api/workshops/${ws.id}`, { anonymous: false });
+		await vi.waitFor(() => expect(seenName()).toBe('Paul Martin'), WAIT);
+		await vi.waitFor(() => expect(shown()).toContain('Paul Martin'), WAIT);
+		await facilitator.request('PATCH', `/api/workshops/${ws.id}`, { anonymous: true });
+		await vi.waitFor(() => expect(seenName()).toBe('Usager'), WAIT);
 
 		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
 		const paul = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);

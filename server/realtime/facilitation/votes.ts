@@ -108,7 +108,8 @@ function sendMine(
 
 /**
  * Tells the workshop's facilitators how many people voted in the open round out of those who may
- * (participants who may write, on the board now). Counts only, never who voted for what.
+ * (participants who may write, on the board now) and the dots per object and category so far, for
+ * live bars. Counts only, never who voted for what.
  */
 async function emitProgress(deps: FacilitationDeps, who: BoardIdentity, round: VoteRound) {
 	const sockets = await deps.io.in(boardRoom(who.boardId)).fetchSockets();
@@ -117,12 +118,13 @@ async function emitProgress(deps: FacilitationDeps, who: BoardIdentity, round: V
 		const identity = socket.data.boards?.[who.boardId];
 		if (identity?.writable && identity.role !== 'facilitator') voters.add(socket.data.userId);
 	}
-	const voted = await voterCount(round.id);
+	const [voted, results] = await Promise.all([voterCount(round.id), roundResults(round)]);
 	deps.io.to(facilitatorsRoom(who.workshopId)).emit('vote:progress', {
 		boardId: who.boardId,
 		roundId: round.id,
 		voted,
-		total: Math.max(voted, voters.size)
+		total: Math.max(voted, voters.size),
+		tally: results.map(({ itemId, total, byCategory }) => ({ itemId, total, byCategory }))
 	});
 }
 

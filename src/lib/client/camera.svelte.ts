@@ -1,14 +1,15 @@
 import {
 	CULL_MARGIN_PX,
 	INITIAL_CAMERA,
-	fitRect,
+	fitRectWithin,
 	ZOOM_STEP,
 	panBy,
 	screenToBoard,
-	viewportCenter,
+	visibleArea,
 	visibleRect,
 	zoomAt,
 	type Camera,
+	type Insets,
 	type Point,
 	type Rect
 } from './viewport.ts';
@@ -23,6 +24,18 @@ export class CanvasCamera {
 	 * looks" (new objects, centring) is the centre of what stays visible.
 	 */
 	coveredRight = $state(0);
+	/** Screen pixels on the left hidden by the floating tool column (wide screens). */
+	coveredLeft = $state(0);
+	/** Screen pixels at the bottom hidden by the tool bar (phones). */
+	coveredBottom = $state(0);
+
+	/** What floating tools and drawers hide of the canvas, on each side. */
+	readonly insets: Insets = $derived({
+		left: this.coveredLeft,
+		right: this.coveredRight,
+		top: 0,
+		bottom: this.coveredBottom
+	});
 
 	/** The board rectangle worth rendering: the visible area plus a margin. */
 	readonly renderRect: Rect = $derived(
@@ -64,17 +77,18 @@ export class CanvasCamera {
 		return screenToBoard(this.camera, point);
 	}
 
-	/** The board point at the centre of the visible area. */
+	/** The board point at the centre of the visible area (what tools and drawers leave). */
 	center(): Point {
-		const width = Math.max(1, this.width - this.coveredRight);
-		return viewportCenter(this.camera, { width, height: this.height });
+		const area = visibleArea({ width: this.width, height: this.height }, this.insets);
+		return screenToBoard(this.camera, { x: area.x + area.w / 2, y: area.y + area.h / 2 });
 	}
 
-	/** Shows a board rectangle whole, centred (zoom to fit, zoom to selection). */
+	/**
+	 * Shows a board rectangle whole, centred in what the tool bar and an open drawer leave visible
+	 * (zoom to fit, zoom to selection).
+	 */
 	fit(rect: Rect): void {
 		if (this.width === 0 || this.height === 0) return;
-		// Within what a drawer leaves visible (its left part: the view's origin stays put).
-		const width = Math.max(1, this.width - this.coveredRight);
-		this.camera = fitRect(rect, { width, height: this.height });
+		this.camera = fitRectWithin(rect, { width: this.width, height: this.height }, this.insets);
 	}
 }

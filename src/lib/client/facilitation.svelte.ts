@@ -7,7 +7,8 @@ import {
 	type Signal,
 	type Viewport,
 	type VoteResult,
-	type VoteRound
+	type VoteRound,
+	type VoteTally
 } from '../shared/facilitation.ts';
 import type {
 	ClientToServerEvents,
@@ -51,8 +52,16 @@ export class BoardFacilitation {
 	spotlight = $state<string | null>(null);
 	/** The open voting round, or null. */
 	vote = $state.raw<VoteRound | null>(null);
-	/** Facilitators: how many voted in the open round, out of those who may (null: no figure yet). */
-	progress = $state.raw<{ roundId: string; voted: number; total: number } | null>(null);
+	/**
+	 * Facilitators: how many voted in the open round, out of those who may, and the dots per object
+	 * and category so far (null: no figure yet).
+	 */
+	progress = $state.raw<{
+		roundId: string;
+		voted: number;
+		total: number;
+		tally: VoteTally[];
+	} | null>(null);
 	/** This person's dots in the open round (one entry per dot). */
 	myDots = $state.raw<string[]>([]);
 	/** The latest closed round with its results (hidden until it closed). */
@@ -61,6 +70,11 @@ export class BoardFacilitation {
 	draftCounts = $state.raw<Record<string, number>>({});
 	/** True while a silent brainstorm is on. */
 	brainstorm = $state(false);
+	/**
+	 * The workshop's anonymous mode as last announced live (null: unchanged since the page
+	 * loaded). Every round of an anonymous workshop is anonymous.
+	 */
+	workshopAnonymous = $state<boolean | null>(null);
 	/** This person's private notes during a silent brainstorm (nobody else sees them before the reveal). */
 	readonly drafts: PrivateDrafts;
 	/** Participants: their own peer-group board while the groups work apart (else null). */
@@ -119,8 +133,10 @@ export class BoardFacilitation {
 		const mine = (boardId: string) => boardId === this.#boardId;
 		const socket = this.#socket;
 		socket.on('session:state', (state) => this.#setSession(state));
-		// Role, category, removal or anonymous mode changed: the server decides again on reload.
+		// Role, category or removal changed: the server decides again on reload.
 		socket.on('access:changed', () => window.location.reload());
+		// Anonymous mode is applied live: names follow through presence and awareness.
+		socket.on('workshop:anonymity', ({ anonymous }) => (this.workshopAnonymous = anonymous));
 		// Peer groups split, or crossing back: the server says which board to be on.
 		socket.on('workshop:goto', ({ boardId }) => {
 			if (!mine(boardId)) window.location.assign(`/boards/${encodeURIComponent(boardId)}`);
@@ -155,8 +171,8 @@ export class BoardFacilitation {
 			if (round?.id !== this.vote?.id) this.myDots = [];
 			this.vote = round;
 		});
-		socket.on('vote:progress', ({ boardId, roundId, voted, total }) => {
-			if (mine(boardId)) this.progress = { roundId, voted, total };
+		socket.on('vote:progress', ({ boardId, roundId, voted, total, tally }) => {
+			if (mine(boardId)) this.progress = { roundId, voted, total, tally };
 		});
 		socket.on('vote:mine', ({ boardId, dots }) => {
 			if (mine(boardId)) this.myDots = dots;
@@ -303,6 +319,7 @@ export class BoardFacilitation {
 		for (const event of [
 			'session:state',
 			'access:changed',
+			'workshop:anonymity',
 			'workshop:goto',
 			'hands:state',
 			'hand:yours',

@@ -6,6 +6,9 @@ import {
 	boardToScreen,
 	cullToRect,
 	fitRect,
+	fitRectWithin,
+	NO_INSETS,
+	visibleArea,
 	pinch,
 	rectFromPoints,
 	intersects,
@@ -122,6 +125,48 @@ describe('fit, marquee and pinch', () => {
 		expect(camera.zoom).toBeCloseTo(0.5);
 		expect(screenToBoard(camera, { x: 300, y: 300 })).toEqual({ x: 500, y: 250 });
 		expect(fitRect({ x: 0, y: 0, w: 10, h: 10 }, { width: 600, height: 600 }).zoom).toBe(1.5);
+	});
+
+	it('fits content inside what the tool column and a drawer leave visible, never under them', () => {
+		const size = { width: 1440, height: 800 };
+		const insets = { left: 80, right: 400, top: 0, bottom: 0 };
+		const content = { x: -200, y: 100, w: 2000, h: 600 };
+		const camera = fitRectWithin(content, size, insets, 40);
+		const topLeft = boardToScreen(camera, { x: content.x, y: content.y });
+		const bottomRight = boardToScreen(camera, {
+			x: content.x + content.w,
+			y: content.y + content.h
+		});
+		// Width-bound: 960 px visible minus 2 × 40 of padding for 2000 board units.
+		expect(camera.zoom).toBeCloseTo(880 / 2000);
+		expect(topLeft.x).toBeCloseTo(80 + 40);
+		expect(bottomRight.x).toBeCloseTo(1440 - 400 - 40);
+		expect(topLeft.y).toBeGreaterThanOrEqual(0);
+		expect(bottomRight.y).toBeLessThanOrEqual(800);
+		// Centred in the visible part, not in the whole canvas.
+		expect((topLeft.x + bottomRight.x) / 2).toBeCloseTo(80 + 960 / 2);
+	});
+
+	it('fits content above a phone’s bottom tool bar', () => {
+		const size = { width: 390, height: 700 };
+		const insets = { left: 0, right: 0, top: 0, bottom: 64 };
+		const content = { x: 0, y: 0, w: 200, h: 1200 };
+		const camera = fitRectWithin(content, size, insets, 24);
+		const bottom = boardToScreen(camera, { x: 0, y: content.h }).y;
+		expect(bottom).toBeCloseTo(700 - 64 - 24);
+		expect(boardToScreen(camera, { x: 0, y: 0 }).y).toBeCloseTo(24);
+	});
+
+	it('is the plain fit when nothing covers the canvas, and never yields an empty area', () => {
+		const rect = { x: 5, y: 5, w: 300, h: 100 };
+		const size = { width: 600, height: 400 };
+		expect(fitRectWithin(rect, size, NO_INSETS)).toEqual(fitRect(rect, size));
+		expect(visibleArea(size, { left: 500, right: 500, top: 0, bottom: 0 })).toEqual({
+			x: 500,
+			y: 0,
+			w: 1,
+			h: 400
+		});
 	});
 
 	it('builds a marquee rectangle from corners dragged in any direction', () => {

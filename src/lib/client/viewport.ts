@@ -154,6 +154,45 @@ export function fitRect(
 	};
 }
 
+/** Screen pixels of the canvas hidden on each side by floating tools or an open drawer. */
+export interface Insets {
+	left: number;
+	right: number;
+	top: number;
+	bottom: number;
+}
+
+/** Nothing covers the canvas. */
+export const NO_INSETS: Insets = { left: 0, right: 0, top: 0, bottom: 0 };
+
+/**
+ * The part of a viewport of `size` screen pixels that `insets` leave visible, in screen pixels
+ * (never less than 1 px wide or high).
+ */
+export function visibleArea(size: { width: number; height: number }, insets: Insets): Rect {
+	return {
+		x: insets.left,
+		y: insets.top,
+		w: Math.max(1, size.width - insets.left - insets.right),
+		h: Math.max(1, size.height - insets.top - insets.bottom)
+	};
+}
+
+/**
+ * `fitRect` within what `insets` leave visible: the rectangle is shown whole and centred in the
+ * part of the canvas that no tool bar or drawer covers (zoom to fit, zoom to selection).
+ */
+export function fitRectWithin(
+	rect: Rect,
+	size: { width: number; height: number },
+	insets: Insets,
+	paddingPx = FIT_PADDING_PX
+): Camera {
+	const area = visibleArea(size, insets);
+	const camera = fitRect(rect, { width: area.w, height: area.h }, paddingPx);
+	return { x: camera.x + area.x, y: camera.y + area.y, zoom: camera.zoom };
+}
+
 /** The rectangle spanned by two corner points, in any order. */
 export function rectFromPoints(a: Point, b: Point): Rect {
 	return {

@@ -13,6 +13,11 @@ export interface RealtimeControl {
 	 * connections so that the server decides their rights again.
 	 */
 	accessChanged(args: { workshopId: string; userId: string }): void;
+	/**
+	 * The workshop's anonymous mode changed: every connection to its boards (Yjs and socket.io, on
+	 * every instance) takes its new shown name and each page is told the mode, without reconnecting.
+	 */
+	anonymityChanged(args: { workshopId: string; anonymous: boolean }): Promise<void>;
 	/** Closes every live connection of `userId`, on every board (sign-out everywhere). */
 	signedOutEverywhere(userId: string): void;
 	/** Closes the live connections opened with one session of `userId` (its sign-out). */

@@ -84,3 +84,6 @@ export interface VoteResult {
 	/** Names of the voters (empty in an anonymous round). */
 	voters: string[];
 }
+
+/** The dots one object has so far in an open round, per category: counts only, nobody's name. */
+export type VoteTally = Pick<VoteResult, 'itemId' | 'total' | 'byCategory'>;

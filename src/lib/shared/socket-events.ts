@@ -5,7 +5,14 @@ import type {
 	Viewport,
 	ViewportPayload
 } from './commands.ts';
-import type { Reaction, SessionState, Signal, VoteResult, VoteRound } from './facilitation.ts';
+import type {
+	Reaction,
+	SessionState,
+	Signal,
+	VoteResult,
+	VoteRound,
+	VoteTally
+} from './facilitation.ts';
 import type { Refusal } from './refusals.ts';
 import type { Role } from './roles.ts';
 
@@ -32,6 +39,11 @@ export interface ServerToClientEvents {
 	presence: (payload: { boardId: string; people: PresencePerson[] }) => void;
 	/** Your role or category in this workshop changed, or you were removed: reload the page. */
 	'access:changed': (payload: { workshopId: string }) => void;
+	/**
+	 * The workshop's anonymous mode changed (names in presence and awareness follow at once, without
+	 * reconnecting): participants now show by their category only, or by their names again.
+	 */
+	'workshop:anonymity': (payload: { workshopId: string; anonymous: boolean }) => void;
 	/** Agenda, current phase and timer of the workshop (on join and after every change). */
 	'session:state': (state: SessionState) => void;
 	/** Raised hands in the order they were raised (facilitators only). */
@@ -40,12 +52,17 @@ export interface ServerToClientEvents {
 	'hand:yours': (payload: { workshopId: string; raised: boolean }) => void;
 	/** A quick reaction (facilitators only). */
 	reaction: (payload: { workshopId: string; reaction: Reaction; from: Signal }) => void;
-	/** Facilitators: how many people voted in the open round, out of those who may (counts only). */
+	/**
+	 * Facilitators: how many people voted in the open round, out of those who may, and the dots per
+	 * object and category so far (counts only, never who voted for what).
+	 */
 	'vote:progress': (payload: {
 		boardId: string;
 		roundId: string;
 		voted: number;
 		total: number;
+		/** Dots per object and category so far, most dots first (live bars in the cockpit). */
+		tally: VoteTally[];
 	}) => void;
 	/** Facilitators: private ideas written so far, per category, before the reveal (counts only). */
 	'brainstorm:drafts': (payload: { boardId: string; byCategory: Record<string, number> }) => void;

@@ -152,7 +152,8 @@ export async function createWorkshop(input: {
 
 /**
  * Changes a workshop's settings (only the fields given). Recorded in `workshop_events`. Turning
- * anonymous mode on or off makes every connected person reconnect with the new names.
+ * anonymous mode on or off renames every connected person live (nobody reconnects); changing
+ * whether evaluators see names makes the connected people reload.
  */
 export async function updateWorkshop(input: {
 	workshopId: string;
@@ -192,12 +193,12 @@ export async function updateWorkshop(input: {
 			tx
 		);
 	});
-	// Names are part of each connection's identity: everyone reconnects to see the new mode.
-	const namesChanged =
-		(anonymous !== undefined && anonymous !== before?.anonymous) ||
-		(evaluatorsSeeNames !== undefined && evaluatorsSeeNames !== before?.evaluatorsSeeNames);
-	if (namesChanged) {
-		const { realtime } = appContext();
+	const { realtime } = appContext();
+	// Anonymous mode renames everyone live; who sees pseudonyms is decided again on reconnect.
+	if (anonymous !== undefined && anonymous !== before?.anonymous) {
+		await realtime?.anonymityChanged({ workshopId: input.workshopId, anonymous });
+	}
+	if (evaluatorsSeeNames !== undefined && evaluatorsSeeNames !== before?.evaluatorsSeeNames) {
 		for (const userId of realtime?.onlineUserIds(input.workshopId) ?? []) {
 			realtime?.accessChanged({ workshopId: input.workshopId, userId });
 		}

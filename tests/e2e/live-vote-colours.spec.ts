@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { addNote, createWorkshop, joinAsGuest, seriousViolations, signUp } from './helpers.ts';
+import { LAPTOP } from './live-helpers.ts';
+
+test.use({ viewport: LAPTOP });
+
+/** The usager category's colour (`CATEGORY_COLORS.usager`, #0061a3) as computed styles read it. */
+const USAGER = 'rgb(0, 97, 163)';
+const WHITE = 'rgb(255, 255, 255)';
+
+test('category colours: a usager’s note carries the usager band and label, live bars by category in the cockpit, coloured bars on the room screen', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	const link = await createWorkshop(page, 'Atelier couleurs');
+	await page.getByRole('link', { name: 'Atelier couleurs', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Connecté' })).toBeVisible();
+	const boardUrl = page.url();
+	const guest = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const idea = await addNote(guest, 'Un banc devant la mairie');
+
+	// On the facilitator's canvas: the author's category as a coloured band with its name.
+	const band = page.locator(`[data-item-id="${idea}"] [data-category-band]`);
+	await expect(band).toHaveAttribute('data-category-band', 'usager');
+	await expect(band).toHaveText(/usager/i);
+	await expect(band).toHaveCSS('background-color', USAGER);
+	await expect(band).toHaveCSS('color', WHITE);
+
+	const room = await page.context().newPage();
+	await room.goto(`${boardUrl}/salle`);
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+	await guest.locator(`[data-item-id="${idea}"]`).click({ position: { x: 12, y: 12 } });
+
+	// Before the round closes, the cockpit's progress opens live bars by category, with a table.
+	await page.locator('[data-vote-progress]').filter({ hasText: '1/1 ont voté' }).click();
+	const bars = page.locator('[data-live-vote-bars]');
+	await expect(bars.getByRole('img', { name: /Vote en cours, par catégorie/ })).toBeVisible();
+	const row = bars.getByRole('row', { name: /Un banc devant la mairie/ });
+	await expect(row.getByRole('cell')).toHaveText(['1']);
+	await expect(bars.getByRole('columnheader').nth(1)).toHaveText(/Usager/);
+	expect(await seriousViolations(page)).toEqual([]);
+	// The room screen keeps to the count while the round is open.
+	await expect(room.locator('[data-room-progress]')).toHaveText('1/1 ont voté');
+	await expect(room.locator('[data-category-part]')).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Clore le vote' }).click();
+	const part = room.locator('[data-category-part="usager"]');
+	await expect(part).toHaveText(/Usager\s+1/);
+	await expect(part).toHaveCSS('background-color', USAGER);
+	await expect(part).toHaveCSS('color', WHITE);
+	expect(await seriousViolations(room)).toEqual([]);
+	await guest.context().close();
+});
