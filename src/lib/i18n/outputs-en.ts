@@ -40,6 +40,7 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 	outputs_share_contributions: 'Share of contributions',
 	outputs_pdf_page: 'Page {page} of {pages}',
 	outputs_pdf_cover_date: 'Date',
+	outputs_pdf_cover_place: 'Place',
 	outputs_pdf_cover_facilitators: 'Facilitated by',
 	outputs_pdf_cover_participation: 'Participation by category',
 	outputs_pdf_boards: 'The workshop’s boards',

@@ -43,6 +43,7 @@ export const outputsFr = {
 	outputs_share_contributions: 'Part des contributions',
 	outputs_pdf_page: 'Page {page} sur {pages}',
 	outputs_pdf_cover_date: 'Date',
+	outputs_pdf_cover_place: 'Lieu',
 	outputs_pdf_cover_facilitators: 'Animation',
 	outputs_pdf_cover_participation: 'Participation par catégorie',
 	outputs_pdf_boards: 'Tableaux de l’atelier',

@@ -19,7 +19,7 @@ import {
 } from './report-pdf-layout.ts';
 
 /**
- * The report PDF's cover (workshop, date, facilitators, participation by category, anonymity rules)
+ * The report PDF's cover (workshop, date, place, facilitators, participation by category, anonymity rules)
  * and its pages of boards, each drawn as a vector image from the same scene as the board exports.
  */
 
@@ -44,6 +44,7 @@ export function cover(
 	const when = figures.workshop.date ?? figures.span.start;
 	const facts: [string, string][] = [];
 	if (when) facts.push([t('outputs_pdf_cover_date'), formatDate(locale, when, 'long')]);
+	if (figures.workshop.place) facts.push([t('outputs_pdf_cover_place'), figures.workshop.place]);
 	if (input.facilitators.length > 0) {
 		facts.push([t('outputs_pdf_cover_facilitators'), input.facilitators.join(', ')]);
 	}

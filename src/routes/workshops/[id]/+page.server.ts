@@ -86,6 +86,7 @@ function settingsOf(data: FormData, archived: boolean) {
 		...archiveSettings,
 		title: formString(data, 'title'),
 		purpose: formString(data, 'purpose'),
+		place: formString(data, 'place'),
 		// Invalid fields fail the schema (400 `settings_invalid`) rather than clearing the date.
 		date: when === undefined ? 'invalid' : when ? new Date(when).toISOString() : null,
 		categories: categoryLines(formString(data, 'categories')),
@@ -96,7 +97,7 @@ function settingsOf(data: FormData, archived: boolean) {
 
 export const actions: Actions = {
 	/**
-	 * Saves title, date, purpose, categories, admission mode and retention; once archived, only
+	 * Saves title, date, purpose, place, categories, admission mode and retention; once archived, only
 	 * whether evaluators see names and the retention.
 	 */
 	settings: async (event) => {
