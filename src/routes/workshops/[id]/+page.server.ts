@@ -22,6 +22,7 @@ import {
 	updatePersonInput,
 	workshopSettingsInput
 } from '$lib/shared/workshop-validation';
+import { fromZonedWallClock } from '$lib/i18n/format';
 import { joinDateFields } from '$lib/shared/date-fields';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -88,7 +89,7 @@ function settingsOf(data: FormData, archived: boolean) {
 		purpose: formString(data, 'purpose'),
 		place: formString(data, 'place'),
 		// Invalid fields fail the schema (400 `settings_invalid`) rather than clearing the date.
-		date: when === undefined ? 'invalid' : when ? new Date(when).toISOString() : null,
+		date: when === undefined ? 'invalid' : when ? fromZonedWallClock(when).toISOString() : null,
 		categories: categoryLines(formString(data, 'categories')),
 		admission: formString(data, 'admission') === 'admit' ? 'admit' : 'open',
 		anonymous: formString(data, 'anonymous') === 'on'
@@ -152,7 +153,11 @@ export const actions: Actions = {
 			category: formString(data, 'category') || null,
 			boardId: formString(data, 'boardId') || undefined,
 			expiresAt:
-				expires === undefined ? 'invalid' : expires ? new Date(expires).toISOString() : null,
+				expires === undefined
+					? 'invalid'
+					: expires
+						? fromZonedWallClock(expires).toISOString()
+						: null,
 			maxUses: maxUses ? Number(maxUses) : null,
 			label: formString(data, 'label')
 		});
