@@ -41,6 +41,8 @@ export const outputsFr = {
 		'Équilibre des voix : part des personnes et part des contributions par catégorie',
 	outputs_share_people: 'Part des personnes',
 	outputs_share_contributions: 'Part des contributions',
+	outputs_axis_contributions: 'Objets créés ou modifiés',
+	outputs_axis_votes: 'Gommettes posées',
 	outputs_pdf_page: 'Page {page} sur {pages}',
 	outputs_pdf_cover_date: 'Date',
 	outputs_pdf_cover_place: 'Lieu',
