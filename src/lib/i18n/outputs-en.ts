@@ -33,6 +33,8 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 	outputs_public_empty_barometer: 'This workshop had no cross-perception barometer.',
 	outputs_public_empty_feedback: 'No participant feedback is published.',
 	outputs_public_empty_participants: 'No participant was recorded.',
+	outputs_public_too_few:
+		'Too few participants in each category to publish these figures without anyone being recognisable.',
 
 	report_contribution_kind: 'Kind of contribution',
 	outputs_balance_chart: 'Voice balance: share of people and share of contributions by category',

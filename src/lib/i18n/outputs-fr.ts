@@ -35,6 +35,8 @@ export const outputsFr = {
 	outputs_public_empty_barometer: 'Cet atelier ne comportait pas de baromètre croisé.',
 	outputs_public_empty_feedback: 'Aucun retour des participants n’est publié.',
 	outputs_public_empty_participants: 'Aucun participant enregistré.',
+	outputs_public_too_few:
+		'Trop peu de participants dans chaque catégorie pour publier ces chiffres sans que personne puisse être reconnu.',
 
 	report_contribution_kind: 'Type de contribution',
 	outputs_balance_chart:

@@ -53,7 +53,7 @@ export function lineChart(
 		format: (value: number) => string;
 	}
 ): void {
-	ensureRoom(pdf, PLOT_HEIGHT + 70);
+	ensureRoom(pdf, PLOT_HEIGHT + 84);
 	legend(
 		pdf,
 		input.series.map((entry) => ({ label: entry.label, category: entry.category }))
@@ -63,7 +63,8 @@ export function lineChart(
 	const top = ticks[ticks.length - 1]!;
 	const left = MARGIN + AXIS_GUTTER;
 	const plotWidth = width(pdf) - AXIS_GUTTER;
-	const y0 = pdf.y + 6;
+	const titleY = pdf.y + 2;
+	const y0 = pdf.y + 20;
 	const bottom = y0 + PLOT_HEIGHT;
 	const yOf = (value: number) => bottom - (value / top) * PLOT_HEIGHT;
 	const count = input.xLabels.length;
@@ -118,7 +119,7 @@ export function lineChart(
 
 	// Axis titles: the values' unit above the value axis, the time under the time labels.
 	pdf.font(PDF_FONT_BOLD).fontSize(8).fillColor(TEXT_COLOR);
-	pdf.text(clean(pdf, input.yLabel), MARGIN, y0 - 12, { lineBreak: false });
+	pdf.text(clean(pdf, input.yLabel), MARGIN, titleY, { lineBreak: false });
 	pdf.text(clean(pdf, input.xLabel), left, bottom + 16, {
 		width: plotWidth,
 		align: 'center',

@@ -156,6 +156,10 @@ function timeline(context: Context): void {
 		[t('report_votes_over_time'), figures.votes.overTime, t('outputs_axis_votes')]
 	] as const) {
 		heading(pdf, title, 3);
+		if (series.every((b) => Object.values(b.byCategory).every((value) => !value))) {
+			paragraph(pdf, t('outputs_empty_votes'));
+			continue;
+		}
 		lineChart(pdf, {
 			xLabels: series.map((b) => formatTime(locale, b.at)),
 			series: figures.categories.map((k) => ({
