@@ -6,6 +6,7 @@ import type { TLSSocket } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../src/lib/server/config.ts';
 import { setAppContext } from '../src/lib/server/context.ts';
+import { setDisplayTimeZone } from '../src/lib/i18n/format.ts';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/client.ts';
 import { LoginThrottle } from '../src/lib/server/login-throttle.ts';
 import { loadSealKey } from '../src/lib/server/seal.ts';
@@ -105,6 +106,7 @@ export function installServices(input: {
 		realtime: null
 	};
 	setAppContext(context);
+	setDisplayTimeZone(config.displayTimeZone);
 	const realtime = attachRealtime({
 		httpServer,
 		config,

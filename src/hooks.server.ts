@@ -10,6 +10,7 @@ import { LARGE_BODY_ROUTES, declaredLength } from '$lib/server/body';
 import { appContext } from '$lib/server/context';
 import { log } from '$lib/server/log';
 import { LOCALE_COOKIE, negotiateLocale } from '$lib/i18n';
+import { getDisplayTimeZone, setDisplayTimeZone } from '$lib/i18n/format';
 import { isUnstorableText } from '$lib/server/text-guard';
 import { judgeCrossSite } from '$lib/server/cross-site';
 import { errorResponse, publicOrigin } from '$lib/server/http';
@@ -30,13 +31,16 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Chooses the UI language and writes it into `<html lang>`. */
+/** Chooses the UI language and writes it into `<html lang>`; sets the display time zone. */
 const handleLocale: Handle = async ({ event, resolve }) => {
 	const locale = negotiateLocale({
 		cookie: event.cookies.get(LOCALE_COOKIE),
 		acceptLanguage: event.request.headers.get('accept-language')
 	});
 	event.locals.locale = locale;
+	// The SvelteKit bundle has its own copy of the formatting module: give it the configured zone.
+	const zone = appContext().config.displayTimeZone;
+	if (getDisplayTimeZone() !== zone) setDisplayTimeZone(zone);
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 };
 

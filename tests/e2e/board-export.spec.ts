@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { createBoard, signUp } from './helpers.ts';
 
 /** The eight bytes every PNG file starts with. */
@@ -44,4 +45,54 @@ test('the export menu downloads the board as SVG holding its text, and as a PNG 
 	expect(png.readUInt32BE(20)).toBeGreaterThan(200);
 	await expect(menu).toBeFocused();
 	await expect(menu).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('the CSV export offers its separator, semicolon by default in French, and neutralises formulas with either', async ({
+	page
+}) => {
+	await signUp(page, 'Emma Export');
+	await createBoard(page, 'Atelier tableur');
+	await page.getByRole('button', { name: 'Nouvelle note' }).click();
+	await page.keyboard.type('=1+1; a, b');
+	await page.keyboard.press('Escape');
+
+	const menu = page.getByRole('button', { name: 'Exporter le tableau « Atelier tableur »' });
+	const separators = page.getByRole('group', { name: 'Séparateur du CSV' });
+	await menu.click();
+	await expect(
+		separators.getByRole('radio', { name: 'Point-virgule (Excel en français)' })
+	).toBeChecked();
+	await menu.click();
+
+	for (const [label, delimiter] of [
+		['Point-virgule (Excel en français)', ';'],
+		['Virgule', ',']
+	] as const) {
+		await menu.click();
+		await separators.getByRole('radio', { name: label, exact: true }).check();
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Objets (CSV, tableur)' }).click()
+		]);
+		const csv = (await fs.readFile(await file.path(), 'utf8')).replace(/^\ufeff/, '');
+		const header = csv.split('\r\n')[0];
+		expect(header).toBe(
+			['Texte', 'Type', 'Cadre', 'Catégorie', 'Votes', 'Créé le'].join(delimiter)
+		);
+		const rows = parse(csv, { columns: true, delimiter }) as Array<Record<string, string>>;
+		// The note's text comes back whole, behind the quote that stops a spreadsheet running it.
+		expect(rows.map((row) => row.Texte)).toEqual(["'=1+1; a, b"]);
+	}
+
+	// An English page offers the comma first.
+	await page
+		.context()
+		.addCookies([{ name: 'croisee-locale', value: 'en', url: new URL(page.url()).origin }]);
+	await page.reload();
+	await page.getByRole('button', { name: 'Export the board “Atelier tableur”' }).click();
+	await expect(
+		page
+			.getByRole('group', { name: 'CSV separator' })
+			.getByRole('radio', { name: 'Comma', exact: true })
+	).toBeChecked();
 });

@@ -77,6 +77,10 @@ test('every page and file of a workshop’s outputs reads in words, in French an
 	await page.reload();
 	await expect(settings.getByLabel('Date', { exact: true })).toHaveValue('04/12/2026');
 	await expect(settings.getByLabel('Heure de début')).toHaveValue('14:30');
+	// The report reads the same wall-clock time (Paris), whatever zone the server runs in.
+	await page.goto(`${workshopPath}/report`);
+	await expect(page.getByText('4 décembre 2026, 14\u202fh\u202f30')).toBeVisible();
+	await page.goto(workshopPath);
 
 	await page.getByLabel('Je confirme').check();
 	await page.getByRole('button', { name: 'Archiver l’atelier' }).click();

@@ -17,6 +17,11 @@ test('a facilitator prepares a workshop, invites élus by QR link into a waiting
 	await page.getByRole('radio', { name: 'Salle d’attente' }).check();
 	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 	await expect(page.getByText('Enregistré.')).toBeVisible();
+	// The place is a labelled field of its own, kept across a reload.
+	await page.getByLabel('Lieu').fill('Salle du conseil, mairie de Villeurbanne');
+	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+	await page.reload();
+	await expect(page.getByLabel('Lieu')).toHaveValue('Salle du conseil, mairie de Villeurbanne');
 
 	await page.getByLabel('Catégorie', { exact: true }).selectOption('elu');
 	await page.getByLabel('Note (facultatif').fill('élus');

@@ -104,6 +104,9 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 		expect(page.text).toContain('Vite : Une navette le samedi matin');
 		expect(page.text).toContain('Horaires');
 		expect(page.text).toContain('Participants par catégorie');
+		// Three people in two categories, all under the minimum: said so, not "nobody took part".
+		expect(page.text).toContain('Trop peu de participants dans chaque catégorie');
+		expect(page.text).not.toContain('Aucun participant enregistré');
 		expect(page.text).toContain('Indice d’équilibre des voix : 0,93');
 		expect(page.text).toContain('name="robots" content="noindex"');
 		expect(page.text).toContain(`/results/${body.token}/boards/${ws.boardId}.svg`);

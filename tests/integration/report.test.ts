@@ -52,4 +52,28 @@ describe.each(DRIVERS)('session report (%s)', (driver) => {
 		expect(refused.status).toBe(403);
 		expect(await refused.json()).toMatchObject({ code: 'report_forbidden' });
 	});
+
+	it('names the place the facilitator gave on the report, the PDF cover and the public page', async () => {
+		const { ws, facilitator, evaluator } = await recordedSession(h, driver);
+		const path = `/api/workshops/${ws.id}`;
+		const tooLong = await facilitator.request('PATCH', path, { place: 'x'.repeat(161) });
+		expect(tooLong.status).toBe(400);
+		const place = 'Salle du conseil, mairie de Villeurbanne';
+		expect((await facilitator.request('PATCH', path, { place: `  ${place} ` })).status).toBe(200);
+
+		const report = await (await get(evaluator, `/workshops/${ws.id}/report`)).text();
+		expect(report).toMatch(new RegExp(`<p class="facts[^"]*">[^<]* · ${place}</p>`));
+		const pdf = await get(facilitator, `/api/workshops/${ws.id}/report.pdf`);
+		const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+		expect(text).toMatch(new RegExp(`Lieu\\s+${place}`));
+
+		await facilitator.request('POST', `/api/workshops/${ws.id}/archive`);
+		const published = await facilitator.request<{ url: string }>(
+			'PUT',
+			`/api/workshops/${ws.id}/publication`,
+			{ boardIds: [ws.boardId] }
+		);
+		const page = await (await fetch(published.body.url)).text();
+		expect(page).toContain(place);
+	});
 });

@@ -52,10 +52,18 @@ async function shoot(page: Page, name: string, size: { width: number; height: nu
 }
 
 test('outputs: report, public page and report PDF', async ({ page, browser }) => {
+	// Five browsers on a shared two-core machine: well over the default two minutes.
+	test.setTimeout(300_000);
 	fs.mkdirSync(OUT, { recursive: true });
 	await signUp(page, 'Fatima Animatrice');
 	const link = await createWorkshop(page, 'Mobilité en centre-ville');
 	const workshopPath = new URL(page.url()).pathname;
+	const settings = page.getByRole('region', { name: 'Réglages de l’atelier' });
+	await settings.getByLabel('Lieu').fill('Salle du conseil, mairie de Villeurbanne');
+	await settings.getByLabel('Date', { exact: true }).fill('04/12/2026');
+	await settings.getByLabel('Heure de début').fill('14 h 30');
+	await settings.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+	await expect(settings.getByText('Enregistré.', { exact: true })).toBeVisible();
 
 	const people = [
 		{ name: 'Paul', category: 'Usager', note: 'Une navette le samedi matin', score: 5 },
@@ -113,7 +121,7 @@ test('outputs: report, public page and report PDF', async ({ page, browser }) =>
 	}
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-pdf-'));
 	fs.writeFileSync(path.join(dir, 'report.pdf'), await pdf.body());
-	execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '3', 'report.pdf', 'page'], {
+	execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '4', 'report.pdf', 'page'], {
 		cwd: dir
 	});
 	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.png'))) {

@@ -7,14 +7,7 @@ export const boardExtrasFr = {
 	barometer_title: 'Écarts de perception',
 	barometer_intro:
 		'Pour chaque critère : la note moyenne (de 1 à 5) des usagers et des agents, et l’écart entre les deux. Une note compte quand son texte commence par le chiffre.',
-	barometer_criterion: 'Critère',
-	barometer_usagers: 'Usagers',
-	barometer_agents: 'Agents',
-	barometer_gap: 'Écart',
-	barometer_none: '—',
-	barometer_mean: '{mean} ({count} note(s))',
 	barometer_no_criteria: 'Aucun critère : ajoutez un cadre par critère.',
-	barometer_others: 'Autres catégories : {list}',
 	board_edit_refused_locked:
 		'Cet objet est verrouillé par l’animation : votre modification n’a pas été enregistrée.',
 	save_saved: 'Enregistré',

@@ -13,6 +13,9 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 	workshop_field_date: 'Date and time',
 	workshop_field_purpose: 'Purpose',
 	workshop_field_purpose_hint: 'Shown to people joining the workshop.',
+	workshop_field_place: 'Place',
+	workshop_field_place_hint:
+		'Room and town, e.g. “Council chamber, Villeurbanne town hall”. Shown on the report, the PDF and the public page.',
 	workshop_field_categories: 'Categories (one per line)',
 	workshop_field_categories_hint:
 		'Who people speak as: service user, agent, manager, elected official, peer worker…',

@@ -2,7 +2,40 @@
  * Dates, times, numbers and percentages in the reader's locale, through `Intl`, for every output a
  * person reads (pages, PDF, CSV). French follows the national typography: "4 déc. 2026, 14 h 30",
  * "12,5 %", thousands and the percent sign separated by a narrow no-break space (U+202F).
+ *
+ * Moments are shown in one display time zone (`TZ_DISPLAY`, default Europe/Paris), whatever zone the
+ * server or the reader's browser runs in: a workshop held at 14 h 30 in Lyon reads 14 h 30 on the
+ * report, the PDF and the CSV even when the server's clock is in UTC.
  */
+
+/** The display time zone when none is configured: where the workshops take place. */
+export const DEFAULT_DISPLAY_TIME_ZONE = 'Europe/Paris';
+
+let displayTimeZone = DEFAULT_DISPLAY_TIME_ZONE;
+
+/** Whether `zone` is an IANA time zone `Intl` knows, e.g. `Europe/Paris`, `America/Cayenne`, `UTC`. */
+export function isTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Sets the time zone every date and time below is shown in (the server sets it from its config at
+ * start, the browser from the root layout's data). Throws a `RangeError` for an unknown zone.
+ */
+export function setDisplayTimeZone(zone: string): void {
+	if (!isTimeZone(zone)) throw new RangeError(`Unknown time zone "${zone}"`);
+	displayTimeZone = zone;
+}
+
+/** The time zone dates and times are shown in. */
+export function getDisplayTimeZone(): string {
+	return displayTimeZone;
+}
 
 /** The narrow no-break space French typography puts before `%`, `:` and inside "14 h 30". */
 export const NARROW_NBSP = '\u202f';
@@ -39,7 +72,8 @@ export function formatDate(
 	return new Intl.DateTimeFormat(locale, {
 		day: 'numeric',
 		month: style === 'long' ? 'long' : 'short',
-		year: 'numeric'
+		year: 'numeric',
+		timeZone: displayTimeZone
 	}).format(toDate(when));
 }
 
@@ -47,12 +81,16 @@ export function formatDate(
 export function formatTime(locale: string, when: When): string {
 	const date = toDate(when);
 	if (!locale.startsWith('fr')) {
-		return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(date);
+		return new Intl.DateTimeFormat(locale, {
+			timeStyle: 'short',
+			timeZone: displayTimeZone
+		}).format(date);
 	}
 	const parts = new Intl.DateTimeFormat(locale, {
 		hour: 'numeric',
 		minute: '2-digit',
-		hourCycle: 'h23'
+		hourCycle: 'h23',
+		timeZone: displayTimeZone
 	}).formatToParts(date);
 	const hour = parts.find((part) => part.type === 'hour')?.value ?? '';
 	const minute = parts.find((part) => part.type === 'minute')?.value ?? '';
@@ -67,4 +105,65 @@ export function formatDateTime(locale: string, when: When, style: 'medium' | 'lo
 /** "Total : 3" in French (no-break space before the colon), "Total: 3" in English. */
 export function labelled(locale: string, label: string, value: string): string {
 	return locale.startsWith('fr') ? `${label}\u00a0: ${value}` : `${label}: ${value}`;
+}
+
+/** A time of day with seconds ("14:30:05"), for the replay's clock. */
+export function formatClock(locale: string, when: When): string {
+	return new Intl.DateTimeFormat(locale, {
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23',
+		timeZone: displayTimeZone
+	}).format(toDate(when));
+}
+
+/**
+ * The wall-clock fields of a moment in the display time zone (month 1–12), e.g. to fill a form's
+ * date and time fields.
+ */
+export function zonedFields(when: When): {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+} {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: 'numeric',
+		hourCycle: 'h23',
+		timeZone: displayTimeZone
+	}).formatToParts(toDate(when));
+	const field = (type: Intl.DateTimeFormatPartTypes) =>
+		Number(parts.find((part) => part.type === type)?.value ?? NaN);
+	return {
+		year: field('year'),
+		month: field('month'),
+		day: field('day'),
+		hour: field('hour'),
+		minute: field('minute')
+	};
+}
+
+/**
+ * The moment a wall-clock time (`yyyy-mm-ddThh:mm`) names in the display time zone: "2026-12-04T14:30"
+ * is 13:30 UTC in Paris in winter. In a spring-forward gap the time is read with the offset before
+ * the change (02:30 becomes 03:30).
+ */
+export function fromZonedWallClock(wallClock: string): Date {
+	const asUtc = Date.parse(`${wallClock}:00Z`);
+	if (Number.isNaN(asUtc)) throw new RangeError(`Not a wall-clock time: "${wallClock}"`);
+	// Offset of the zone near that moment, then once more at the corrected moment (DST edges).
+	const offsetAt = (at: number) => {
+		const f = zonedFields(at);
+		return (
+			Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute) - Math.floor(at / 60_000) * 60_000
+		);
+	};
+	const first = asUtc - offsetAt(asUtc);
+	return new Date(asUtc - offsetAt(first));
 }

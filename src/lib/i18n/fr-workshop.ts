@@ -11,6 +11,9 @@ export const frWorkshop = {
 	workshop_field_date: 'Date et heure',
 	workshop_field_purpose: 'Objectif',
 	workshop_field_purpose_hint: 'Affiché aux personnes qui rejoignent l’atelier.',
+	workshop_field_place: 'Lieu',
+	workshop_field_place_hint:
+		'Salle et commune, par exemple « Salle du conseil, mairie de Villeurbanne ». Figure sur le compte rendu, le PDF et la page publique.',
 	workshop_field_categories: 'Catégories (une par ligne)',
 	workshop_field_categories_hint:
 		'À quel titre les personnes parlent : usager, agent, encadrant, élu, travailleur pair…',

@@ -33,13 +33,18 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 	outputs_public_empty_barometer: 'This workshop had no cross-perception barometer.',
 	outputs_public_empty_feedback: 'No participant feedback is published.',
 	outputs_public_empty_participants: 'No participant was recorded.',
+	outputs_public_too_few:
+		'Too few participants in each category to publish these figures without anyone being recognisable.',
 
 	report_contribution_kind: 'Kind of contribution',
 	outputs_balance_chart: 'Voice balance: share of people and share of contributions by category',
 	outputs_share_people: 'Share of people',
 	outputs_share_contributions: 'Share of contributions',
+	outputs_axis_contributions: 'Objects created or edited',
+	outputs_axis_votes: 'Dots cast',
 	outputs_pdf_page: 'Page {page} of {pages}',
 	outputs_pdf_cover_date: 'Date',
+	outputs_pdf_cover_place: 'Place',
 	outputs_pdf_cover_facilitators: 'Facilitated by',
 	outputs_pdf_cover_participation: 'Participation by category',
 	outputs_pdf_boards: 'The workshop’s boards',

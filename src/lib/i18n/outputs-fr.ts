@@ -35,14 +35,19 @@ export const outputsFr = {
 	outputs_public_empty_barometer: 'Cet atelier ne comportait pas de baromètre croisé.',
 	outputs_public_empty_feedback: 'Aucun retour des participants n’est publié.',
 	outputs_public_empty_participants: 'Aucun participant enregistré.',
+	outputs_public_too_few:
+		'Trop peu de participants dans chaque catégorie pour publier ces chiffres sans que personne puisse être reconnu.',
 
 	report_contribution_kind: 'Type de contribution',
 	outputs_balance_chart:
 		'Équilibre des voix : part des personnes et part des contributions par catégorie',
 	outputs_share_people: 'Part des personnes',
 	outputs_share_contributions: 'Part des contributions',
+	outputs_axis_contributions: 'Objets créés ou modifiés',
+	outputs_axis_votes: 'Gommettes posées',
 	outputs_pdf_page: 'Page {page} sur {pages}',
 	outputs_pdf_cover_date: 'Date',
+	outputs_pdf_cover_place: 'Lieu',
 	outputs_pdf_cover_facilitators: 'Animation',
 	outputs_pdf_cover_participation: 'Participation par catégorie',
 	outputs_pdf_boards: 'Tableaux de l’atelier',

@@ -26,6 +26,12 @@ describe('loadConfig', () => {
 		});
 	});
 
+	it('shows outputs in Paris time unless TZ_DISPLAY names another zone, and refuses unknown zones', () => {
+		expect(loadConfig({}).displayTimeZone).toBe('Europe/Paris');
+		expect(loadConfig({ TZ_DISPLAY: 'America/Cayenne' }).displayTimeZone).toBe('America/Cayenne');
+		expect(() => loadConfig({ TZ_DISPLAY: 'Paris' })).toThrow(/TZ_DISPLAY/);
+	});
+
 	it('sweeps retention hourly by default, at the given minutes, or never with 0', () => {
 		expect(loadConfig({}).retentionSweepMs).toBe(60 * 60 * 1000);
 		expect(loadConfig({ RETENTION_SWEEP_MINUTES: '5' }).retentionSweepMs).toBe(5 * 60 * 1000);

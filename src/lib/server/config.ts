@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { MAX_TEXT_CHARS } from '../board/schema.ts';
+import { DEFAULT_DISPLAY_TIME_ZONE, isTimeZone } from '../i18n/format.ts';
 
 /** Runtime configuration, read once from the environment. See the README for each variable. */
 export interface Config {
@@ -90,6 +91,11 @@ export interface Config {
 	publicMinRespondents: number;
 	/** Sign-up attempts one client address may make per hour; beyond: 429 with `Retry-After`. */
 	signupsPerHourPerAddress: number;
+	/**
+	 * IANA time zone every date and time of the outputs is shown in (pages, PDF, CSV, replay),
+	 * whatever zone the server runs in; e.g. `Europe/Paris`, `America/Cayenne`.
+	 */
+	displayTimeZone: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -103,6 +109,13 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
 		throw new Error(`${name} must be ${kind}, got "${raw}"`);
 	}
 	return value;
+}
+
+function timeZoneFrom(env: NodeJS.ProcessEnv, name: string): string {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return DEFAULT_DISPLAY_TIME_ZONE;
+	if (!isTimeZone(raw)) throw new Error(`${name} must be an IANA time zone, got "${raw}"`);
+	return raw;
 }
 
 /** Builds the configuration from an environment (defaults documented in the README). */
@@ -147,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		metricsToken: env.METRICS_TOKEN || null,
 		retentionSweepMs: intFrom(env, 'RETENTION_SWEEP_MINUTES', 60) * 60 * 1000,
 		publicMinRespondents: intFrom(env, 'PUBLIC_MIN_RESPONDENTS', 3, 1),
-		signupsPerHourPerAddress: intFrom(env, 'SIGNUPS_PER_HOUR_PER_ADDRESS', 10, 1)
+		signupsPerHourPerAddress: intFrom(env, 'SIGNUPS_PER_HOUR_PER_ADDRESS', 10, 1),
+		displayTimeZone: timeZoneFrom(env, 'TZ_DISPLAY')
 	};
 }

@@ -17,8 +17,8 @@ describe('workshop date fields', () => {
 		expect(joinDateFields('', '10:00')).toBeUndefined();
 	});
 
-	it('fills the fields back from a stored moment', () => {
-		const iso = new Date(2026, 11, 4, 14, 30).toISOString();
+	it('fills the fields back from a stored moment, in the display time zone', () => {
+		const iso = '2026-12-04T13:30:00.000Z';
 		expect(dateFieldsOf(iso)).toEqual({ day: '04/12/2026', time: '14:30' });
 		expect(joinDateFields(dateFieldsOf(iso).day, dateFieldsOf(iso).time)).toBe('2026-12-04T14:30');
 		expect(dateFieldsOf(null)).toEqual({ day: '', time: '' });

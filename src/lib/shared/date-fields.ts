@@ -2,23 +2,26 @@
  * The workshop form's date and time as two text fields whose format never depends on the browser's
  * language ("04/12/2026" and "14:30", the French and European order, stated in the field's hint),
  * instead of a `datetime-local` control that shows "mm/dd/yyyy" to a French page in an English
- * browser.
+ * browser. Both read and write wall-clock time in the display time zone (`TZ_DISPLAY`), never in the
+ * zone of the server or browser that runs this.
  */
+
+import { zonedFields } from '../i18n/format.ts';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** The fields of an ISO moment in the local time of whoever runs this (`day` "dd/mm/yyyy"). */
+/** The fields of an ISO moment in the display time zone (`day` "dd/mm/yyyy", `time` "hh:mm"). */
 export function dateFieldsOf(iso: string | null): { day: string; time: string } {
 	if (!iso) return { day: '', time: '' };
-	const date = new Date(iso);
+	const at = zonedFields(iso);
 	return {
-		day: `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`,
-		time: `${pad(date.getHours())}:${pad(date.getMinutes())}`
+		day: `${pad(at.day)}/${pad(at.month)}/${at.year}`,
+		time: `${pad(at.hour)}:${pad(at.minute)}`
 	};
 }
 
 /**
- * A local `yyyy-mm-ddThh:mm` from the two fields; null when both are empty (no date), undefined
+ * A wall-clock `yyyy-mm-ddThh:mm` from the two fields (`fromZonedWallClock` gives its moment); null when both are empty (no date), undefined
  * when they do not hold a real day and time. Accepts "4/12/2026", "04/12/2026", "2026-12-04",
  * "14:30", "14h30", "14 h 30", "9 h"; an empty time is midnight.
  */

@@ -81,7 +81,14 @@ export interface WorkshopFigures {
 	version: typeof FIGURES_VERSION;
 	/** When these figures were computed (ISO). */
 	computedAt: string;
-	workshop: { title: string; date: string | null; categories: string[]; archived: boolean };
+	workshop: {
+		title: string;
+		date: string | null;
+		/** Where it took place ('' when not given; absent in figures stored before places existed). */
+		place?: string;
+		categories: string[];
+		archived: boolean;
+	};
 	/** First and last recorded activity (ISO), or null when nothing happened. */
 	span: { start: string | null; end: string | null };
 	/** Category keys appearing anywhere below, workshop categories first. */

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ROLES } from './roles.ts';
 import { ownTemplateId } from './template-validation.ts';
 
+/** Longest place a workshop may name (characters), e.g. « Salle du conseil, mairie de Lyon 3e ». */
+export const PLACE_MAX_CHARS = 160;
+
 /** A category label (who a person speaks as): a short text, e.g. `usager` or `travailleur pair`. */
 export const categoryName = z.string().trim().min(1).max(40);
 
@@ -18,6 +21,8 @@ export const workshopSettingsInput = z.object({
 	/** ISO 8601 date-time, or null to clear it. */
 	date: z.iso.datetime({ offset: true }).nullable().optional(),
 	purpose: z.string().trim().max(2000).optional(),
+	/** Where the session takes place (a room, a town hall); '' clears it. */
+	place: z.string().trim().max(PLACE_MAX_CHARS).optional(),
 	categories: categoryList.optional(),
 	admission: z.enum(['open', 'admit']).optional(),
 	anonymous: z.boolean().optional(),

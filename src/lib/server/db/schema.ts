@@ -64,6 +64,8 @@ export const workshops = pgTable('workshops', {
 	date: timestamp('date', { withTimezone: true }),
 	/** What the workshop is for, shown to people joining. */
 	purpose: text('purpose').notNull().default(''),
+	/** Where the session takes place (a room, a town hall), shown on the outputs; '' when unknown. */
+	place: text('place').notNull().default(''),
 	/** The categories people speak as, in display order (defaults: usager, agent, manager, elu). */
 	categories: jsonb('categories')
 		.$type<string[]>()

@@ -1,7 +1,7 @@
 import type PDFDocument from 'pdfkit';
 import type * as Y from 'yjs';
 import { boardScene } from '../../board/export/scene.ts';
-import { formatDate, formatNumber } from '../../i18n/format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { categoryLabel, type Translate } from '../../i18n/index.ts';
 import { categoryGroupLabel } from '../../i18n/labels.ts';
 import type { WorkshopFigures } from '../../shared/figures.ts';
@@ -19,7 +19,7 @@ import {
 } from './report-pdf-layout.ts';
 
 /**
- * The report PDF's cover (workshop, date, facilitators, participation by category, anonymity rules)
+ * The report PDF's cover (workshop, date, place, facilitators, participation by category, anonymity rules)
  * and its pages of boards, each drawn as a vector image from the same scene as the board exports.
  */
 
@@ -43,7 +43,8 @@ export function cover(
 	heading(pdf, figures.workshop.title, 1);
 	const when = figures.workshop.date ?? figures.span.start;
 	const facts: [string, string][] = [];
-	if (when) facts.push([t('outputs_pdf_cover_date'), formatDate(locale, when, 'long')]);
+	if (when) facts.push([t('outputs_pdf_cover_date'), formatDateTime(locale, when, 'long')]);
+	if (figures.workshop.place) facts.push([t('outputs_pdf_cover_place'), figures.workshop.place]);
 	if (input.facilitators.length > 0) {
 		facts.push([t('outputs_pdf_cover_facilitators'), input.facilitators.join(', ')]);
 	}

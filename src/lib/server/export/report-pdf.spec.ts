@@ -80,6 +80,35 @@ describe('report as PDF', () => {
 			expect(mapped).toContain(char);
 	});
 
+	it('draws the figures over time and the voice shares as charts with titles, axes and category names', async () => {
+		const data = figures();
+		data.contributions.overTime = [
+			{ at: '2026-12-04T13:30:00.000Z', byCategory: { usager: 3, agent: 1 } },
+			{ at: '2026-12-04T13:35:00.000Z', byCategory: { usager: 6 } },
+			{ at: '2026-12-04T13:40:00.000Z', byCategory: { agent: 2, elu: 1 } }
+		];
+		data.contributions.byCategory.agent = { created: 3, edited: 0, words: 12 };
+		const fr = (
+			await pdfText(await reportToPdf({ figures: data, t: translator('fr'), locale: 'fr' }))
+		).replace(/\s+/g, ' ');
+		expect(fr).toContain('Contributions par tranche de 5 minutes');
+		// Axis titles and the time labels, in Paris time with French typography.
+		expect(fr).toContain('Objets créés ou modifiés');
+		expect(fr).toContain('Gommettes posées');
+		expect(fr).toMatch(/14 h 30 .*14 h 35 .*14 h 40/);
+		expect(fr).toContain('Heure');
+		expect(fr).toContain('Équilibre des voix : part des personnes et part des contributions');
+		expect(fr).toMatch(/Usagers Part des personnes 57,1 % Part des contributions 84,2 %/);
+		expect(fr).toMatch(/Agents Part des personnes 21,4 % Part des contributions 15,8 %/);
+		const en = (
+			await pdfText(await reportToPdf({ figures: data, t: translator('en'), locale: 'en' }))
+		).replace(/\s+/g, ' ');
+		expect(en).toContain('Objects created or edited');
+		expect(en).toContain('Share of people');
+		expect(en).toMatch(/Service users Share of people 57\.1% Share of contributions 84\.2%/);
+		expect(en).not.toMatch(/\b(usager|elu|manager)\b/);
+	});
+
 	it('writes the English report with English labels and no facilitator name when none is given', async () => {
 		const bytes = await reportToPdf({ figures: figures(), t: translator('en'), locale: 'en' });
 		const text = (await pdfText(bytes)).replace(/\s+/g, ' ');

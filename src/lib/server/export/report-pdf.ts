@@ -1,11 +1,18 @@
 import PDFDocument from 'pdfkit';
-import { formatDateTime, formatNumber, formatTime, labelled } from '../../i18n/format.ts';
+import {
+	formatDateTime,
+	formatNumber,
+	formatPercent,
+	formatTime,
+	labelled
+} from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { categoryGroupLabel } from '../../i18n/labels.ts';
-import type { CategoryCounts, WorkshopFigures } from '../../shared/figures.ts';
+import { NO_CATEGORY, type CategoryCounts, type WorkshopFigures } from '../../shared/figures.ts';
 import { compactPageContent } from './pdf-content.ts';
 import { registerFonts } from './pdf-fonts.ts';
 import { boardPages, cover, type ReportBoard } from './report-pdf-cover.ts';
+import { lineChart, pairedBars } from './report-pdf-charts.ts';
 import {
 	MARGIN,
 	barChart,
@@ -18,7 +25,7 @@ import {
 } from './report-pdf-layout.ts';
 
 /**
- * The session report as a PDF, ready to publish: a cover (workshop, date, facilitators,
+ * The session report as a PDF, ready to publish: a cover (workshop, date, place, facilitators,
  * participation by category, anonymity rules), the figures of the report page drawn as vector
  * charts in the category colours with their tables, verbatims grouped by category, the boards as
  * vector images, page numbers; in the reader's language, in an embedded Unicode font. No names of
@@ -90,6 +97,7 @@ function participation(context: Context): void {
 	});
 	heading(pdf, t('report_active_minutes'), 3);
 	counts(context, figures.activeMinutes, t('report_minutes'), t('outputs_empty_timeline'));
+	voiceShares(context);
 	const balance = figures.voiceBalance;
 	heading(
 		pdf,
@@ -108,16 +116,62 @@ function participation(context: Context): void {
 	paragraph(pdf, t('report_balance_hint'), { muted: true });
 }
 
+/** Each category's share of the people beside its share of the contributions, as on the page. */
+function voiceShares(context: Context): void {
+	const { pdf, figures, t, locale } = context;
+	const categories = figures.categories.filter((key) => key !== NO_CATEGORY);
+	const made = (key: string) => {
+		const c = figures.contributions.byCategory[key];
+		return (c?.created ?? 0) + (c?.edited ?? 0);
+	};
+	const people = categories.map((key) => figures.participants.byCategory[key] ?? 0);
+	const contributions = categories.map(made);
+	const share = (values: number[], index: number) => {
+		const total = values.reduce((sum, value) => sum + value, 0);
+		return total === 0 ? 0 : values[index]! / total;
+	};
+	if (categories.length === 0 || contributions.every((value) => value === 0)) return;
+	heading(pdf, t('outputs_balance_chart'), 3);
+	pairedBars(pdf, {
+		groups: categories.map((key, index) => ({
+			label: label(context, key),
+			category: key,
+			values: [share(people, index), share(contributions, index)]
+		})),
+		series: [t('outputs_share_people'), t('outputs_share_contributions')],
+		format: (value) => formatPercent(locale, value)
+	});
+}
+
 function timeline(context: Context): void {
 	const { pdf, figures, t, locale } = context;
 	heading(pdf, t('report_section_timeline'), 2);
 	if (figures.contributions.overTime.length === 0)
 		return paragraph(pdf, t('outputs_empty_timeline'));
-	for (const [title, series] of [
-		[t('report_contributions_over_time'), figures.contributions.overTime],
-		[t('report_votes_over_time'), figures.votes.overTime]
+	for (const [title, series, unit] of [
+		[
+			t('report_contributions_over_time'),
+			figures.contributions.overTime,
+			t('outputs_axis_contributions')
+		],
+		[t('report_votes_over_time'), figures.votes.overTime, t('outputs_axis_votes')]
 	] as const) {
 		heading(pdf, title, 3);
+		if (series.every((b) => Object.values(b.byCategory).every((value) => !value))) {
+			paragraph(pdf, t('outputs_empty_votes'));
+			continue;
+		}
+		lineChart(pdf, {
+			xLabels: series.map((b) => formatTime(locale, b.at)),
+			series: figures.categories.map((k) => ({
+				label: label(context, k),
+				category: k,
+				values: series.map((b) => b.byCategory[k] ?? 0)
+			})),
+			yLabel: unit,
+			xLabel: t('report_time'),
+			format: (value) => num(context, value)
+		});
 		table(pdf, {
 			header: [t('report_time'), ...figures.categories.map((k) => label(context, k))],
 			rows: series.map((b) => [

@@ -15,7 +15,7 @@ import { workshopBoards } from './workshops.ts';
 /**
  * The public results page of an archived workshop: a facilitator publishes it with the boards it
  * shows; anyone holding its unguessable address (`/results/<token>`) reads the workshop's title,
- * date, purpose, figures by category and those boards, and nothing personal: no names, e-mails,
+ * date, place, purpose, figures by category and those boards, and nothing personal: no names, e-mails,
  * pseudonyms, person ids, feedback comments, nor the text of boards that were not chosen.
  */
 
@@ -42,6 +42,8 @@ export interface PublicBoard {
 export interface PublicResults {
 	title: string;
 	date: string | null;
+	/** Where it took place, or '' when not given. */
+	place: string;
 	purpose: string;
 	figures: WorkshopFigures;
 	boards: PublicBoard[];
@@ -268,6 +270,7 @@ export async function publicResults(token: string): Promise<PublicResults | null
 	return {
 		title: workshop.title,
 		date: workshop.date ? workshop.date.toISOString() : null,
+		place: workshop.place,
 		purpose: workshop.purpose,
 		figures: publicFigures(figures, titles, minRespondents),
 		boards: published,

@@ -18,6 +18,7 @@ import {
 import { replaceInJson } from './erasure.ts';
 import { workshopFiguresFor } from './figures/index.ts';
 import type { Role } from '../../shared/roles.ts';
+import { PLACE_MAX_CHARS } from '../../shared/workshop-validation.ts';
 import { newId } from '../ids.ts';
 import { anonymousNameFor, pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 
@@ -49,6 +50,8 @@ export const workshopRecord = z.strictObject({
 	workshop: z.strictObject({
 		title: z.string().min(1).max(200),
 		purpose: z.string().max(5000),
+		/** Where it took place (optional in version 1: documents exported before it lack it). */
+		place: z.string().max(PLACE_MAX_CHARS).optional(),
 		date: iso.nullable(),
 		status: z.enum(['active', 'archived']),
 		categories: z.array(z.string().min(1).max(60)).max(50),
@@ -288,6 +291,7 @@ export async function exportWorkshopRecord(input: {
 		workshop: {
 			title: workshop.title,
 			purpose: workshop.purpose,
+			place: workshop.place,
 			date: workshop.date?.toISOString() ?? null,
 			status: workshop.status,
 			categories: workshop.categories,

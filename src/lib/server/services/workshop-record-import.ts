@@ -175,6 +175,7 @@ export async function importWorkshopRecord(input: {
 			status: 'archived',
 			date: workshop.date ? new Date(workshop.date) : null,
 			purpose: workshop.purpose,
+			place: workshop.place ?? '',
 			categories: workshop.categories,
 			admission: workshop.admission,
 			anonymous: workshop.anonymous,

@@ -17,6 +17,8 @@ export interface WorkshopView {
 	/** ISO date-time, or null when not planned. */
 	date: string | null;
 	purpose: string;
+	/** Where the session takes place, or '' when not given. */
+	place: string;
 	categories: string[];
 	admission: 'open' | 'admit';
 	/** Anonymous mode: participants appear to others by their category only. */
@@ -58,6 +60,7 @@ export async function getWorkshop(workshopId: string): Promise<WorkshopView | nu
 		title: row.title,
 		date: row.date ? row.date.toISOString() : null,
 		purpose: row.purpose,
+		place: row.place,
 		categories: row.categories,
 		admission: row.admission,
 		anonymous: row.anonymous,
@@ -131,7 +134,7 @@ export async function createWorkshop(input: {
 	const { db } = appContext();
 	const id = newId();
 	const boardId = newId();
-	const { title, date, purpose, categories, admission } = input.settings;
+	const { title, date, purpose, place, categories, admission } = input.settings;
 	await db.transaction(async (tx) => {
 		await tx.insert(workshops).values({
 			id,
@@ -139,6 +142,7 @@ export async function createWorkshop(input: {
 			ownerId: input.ownerId,
 			date: date ? new Date(date) : null,
 			purpose: purpose ?? '',
+			place: place ?? '',
 			...(categories ? { categories } : {}),
 			...(admission ? { admission } : {})
 		});
@@ -164,6 +168,7 @@ export async function updateWorkshop(input: {
 		title,
 		date,
 		purpose,
+		place,
 		categories,
 		admission,
 		anonymous,
@@ -174,6 +179,7 @@ export async function updateWorkshop(input: {
 	if (title !== undefined) changes.title = title;
 	if (date !== undefined) changes.date = date ? new Date(date) : null;
 	if (purpose !== undefined) changes.purpose = purpose;
+	if (place !== undefined) changes.place = place;
 	if (categories !== undefined) changes.categories = categories;
 	if (admission !== undefined) changes.admission = admission;
 	if (anonymous !== undefined) changes.anonymous = anonymous;

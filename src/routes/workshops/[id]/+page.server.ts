@@ -22,6 +22,7 @@ import {
 	updatePersonInput,
 	workshopSettingsInput
 } from '$lib/shared/workshop-validation';
+import { fromZonedWallClock } from '$lib/i18n/format';
 import { joinDateFields } from '$lib/shared/date-fields';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -86,8 +87,9 @@ function settingsOf(data: FormData, archived: boolean) {
 		...archiveSettings,
 		title: formString(data, 'title'),
 		purpose: formString(data, 'purpose'),
+		place: formString(data, 'place'),
 		// Invalid fields fail the schema (400 `settings_invalid`) rather than clearing the date.
-		date: when === undefined ? 'invalid' : when ? new Date(when).toISOString() : null,
+		date: when === undefined ? 'invalid' : when ? fromZonedWallClock(when).toISOString() : null,
 		categories: categoryLines(formString(data, 'categories')),
 		admission: formString(data, 'admission') === 'admit' ? 'admit' : 'open',
 		anonymous: formString(data, 'anonymous') === 'on'
@@ -96,7 +98,7 @@ function settingsOf(data: FormData, archived: boolean) {
 
 export const actions: Actions = {
 	/**
-	 * Saves title, date, purpose, categories, admission mode and retention; once archived, only
+	 * Saves title, date, purpose, place, categories, admission mode and retention; once archived, only
 	 * whether evaluators see names and the retention.
 	 */
 	settings: async (event) => {
@@ -151,7 +153,11 @@ export const actions: Actions = {
 			category: formString(data, 'category') || null,
 			boardId: formString(data, 'boardId') || undefined,
 			expiresAt:
-				expires === undefined ? 'invalid' : expires ? new Date(expires).toISOString() : null,
+				expires === undefined
+					? 'invalid'
+					: expires
+						? fromZonedWallClock(expires).toISOString()
+						: null,
 			maxUses: maxUses ? Number(maxUses) : null,
 			label: formString(data, 'label')
 		});

@@ -246,6 +246,7 @@ export async function computeWorkshopFigures(input: {
 		workshop: {
 			title: workshop.title,
 			date: workshop.date ? workshop.date.toISOString() : null,
+			place: workshop.place,
 			categories: workshop.categories,
 			archived: workshop.status === 'archived'
 		},

@@ -31,7 +31,7 @@ const ARCHIVED_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Changes title, date, purpose, categories, admission mode or retention (facilitators): 200 the
+ * Changes title, date, purpose, place, categories, admission mode or retention (facilitators): 200 the
  * workshop. `programmeId` puts it in one of the caller's programmes (404 `programme_unknown` for
  * anyone else's) or out of any (null). Once archived, only `evaluatorsSeeNames`, `retentionMonths`
  * and `programmeId` may change (409 `workshop_archived` otherwise).
