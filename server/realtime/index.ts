@@ -97,7 +97,8 @@ export function attachRealtime(input: {
 		async anonymityChanged({ workshopId, anonymous }) {
 			const nameOf = shownNameLookup();
 			await rooms.renameInWorkshop(workshopId, nameOf);
-			await presence.renameInWorkshop({ workshopId, anonymous, nameOf });
+			const renamed = await presence.renameInWorkshop({ workshopId, anonymous, nameOf });
+			facilitation.renameHands(workshopId, renamed);
 		},
 		signedOutEverywhere(userId) {
 			rooms.disconnectUser({ userId });

@@ -120,11 +120,12 @@ export interface Presence {
 	 * `nameOf` returns (null: unchanged), are told the new mode (`workshop:anonymity`), and each
 	 * board's presence is sent again. Nobody is disconnected.
 	 */
+	/** Renames the workshop's people on this instance; answers person id → new name. */
 	renameInWorkshop(args: {
 		workshopId: string;
 		anonymous: boolean;
 		nameOf: (identity: BoardIdentity) => Promise<string | null>;
-	}): Promise<void>;
+	}): Promise<Map<string, string>>;
 	/** Disconnects every socket, waits for the last event writes. */
 	close(): Promise<void>;
 }
@@ -227,20 +228,25 @@ function disconnectUserSockets(
 async function renameInWorkshop(
 	io: PresenceServer,
 	input: Parameters<Presence['renameInWorkshop']>[0]
-): Promise<void> {
+): Promise<Map<string, string>> {
 	const { workshopId, anonymous } = input;
 	const boardIds = new Set<string>();
+	const renamed = new Map<string, string>();
 	for (const socket of io.sockets.sockets.values()) {
 		const joined = Object.values(socket.data.boards ?? {});
 		const inWorkshop = joined.filter((identity) => identity.workshopId === workshopId);
 		for (const identity of inWorkshop) {
 			const name = await input.nameOf(identity);
-			if (name !== null) identity.name = name;
+			if (name !== null) {
+				identity.name = name;
+				renamed.set(identity.personId, name);
+			}
 			boardIds.add(identity.boardId);
 		}
 		if (inWorkshop.length > 0) socket.emit('workshop:anonymity', { workshopId, anonymous });
 	}
 	for (const boardId of boardIds) emitPresence(io, boardId, await socketsOn(io, boardId));
+	return renamed;
 }
 
 async function authenticateSocket(socket: PresenceSocket): Promise<SocketData | null> {

@@ -82,6 +82,22 @@ describe.each(DRIVERS)('anonymous mode (%s)', (driver) => {
 		expect(people.body.people.map((p) => p.name)).toContain('Paul Martin');
 	});
 
+	it('renames a hand already raised when anonymous mode changes, both ways', async () => {
+		const { server, facilitator, ws, guests } = await workshopWith(h, driver, [
+			{ name: 'Élise Durand', category: 'elu' }
+		]);
+		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
+		const elise = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);
+		const hands = () =>
+			fatima.last<{ hands: Signal[] }>('hands:state')?.hands.map((hand) => hand.name);
+		await elise.socket.emitWithAck('hand:set', { boardId: ws.boardId, raised: true });
+		await vi.waitFor(() => expect(hands()).toEqual(['Élise Durand']), WAIT);
+		await facilitator.request('PATCH', `/api/workshops/${ws.id}`, { anonymous: true });
+		await vi.waitFor(() => expect(hands()).toEqual(['Élu·e']), WAIT);
+		await facilitator.request('PATCH', `/api/workshops/${ws.id}`, { anonymous: false });
+		await vi.waitFor(() => expect(hands()).toEqual(['Élise Durand']), WAIT);
+	});
+
 	it('never tells anyone who voted for what, the facilitator included: live results, results on joining, the session export', async () => {
 		const { server, facilitator, ws, guests } = await workshopWith(h, driver, [
 			{ name: 'Paul Martin', category: 'usager' },

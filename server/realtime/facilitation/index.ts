@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { PresenceServer } from '../socket-io.ts';
-import type { FacilitationDeps } from './commands.ts';
+import { facilitatorsRoom, type FacilitationDeps } from './commands.ts';
 import { handleFacilitation } from './handlers.ts';
 import { livePublisher, shareLiveState } from './live-share.ts';
 import { LiveState } from './live-state.ts';
@@ -19,6 +19,12 @@ export interface Facilitation {
 	onlineUserIds(workshopId: string): string[];
 	/** Sends `access:changed` to every socket of `userId` in `workshopId` (their page reloads). */
 	notifyAccessChanged(args: { workshopId: string; userId: string }): void;
+	/**
+	 * After a workshop's anonymous mode changed: each raised hand of `names` (person id → the
+	 * name they are now shown by) takes that name, on every instance, and facilitators are sent
+	 * the hands again.
+	 */
+	renameHands(workshopId: string, names: ReadonlyMap<string, string>): void;
 }
 
 /** Sockets of `io` joined to at least one board of `workshopId`, with their user id. */
@@ -27,6 +33,14 @@ function* workshopSockets(io: PresenceServer, workshopId: string) {
 		const joined = Object.values(socket.data.boards ?? {});
 		if (joined.some((identity) => identity.workshopId === workshopId)) yield socket;
 	}
+}
+
+/** Sends the raised hands of `workshopId` to its facilitators, on every instance. */
+function announceHands(io: PresenceServer, live: LiveState, workshopId: string): void {
+	io.to(facilitatorsRoom(workshopId)).emit('hands:state', {
+		workshopId,
+		hands: live.hands(workshopId)
+	});
 }
 
 /** Attaches the facilitation handlers to the presence socket.io server. */
@@ -49,6 +63,13 @@ export function attachFacilitation(input: {
 			const ids = new Set<string>();
 			for (const socket of workshopSockets(io, workshopId)) ids.add(socket.data.userId);
 			return [...ids];
+		},
+		renameHands(workshopId, names) {
+			let renamed = false;
+			for (const [personId, name] of names) {
+				if (live.renameHand(workshopId, personId, name)) renamed = true;
+			}
+			if (renamed) announceHands(io, live, workshopId);
 		},
 		notifyAccessChanged({ workshopId, userId }) {
 			for (const socket of workshopSockets(io, workshopId)) {

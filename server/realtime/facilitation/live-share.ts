@@ -24,6 +24,12 @@ const liveChange = z.discriminatedUnion('op', [
 		raised: z.boolean()
 	}),
 	z.object({
+		op: z.literal('hand-name'),
+		workshopId: z.string(),
+		personId: z.string(),
+		name: z.string()
+	}),
+	z.object({
 		op: z.literal('leader'),
 		boardId: z.string(),
 		leader: z.object({ personId: z.string(), name: z.string(), socketId: z.string() }).nullable()

@@ -15,6 +15,7 @@ export interface Leader {
 export type LiveChange =
 	| { op: 'brainstorm'; boardId: string; on: boolean }
 	| { op: 'hand'; workshopId: string; signal: Signal; raised: boolean }
+	| { op: 'hand-name'; workshopId: string; personId: string; name: string }
 	| { op: 'leader'; boardId: string; leader: Leader | null }
 	| { op: 'spotlight'; boardId: string; itemId: string | null };
 
@@ -71,6 +72,14 @@ export class LiveState {
 		return true;
 	}
 
+	/** Gives a raised hand the name its holder is now shown by; false when nothing changed. */
+	renameHand(workshopId: string, personId: string, name: string): boolean {
+		const change: LiveChange = { op: 'hand-name', workshopId, personId, name };
+		if (!this.apply(change)) return false;
+		this.#publish(change);
+		return true;
+	}
+
 	/** The follow-me leader of a board, or null. */
 	leader(boardId: string): Leader | null {
 		return this.#leaders.get(boardId) ?? null;
@@ -122,6 +131,13 @@ export class LiveState {
 				if (change.raised === hands.has(change.signal.personId)) return false;
 				if (change.raised) hands.set(change.signal.personId, change.signal);
 				else hands.delete(change.signal.personId);
+				return true;
+			}
+			case 'hand-name': {
+				const hands = this.#hands.get(change.workshopId);
+				const signal = hands?.get(change.personId);
+				if (!hands || !signal || signal.name === change.name) return false;
+				hands.set(change.personId, { ...signal, name: change.name });
 				return true;
 			}
 			case 'leader':
