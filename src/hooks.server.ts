@@ -125,9 +125,9 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	// An unknown address (a probe, a stale link) is the client's mistake, not the server's.
 	if (status === 404) {
 		log.info(request, 'no such page');
-		return { message };
+		return { message, reason: 'not_found' };
 	}
 	const errorId = crypto.randomUUID();
 	log.error({ err: error, errorId, ...request }, 'unexpected error');
-	return { message: 'Internal Error', errorId };
+	return { message: 'Internal Error', errorId, reason: 'unavailable' };
 };

@@ -1,4 +1,11 @@
-import { json, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import {
+	error,
+	fail,
+	json,
+	type ActionFailure,
+	type Cookies,
+	type RequestEvent
+} from '@sveltejs/kit';
 import type { z } from 'zod';
 import {
 	createSession,
@@ -33,6 +40,30 @@ export function errorResponse(status: number, code: string, error: string): Resp
 /** The JSON error response of a failure: `{ error, code, reason }` with its status. */
 export function failureResponse(value: Failure): Response {
 	return errorResponse(value.status, value.code, value.message);
+}
+
+/**
+ * Refuses a page load with SvelteKit's error page: the body carries the same `reason` as the JSON API
+ * (`reasonOfStatus`), the specific `code` for the translated message and an English sentence.
+ */
+export function refusePage(status: number, code: string, message: string): never {
+	error(status, { message, code, reason: reasonOfStatus(status) });
+}
+
+/**
+ * Refuses a form action: SvelteKit's `fail` with the shared `reason` of `status` beside the form's own
+ * data (its specific `code`, the values to show again).
+ */
+export function refuseForm<T extends Record<string, unknown>>(
+	status: number,
+	data: T
+): ActionFailure<T & { reason: RefusalReason }> {
+	return fail(status, { ...data, reason: reasonOfStatus(status) });
+}
+
+/** Refuses a page load because of a service's `Failure` (see `refusePage`). */
+export function refusePageWith(value: Failure): never {
+	refusePage(value.status, value.code, value.message);
 }
 
 /** The bounds of a request body of `maxBytes` (`tooLarge` answered beyond), from the configuration. */

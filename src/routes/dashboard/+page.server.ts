@@ -1,6 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { fieldErrors, formString } from '$lib/server/forms';
-import { isFailure } from '$lib/server/http';
+import { isFailure, refuseForm } from '$lib/server/http';
 import { createBoard, listBoards } from '$lib/server/services/boards';
 import {
 	deleteOwnTemplate,
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const values = { title: formString(data, 'title') };
 		const parsed = createBoardInput.safeParse(values);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return refuseForm(400, { values, errors: fieldErrors(parsed.error) });
 		const board = await createBoard({ ownerId: locals.user.id, title: parsed.data.title });
 		redirect(303, `/boards/${board.id}`);
 	},
@@ -44,7 +44,7 @@ export const actions: Actions = {
 		const templateId = formString(data, 'templateId');
 		const parsed = templateTitleInput.safeParse({ title: formString(data, 'title') });
 		if (!parsed.success) {
-			return fail(400, { action: 'renameTemplate', templateId, code: 'title_invalid' });
+			return refuseForm(400, { action: 'renameTemplate', templateId, code: 'title_invalid' });
 		}
 		const renamed = await renameOwnTemplate({
 			ownerId: locals.user.id,
@@ -52,7 +52,11 @@ export const actions: Actions = {
 			title: parsed.data.title
 		});
 		if (isFailure(renamed)) {
-			return fail(renamed.status, { action: 'renameTemplate', templateId, code: renamed.code });
+			return refuseForm(renamed.status, {
+				action: 'renameTemplate',
+				templateId,
+				code: renamed.code
+			});
 		}
 		return { action: 'renameTemplate', templateId, done: true };
 	},
@@ -63,7 +67,11 @@ export const actions: Actions = {
 		const templateId = formString(data, 'templateId');
 		const refused = await deleteOwnTemplate({ ownerId: locals.user.id, templateId });
 		if (refused) {
-			return fail(refused.status, { action: 'deleteTemplate', templateId, code: refused.code });
+			return refuseForm(refused.status, {
+				action: 'deleteTemplate',
+				templateId,
+				code: refused.code
+			});
 		}
 		return { action: 'deleteTemplate', templateId, done: true };
 	}

@@ -1,6 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { formString, safeNextPath } from '$lib/server/forms';
-import { isFailure, startSession } from '$lib/server/http';
+import { isFailure, refuseForm, startSession } from '$lib/server/http';
 import { logIn } from '$lib/server/services/accounts';
 import { logInInput } from '$lib/shared/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,12 +21,12 @@ export const actions: Actions = {
 		const values = { email: formString(data, 'email') };
 		const parsed = logInInput.safeParse({ ...values, password: formString(data, 'password') });
 		if (!parsed.success) {
-			return fail(400, { values, code: 'bad_credentials', retryAfterSeconds: null });
+			return refuseForm(400, { values, code: 'bad_credentials', retryAfterSeconds: null });
 		}
 		const result = await logIn({ ...parsed.data, address: event.getClientAddress() });
 		if (isFailure(result)) {
 			const retryAfterSeconds = result.retryAfterSeconds ?? null;
-			return fail(result.status, { values, code: result.code, retryAfterSeconds });
+			return refuseForm(result.status, { values, code: result.code, retryAfterSeconds });
 		}
 		await startSession(event, result.userId);
 		redirect(303, safeNextPath(event.url.searchParams.get('next')) ?? '/dashboard');

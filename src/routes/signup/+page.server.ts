@@ -1,6 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { fieldErrors, formString } from '$lib/server/forms';
-import { isFailure } from '$lib/server/http';
+import { isFailure, refuseForm } from '$lib/server/http';
 import { signUp } from '$lib/server/services/accounts';
 import { signUpInput } from '$lib/shared/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,11 +20,15 @@ export const actions: Actions = {
 		const values = { name: formString(data, 'name'), email: formString(data, 'email') };
 		const parsed = signUpInput.safeParse({ ...values, password: formString(data, 'password') });
 		if (!parsed.success)
-			return fail(400, { values, errors: fieldErrors(parsed.error), code: null });
+			return refuseForm(400, { values, errors: fieldErrors(parsed.error), code: null });
 		const result = await signUp({ ...parsed.data, address: event.getClientAddress() });
 		if (isFailure(result)) {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds ?? 3600) });
-			return fail(result.status, { values, errors: { email: result.code }, code: result.code });
+			return refuseForm(result.status, {
+				values,
+				errors: { email: result.code },
+				code: result.code
+			});
 		}
 		redirect(303, '/login?signed_up=1');
 	}

@@ -1,6 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { boardAccess, boardExists, workshopBoardsFor } from '$lib/server/services/boards';
 import type { PageServerLoad } from './$types';
+import { refusePage } from '$lib/server/http';
 
 /** The board and this person's rights on it; signs in first, 403/404 page when not allowed. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -8,9 +9,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const access = await boardAccess({ userId: locals.user.id, boardId: params.id });
 	if (!access) {
 		if (await boardExists(params.id)) {
-			error(403, { message: 'You do not have access to this board', code: 'board_forbidden' });
+			refusePage(403, 'board_forbidden', 'You do not have access to this board');
 		}
-		error(404, { message: 'No such board', code: 'board_unknown' });
+		refusePage(404, 'board_unknown', 'No such board');
 	}
 	const boards = await workshopBoardsFor({
 		workshopId: access.workshopId,

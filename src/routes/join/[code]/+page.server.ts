@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { fieldErrors, formString } from '$lib/server/forms';
-import { isFailure, startSession } from '$lib/server/http';
+import { isFailure, refuseForm, refusePageWith, startSession } from '$lib/server/http';
 import { findInvite, joinWithInvite } from '$lib/server/services/invites';
 import { joinInput } from '$lib/shared/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** Unknown links are a 404 page, revoked, expired or archived ones a 410 page (see `+error`). */
 async function inviteOrError(code: string) {
 	const invite = await findInvite(code);
-	if (isFailure(invite)) error(invite.status, { message: invite.message, code: invite.code });
+	if (isFailure(invite)) refusePageWith(invite);
 	return invite;
 }
 
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		if (!parsed.success || (!invite.category && !known)) {
 			const errors = parsed.success ? {} : fieldErrors(parsed.error);
 			if (!invite.category && !known) errors.category = 'category_invalid';
-			return fail(400, { values, errors, code: null });
+			return refuseForm(400, { values, errors, code: null });
 		}
 		const joined = await joinWithInvite({
 			invite,
@@ -47,7 +47,8 @@ export const actions: Actions = {
 			name: parsed.data.name,
 			category: parsed.data.category
 		});
-		if (isFailure(joined)) return fail(joined.status, { values, errors: {}, code: joined.code });
+		if (isFailure(joined))
+			return refuseForm(joined.status, { values, errors: {}, code: joined.code });
 		if (joined.newGuestId) await startSession(event, joined.newGuestId);
 		if (joined.waiting) redirect(303, `/workshops/${joined.workshopId}/waiting`);
 		// Evaluators read the archive: its replay, not the board.

@@ -1,6 +1,6 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { formString } from '$lib/server/forms';
-import { isFailure } from '$lib/server/http';
+import { isFailure, refuseForm, refusePageWith } from '$lib/server/http';
 import {
 	deleteProgramme,
 	programmeFiguresOf,
@@ -21,7 +21,7 @@ function signedIn(event: RequestEvent): string {
 export const load: PageServerLoad = async (event) => {
 	const userId = signedIn(event);
 	const view = await readProgramme({ userId, programmeId: event.params.id });
-	if (isFailure(view)) error(view.status, { message: view.message, code: view.code });
+	if (isFailure(view)) refusePageWith(view);
 	return { programme: view, figures: await programmeFiguresOf(view) };
 };
 
@@ -32,20 +32,20 @@ export const actions: Actions = {
 		const parsed = programmeInput.safeParse({
 			title: formString(await event.request.formData(), 'title')
 		});
-		if (!parsed.success) return fail(400, { action: 'rename', code: 'title_invalid' });
+		if (!parsed.success) return refuseForm(400, { action: 'rename', code: 'title_invalid' });
 		const refused = await renameProgramme({
 			userId,
 			programmeId: event.params.id,
 			title: parsed.data.title
 		});
-		if (refused) return fail(refused.status, { action: 'rename', code: refused.code });
+		if (refused) return refuseForm(refused.status, { action: 'rename', code: refused.code });
 		return { action: 'rename', saved: true };
 	},
 	/** Deletes the programme (its owner): its workshops stay. */
 	delete: async (event) => {
 		const userId = signedIn(event);
 		const refused = await deleteProgramme({ userId, programmeId: event.params.id });
-		if (refused) return fail(refused.status, { action: 'delete', code: refused.code });
+		if (refused) return refuseForm(refused.status, { action: 'delete', code: refused.code });
 		redirect(303, '/programmes');
 	}
 };

@@ -1,6 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { publicResults } from '$lib/server/services/publication';
 import type { PageServerLoad } from './$types';
+import { refusePage } from '$lib/server/http';
 
 /**
  * The public results of an archived workshop: no session needed, nothing personal (see
@@ -9,6 +9,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store', 'x-robots-tag': 'noindex' });
 	const results = await publicResults(params.token);
-	if (!results) error(404, { message: 'No such published results', code: 'results_unknown' });
+	if (!results) refusePage(404, 'results_unknown', 'No such published results');
 	return { token: params.token, results };
 };

@@ -1,6 +1,6 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { formString } from '$lib/server/forms';
-import { isFailure, joinUrl, publicOrigin } from '$lib/server/http';
+import { isFailure, joinUrl, publicOrigin, refuseForm, refusePageWith } from '$lib/server/http';
 import { archiveWorkshop } from '$lib/server/services/archive';
 import { erasePerson } from '$lib/server/services/erasure';
 import { listInvites, revokeInvite } from '$lib/server/services/invite-links';
@@ -30,7 +30,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function facilitator(event: RequestEvent) {
 	if (!event.locals.user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	const access = await facilitatorOfRoute(event);
-	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
+	if (isFailure(access)) refusePageWith(access);
 	return access;
 }
 
@@ -38,7 +38,7 @@ async function facilitator(event: RequestEvent) {
 async function changing(event: RequestEvent, action: string) {
 	const access = await facilitator(event);
 	return access.workshop.archived
-		? { access, refused: fail(409, { action, code: 'workshop_archived' }) }
+		? { access, refused: refuseForm(409, { action, code: 'workshop_archived' }) }
 		: { access, refused: null };
 }
 
@@ -105,7 +105,7 @@ export const actions: Actions = {
 		const access = await facilitator(event);
 		const data = await event.request.formData();
 		const parsed = workshopSettingsInput.safeParse(settingsOf(data, access.workshop.archived));
-		if (!parsed.success) return fail(400, { action: 'settings', code: 'settings_invalid' });
+		if (!parsed.success) return refuseForm(400, { action: 'settings', code: 'settings_invalid' });
 		await updateWorkshop({
 			workshopId: access.workshop.id,
 			actorId: access.userId,
@@ -126,14 +126,14 @@ export const actions: Actions = {
 			template: (!own && choice) || undefined,
 			ownTemplateId: own ? choice.slice(OWN_TEMPLATE_PREFIX.length) : undefined
 		});
-		if (!parsed.success) return fail(400, { action: 'board', code: 'title_invalid' });
+		if (!parsed.success) return refuseForm(400, { action: 'board', code: 'title_invalid' });
 		const { ownTemplateId, ...rest } = parsed.data;
 		const added = await addBoard({
 			workshopId: access.workshop.id,
 			...rest,
 			ownTemplate: ownTemplateId ? { id: ownTemplateId, ownerId: access.userId } : undefined
 		});
-		if (isFailure(added)) return fail(added.status, { action: 'board', code: added.code });
+		if (isFailure(added)) return refuseForm(added.status, { action: 'board', code: added.code });
 		return { action: 'board', saved: true };
 	},
 	/** Creates an invitation link. */
@@ -165,14 +165,14 @@ export const actions: Actions = {
 		const input = parsed.success ? parsed.data : null;
 		const boardId = input?.boardId ?? workshop.boards[0]?.id;
 		if (!input || !boardId || !workshop.boards.some((board) => board.id === boardId)) {
-			return fail(400, { action: 'invite', code: 'invite_invalid' });
+			return refuseForm(400, { action: 'invite', code: 'invite_invalid' });
 		}
 		if (input.category !== null && !workshop.categories.includes(input.category)) {
-			return fail(400, { action: 'invite', code: 'category_invalid' });
+			return refuseForm(400, { action: 'invite', code: 'category_invalid' });
 		}
 		// Evaluator links stay possible once archived: that is how evaluators get the archive.
 		if (workshop.archived && input.role !== 'evaluator') {
-			return fail(409, { action: 'invite', code: 'workshop_archived' });
+			return refuseForm(409, { action: 'invite', code: 'workshop_archived' });
 		}
 		await createInvite({
 			...input,
@@ -187,14 +187,14 @@ export const actions: Actions = {
 		const access = await facilitator(event);
 		const data = await event.request.formData();
 		if (formString(data, 'confirm') !== 'on') {
-			return fail(400, { action: 'archive', code: 'archive_unconfirmed' });
+			return refuseForm(400, { action: 'archive', code: 'archive_unconfirmed' });
 		}
 		const archived = await archiveWorkshop({
 			workshopId: access.workshop.id,
 			actorId: access.userId
 		});
 		if (isFailure(archived))
-			return fail(archived.status, { action: 'archive', code: archived.code });
+			return refuseForm(archived.status, { action: 'archive', code: archived.code });
 		return { action: 'archive', saved: true };
 	},
 	/** Revokes a link. */
@@ -206,7 +206,7 @@ export const actions: Actions = {
 			inviteId: formString(data, 'inviteId'),
 			actorId: access.userId
 		});
-		return refused ? fail(refused.status, { action: 'revoke', code: refused.code }) : null;
+		return refused ? refuseForm(refused.status, { action: 'revoke', code: refused.code }) : null;
 	},
 	/** Changes someone's role. */
 	role: async (event) => {
@@ -214,14 +214,14 @@ export const actions: Actions = {
 		if (archived) return archived;
 		const data = await event.request.formData();
 		const parsed = updatePersonInput.safeParse({ role: formString(data, 'role') });
-		if (!parsed.success) return fail(400, { action: 'role', code: 'role_invalid' });
+		if (!parsed.success) return refuseForm(400, { action: 'role', code: 'role_invalid' });
 		const refused = await updatePerson({
 			workshopId: access.workshop.id,
 			actorId: access.userId,
 			userId: formString(data, 'userId'),
 			role: parsed.data.role
 		});
-		return refused ? fail(refused.status, { action: 'role', code: refused.code }) : null;
+		return refused ? refuseForm(refused.status, { action: 'role', code: refused.code }) : null;
 	},
 	/** Admits someone from the waiting list. */
 	admit: async (event) => {
@@ -233,7 +233,7 @@ export const actions: Actions = {
 			actorId: access.userId,
 			userId: formString(data, 'userId')
 		});
-		return refused ? fail(refused.status, { action: 'admit', code: refused.code }) : null;
+		return refused ? refuseForm(refused.status, { action: 'admit', code: refused.code }) : null;
 	},
 	/** Removes someone (and, when asked, revokes the link they came with). */
 	remove: async (event) => {
@@ -245,7 +245,7 @@ export const actions: Actions = {
 			userId: formString(data, 'userId'),
 			revokeLink: formString(data, 'revokeLink') === 'on'
 		});
-		return refused ? fail(refused.status, { action: 'remove', code: refused.code }) : null;
+		return refused ? refuseForm(refused.status, { action: 'remove', code: refused.code }) : null;
 	},
 	/** Puts the workshop in one of the facilitator's programmes, or out of any (archived too). */
 	programme: async (event) => {
@@ -256,7 +256,7 @@ export const actions: Actions = {
 			actorId: access.userId,
 			programmeId: value || null
 		});
-		if (refused) return fail(refused.status, { action: 'programme', code: refused.code });
+		if (refused) return refuseForm(refused.status, { action: 'programme', code: refused.code });
 		return { action: 'programme', saved: true };
 	},
 	/** Publishes the archived workshop's results with the ticked boards. */
@@ -270,7 +270,7 @@ export const actions: Actions = {
 			boardIds: data.getAll('boardIds').filter((value) => typeof value === 'string')
 		});
 		if (isFailure(published)) {
-			return fail(published.status, { action: 'publish', code: published.code });
+			return refuseForm(published.status, { action: 'publish', code: published.code });
 		}
 		return { action: 'publish', saved: true };
 	},
@@ -290,7 +290,7 @@ export const actions: Actions = {
 			userId: formString(data, 'userId')
 		});
 		return isFailure(erased)
-			? fail(erased.status, { action: 'erase', code: erased.code })
+			? refuseForm(erased.status, { action: 'erase', code: erased.code })
 			: { action: 'erase', erased: true };
 	}
 };

@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { formString } from '$lib/server/forms';
-import { isFailure } from '$lib/server/http';
+import { isFailure, refuseForm, refusePage, refusePageWith } from '$lib/server/http';
 import { submitFeedback } from '$lib/server/services/feedback';
 import { publicationOf } from '$lib/server/services/publication';
 import { workshopBoards } from '$lib/server/services/workshops';
@@ -11,9 +11,9 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 async function member(event: RequestEvent) {
 	if (!event.locals.user) redirect(303, '/');
 	const access = await memberOfRoute(event);
-	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
+	if (isFailure(access)) refusePageWith(access);
 	if (access.role === 'observer' || access.role === 'evaluator') {
-		error(403, { message: 'Only people who took part give feedback', code: 'forbidden' });
+		refusePage(403, 'forbidden', 'Only people who took part give feedback');
 	}
 	return access;
 }
@@ -39,14 +39,14 @@ export const actions: Actions = {
 	/** Stores the answers with the person's category. */
 	default: async (event) => {
 		const access = await member(event);
-		if (access.workshop.archived) return fail(409, { code: 'workshop_archived' });
+		if (access.workshop.archived) return refuseForm(409, { code: 'workshop_archived' });
 		const data = await event.request.formData();
 		const parsed = feedbackInput.safeParse({
 			satisfaction: Number(formString(data, 'satisfaction')) || 0,
 			worked: formString(data, 'worked'),
 			change: formString(data, 'change')
 		});
-		if (!parsed.success) return fail(400, { code: 'feedback_invalid' });
+		if (!parsed.success) return refuseForm(400, { code: 'feedback_invalid' });
 		await submitFeedback({
 			workshopId: access.workshop.id,
 			userId: access.userId,

@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { isFailure } from '$lib/server/http';
+import { redirect } from '@sveltejs/kit';
+import { isFailure, refusePage, refusePageWith } from '$lib/server/http';
 import { memberOfRoute } from '$lib/server/workshop-guard';
 import type { PageServerLoad } from './$types';
 
@@ -9,10 +9,10 @@ export const load: PageServerLoad = async (event) => {
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	}
 	const access = await memberOfRoute(event);
-	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
+	if (isFailure(access)) refusePageWith(access);
 	const evaluator = access.role === 'evaluator' && access.workshop.archived;
 	if (access.role !== 'facilitator' && !evaluator) {
-		error(403, { message: 'Only facilitators and evaluators replay', code: 'history_forbidden' });
+		refusePage(403, 'history_forbidden', 'Only facilitators and evaluators replay');
 	}
 	const { id, title, archived, boards } = access.workshop;
 	return { workshop: { id, title, archived, boards } };

@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { isFailure } from '$lib/server/http';
+import { redirect } from '@sveltejs/kit';
+import { isFailure, refusePage, refusePageWith } from '$lib/server/http';
 import { reportReaderOfRoute } from '$lib/server/report-guard';
 import { workshopFiguresFor } from '$lib/server/services/figures';
 import { programmeOfWorkshop } from '$lib/server/services/programmes';
@@ -11,9 +11,9 @@ export const load: PageServerLoad = async (event) => {
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	}
 	const access = await reportReaderOfRoute(event);
-	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
+	if (isFailure(access)) refusePageWith(access);
 	const figures = await workshopFiguresFor({ workshopId: access.workshop.id });
-	if (!figures) error(404, { message: 'No such workshop', code: 'workshop_unknown' });
+	if (!figures) refusePage(404, 'workshop_unknown', 'No such workshop');
 	return {
 		workshopId: access.workshop.id,
 		figures,

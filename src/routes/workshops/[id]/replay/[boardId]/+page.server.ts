@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { isFailure } from '$lib/server/http';
+import { redirect } from '@sveltejs/kit';
+import { isFailure, refusePage, refusePageWith } from '$lib/server/http';
 import { historyAccess } from '$lib/server/services/history';
 import type { PageServerLoad } from './$types';
 
@@ -7,9 +7,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	const access = await historyAccess({ userId: locals.user.id, boardId: params.boardId });
-	if (isFailure(access)) error(access.status, { message: access.message, code: access.code });
+	if (isFailure(access)) refusePageWith(access);
 	if (access.workshopId !== params.id) {
-		error(404, { message: 'No such board', code: 'board_unknown' });
+		refusePage(404, 'board_unknown', 'No such board');
 	}
 	return {
 		board: { id: access.boardId, title: access.title, workshopId: access.workshopId },
