@@ -6,8 +6,10 @@ import type { WorkshopSettingsInput } from './workshop-validation.ts';
  * The catalogue of workshop events (`workshop_events` rows), written once: each type with the
  * payload it carries. Writers record through one function (`recordEvent` in
  * `src/lib/server/services/workshop-events.ts`), which accepts only a type of this catalogue with
- * its payload; readers (the replay's timeline, the workshop record export) switch over
- * `WorkshopEventType` exhaustively, so a new type does not compile until each of them knows it.
+ * its payload. Readers are exhaustive: the replay's timeline switches over `WorkshopEventType`, and
+ * `EVENT_ID_FIELDS` (`workshop-event-ids.ts`: which payload fields hold person, board and round
+ * ids, for erasure and the workshop record export and import) has an entry for every type, so a
+ * new type does not compile until each of them knows it.
  */
 export interface WorkshopEventPayloads {
 	/** Someone entered a board (presence). */
