@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { sessionTokenFromCookieHeader, validateSessionToken } from '../../src/lib/server/auth.ts';
 import type { Config } from '../../src/lib/server/config.ts';
 import { appContext } from '../../src/lib/server/context.ts';
 import { users } from '../../src/lib/server/db/schema.ts';
+import { personIdOf } from '../../src/lib/server/ids.ts';
 import { boardAccess, boardExists } from '../../src/lib/server/services/boards.ts';
 import {
 	anonymousNameFor,
@@ -105,14 +105,6 @@ export async function authenticate(input: {
 	const name = await userName(redeemed.userId);
 	if (name === null) return null;
 	return { userId: redeemed.userId, name, via: 'ticket', sessionId: redeemed.sessionId };
-}
-
-/** The opaque per-board id of a person: the first 16 hex characters of sha256(boardId + userId). */
-export function personIdOf(boardId: string, userId: string): string {
-	return createHash('sha256')
-		.update(boardId + userId)
-		.digest('hex')
-		.slice(0, 16);
 }
 
 /** Why a caller may not open a board: no such board, or not (or no longer) a member. */

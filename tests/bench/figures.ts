@@ -4,7 +4,7 @@ import { createSticky, itemText, moveItem } from '../../src/lib/board/schema.ts'
 import { replayBoard, type LoggedUpdate } from '../../src/lib/server/services/figures/replay.ts';
 
 /**
- * `npm run bench:figures`: how long the figures take to replay a two-hour session's update log
+ * `npm run bench:figures`: how long the figures take to replay a two-hour workshop's update log
  * (20,000 updates: 1,000 notes typed a word at a time, moved and edited by 4 categories). Target:
  * under 3 s on the CI machine, so that a report opens without waiting.
  */
@@ -12,7 +12,7 @@ import { replayBoard, type LoggedUpdate } from '../../src/lib/server/services/fi
 const UPDATES = 20_000;
 const CATEGORIES = ['usager', 'agent', 'manager', 'elu'];
 
-function session(): LoggedUpdate[] {
+function twoHourLog(): LoggedUpdate[] {
 	const doc = new Y.Doc();
 	const logged: LoggedUpdate[] = [];
 	const start = Date.UTC(2026, 10, 26, 14, 0);
@@ -34,7 +34,7 @@ function session(): LoggedUpdate[] {
 	return logged.slice(0, UPDATES);
 }
 
-const updates = session();
+const updates = twoHourLog();
 const started = performance.now();
 const { events } = replayBoard({ base: null, updates });
 const elapsed = performance.now() - started;

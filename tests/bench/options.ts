@@ -26,7 +26,7 @@ export interface BenchOptions {
 	burst: number;
 	/** Idle connections for the RSS-per-connection figure. */
 	idle: number;
-	/** Replay scenario: updates of the two-hour session, its clients and generator seed. */
+	/** Replay scenario: updates of the two-hour workshop, its clients and generator seed. */
 	replayUpdates: number;
 	replayClients: number;
 	replaySeed: number;

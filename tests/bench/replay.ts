@@ -13,18 +13,18 @@ import { PGLITE_SUBDIR } from '../../server/app.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { seededRandom } from '../helpers/random.ts';
 import { createDatabase, spawnCroisee } from './croisee-target.ts';
-import { SESSION_MS, buildReplaySession, type ReplaySession } from './replay-session.ts';
+import { WORKSHOP_MS, buildReplayWorkshop, type ReplayWorkshop } from './replay-workshop.ts';
 import { TargetUnavailable, freePort, waitForHttp, type StartContext } from './targets.ts';
 
 /**
- * The replay scenario of `npm run bench`: what an evaluator pays to replay a two-hour session of
- * 20,000 updates. The session is stored in a real Croisée server's database with the server's own
+ * The replay scenario of `npm run bench`: what an evaluator pays to replay a two-hour workshop of
+ * 20,000 updates. The workshop is stored in a real Croisée server's database with the server's own
  * insert (`insertUpdates`, `insertSnapshot`), then the history is loaded over HTTP from that
  * server exactly as the replay page does (`loadHistory`), and `ReplayEngine`/`ReplayCursor` seek
  * and play as the page's `ReplayPlayer` drives them. Croisée only: the peers have no history.
  */
 
-/** The target: reaching any moment of the session takes less than this, in ms. */
+/** The target: reaching any moment of the workshop takes less than this, in ms. */
 export const REPLAY_TARGET_MS = 500;
 
 /** Settings of the replay scenario. */
@@ -51,23 +51,23 @@ export interface Durations {
 /** What the replay scenario measured. */
 export interface ReplayRow {
 	spec: ReplaySpec;
-	session: { updates: number; snapshots: number; finalItems: number; logBytes: number };
-	/** Time to store the session through the server's insert (not an evaluator's cost). */
+	workshop: { updates: number; snapshots: number; finalItems: number; logBytes: number };
+	/** Time to store the workshop through the server's insert (not an evaluator's cost). */
 	storeMs: number;
 	/** Index + every update page over HTTP, decoded, and the engine built (`loadHistory`). */
 	loadMs: number;
 	/** Bytes of the update pages received. */
 	loadBytes: number;
-	/** First frame: the cursor at the start of the session (`new ReplayCursor`). */
+	/** First frame: the cursor at the start of the workshop (`new ReplayCursor`). */
 	firstFrameMs: number;
 	/** Random moments on the freshly loaded engine (checkpoints built lazily by the seeks). */
 	cold: Durations;
 	/** The same moments again, every checkpoint built. */
 	warm: Durations;
-	/** The slowest single seek: the end of the session on a fresh engine. */
+	/** The slowest single seek: the end of the workshop on a fresh engine. */
 	coldEndMs: number;
 	/** Playing at 32×: one animation frame's seek. */
-	play32: Durations & { sessionMinutes: number };
+	play32: Durations & { workshopMinutes: number };
 	targetMs: number;
 }
 
@@ -84,10 +84,10 @@ export function durations(values: readonly number[]): Durations {
 	};
 }
 
-/** Stores `session` in the database the stopped server left, through the server's SQL. */
-async function storeSession(input: {
+/** Stores `workshop` in the database the stopped server left, through the server's SQL. */
+async function storeWorkshop(input: {
 	boardId: string;
-	session: ReplaySession;
+	workshop: ReplayWorkshop;
 	dataDir: string;
 	databaseUrl: string | null;
 }): Promise<void> {
@@ -104,7 +104,7 @@ async function storeSession(input: {
 		realtime: null
 	});
 	try {
-		const { updates, snapshots } = input.session;
+		const { updates, snapshots } = input.workshop;
 		// The server stores a batch every LOG_BATCH_MS; batches of 100 keep this setup short.
 		for (let i = 0; i < updates.length; i += 100) {
 			await insertUpdates(input.boardId, updates.slice(i, i + 100));
@@ -125,11 +125,11 @@ function seekAll(cursor: ReplayCursor, times: readonly number[]): number[] {
 	});
 }
 
-/** Plays `frames` animation frames at 32× from the middle of the session; ms per frame. */
+/** Plays `frames` animation frames at 32× from the middle of the workshop; ms per frame. */
 function play32(engine: ReplayEngine, frames: number): number[] {
 	const cursor = new ReplayCursor(engine);
 	const start = engine.startAt ?? 0;
-	let time = start + SESSION_MS / 2;
+	let time = start + WORKSHOP_MS / 2;
 	cursor.moveTo(engine.countAt(time));
 	const frameMs = 1000 / 60;
 	const spent: number[] = [];
@@ -149,13 +149,13 @@ function updatesOf(engine: ReplayEngine): HistoryUpdate[] {
 		.map(({ seq, at, category, bytes }) => ({ seq, at, category, update: bytes }));
 }
 
-/** Measures what an evaluator pays once the session is stored and the server restarted. */
+/** Measures what an evaluator pays once the workshop is stored and the server restarted. */
 async function measure(input: {
 	base: string;
 	cookie: string;
 	boardId: string;
 	spec: ReplaySpec;
-}): Promise<Omit<ReplayRow, 'spec' | 'session' | 'storeMs' | 'targetMs'>> {
+}): Promise<Omit<ReplayRow, 'spec' | 'workshop' | 'storeMs' | 'targetMs'>> {
 	let loadBytes = 0;
 	const fetchFromServer = (async (url: string) => {
 		const response = await fetch(input.base + url, { headers: { cookie: input.cookie } });
@@ -183,7 +183,7 @@ async function measure(input: {
 	new ReplayCursor(fresh).moveTo(fresh.steps.length);
 	const coldEndMs = performance.now() - started;
 	const frames = play32(engine, input.spec.frames);
-	const sessionMinutes = (input.spec.frames * (1000 / 60) * 32) / 60_000;
+	const workshopMinutes = (input.spec.frames * (1000 / 60) * 32) / 60_000;
 	return {
 		loadMs,
 		loadBytes,
@@ -191,21 +191,21 @@ async function measure(input: {
 		cold,
 		warm,
 		coldEndMs,
-		play32: { ...durations(frames), sessionMinutes }
+		play32: { ...durations(frames), workshopMinutes }
 	};
 }
 
 /**
  * Runs the replay scenario on Croisée: a server on a fresh database, a facilitator and a board
- * made through the API, the session stored while the server is stopped (PGlite allows one
+ * made through the API, the workshop stored while the server is stopped (PGlite allows one
  * process), the server restarted, then the evaluator's costs measured from this process.
  */
 export async function runReplayScenario(
 	context: StartContext,
 	spec: ReplaySpec
 ): Promise<ReplayRow> {
-	const session = buildReplaySession({ ...spec, startAt: Date.UTC(2026, 10, 26, 14, 0) });
-	const logBytes = session.updates.reduce((sum, row) => sum + row.update.byteLength, 0);
+	const workshop = buildReplayWorkshop({ ...spec, startAt: Date.UTC(2026, 10, 26, 14, 0) });
+	const logBytes = workshop.updates.reduce((sum, row) => sum + row.update.byteLength, 0);
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'croisee-bench-replay-'));
@@ -223,17 +223,17 @@ export async function runReplayScenario(
 		const { id: boardId } = await facilitator.createBoard('Replay bench');
 		await server.stop();
 		const started = performance.now();
-		await storeSession({ boardId, session, dataDir, databaseUrl });
+		await storeWorkshop({ boardId, workshop, dataDir, databaseUrl });
 		const storeMs = performance.now() - started;
 		server = spawnCroisee({ context, port, dataDir, databaseUrl });
 		await waitForHttp(`${base}/healthz`, server);
 		const measured = await measure({ base, cookie: facilitator.cookie, boardId, spec });
 		return {
 			spec,
-			session: {
-				updates: session.updates.length,
-				snapshots: session.snapshots.length,
-				finalItems: session.finalItems,
+			workshop: {
+				updates: workshop.updates.length,
+				snapshots: workshop.snapshots.length,
+				finalItems: workshop.finalItems,
 				logBytes
 			},
 			storeMs,

@@ -230,7 +230,7 @@ function replayReport(row: ReplayRow | RunError, targets: TargetStatus[]): strin
 		? `  (${peers.join(', ')}: not applicable, they keep no update history to replay)`
 		: '';
 	if (isError(row)) return ['\nReplay', `  croisée: ${row.error}`, peerNote].join('\n');
-	const { spec, session } = row;
+	const { spec, workshop } = row;
 	const verdict = (ms: number) => (ms < row.targetMs ? 'yes' : 'NO');
 	const worst = Math.max(row.cold.max, row.warm.max, row.coldEndMs);
 	const lines: Array<[string, Value]> = [
@@ -245,11 +245,11 @@ function replayReport(row: ReplayRow | RunError, targets: TargetStatus[]): strin
 	];
 	const width = Math.max(...lines.map(([label]) => label.length));
 	return [
-		`\nReplay: a two-hour session of ${session.updates.toLocaleString('en')} updates from ` +
-			`${spec.clients} clients (${session.snapshots} snapshots, ${session.finalItems} objects at ` +
-			`the end, ${Math.round(session.logBytes / 1024)} KB of updates, seed ${spec.seed}); ` +
+		`\nReplay: a two-hour workshop of ${workshop.updates.toLocaleString('en')} updates from ` +
+			`${spec.clients} clients (${workshop.snapshots} snapshots, ${workshop.finalItems} objects at ` +
+			`the end, ${Math.round(workshop.logBytes / 1024)} KB of updates, seed ${spec.seed}); ` +
 			`${spec.seeks} random moments, ${spec.frames} frames at 32× ` +
-			`(${row.play32.sessionMinutes.toFixed(0)} min of session)`,
+			`(${row.play32.workshopMinutes.toFixed(0)} min of workshop)`,
 		`${''.padEnd(width)}  croisée`,
 		...lines.map(([label, value]) => `${label.padEnd(width)}  ${format(value).padStart(7)}`),
 		peerNote

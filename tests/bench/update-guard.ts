@@ -6,7 +6,7 @@ import { NO_CONTENT_LIMITS, reviewUpdate } from '../../server/realtime/update-gu
 
 /**
  * `npm run bench:guard`: what reviewing an update before applying it costs (`update-guard.ts`),
- * against what applying it costs anyway, on the updates of a live session: 50 people on a board
+ * against what applying it costs anyway, on the updates of a live run: 50 people on a board
  * of 2,000 notes, typing a word at a time, moving notes and creating new ones. Both are CPU work
  * on the server's one thread, so their ratio is what the review adds to each update's path; it is
  * measured in the same run, on the same updates, so machine load shifts both alike.
@@ -22,7 +22,7 @@ interface Sent {
 }
 
 /** A board of `NOTES` notes, then `UPDATES` edits from `PEOPLE` people, each in its own doc. */
-function session(): { base: Uint8Array; sent: Sent[] } {
+function liveUpdates(): { base: Uint8Array; sent: Sent[] } {
 	const seed = new Y.Doc();
 	const ids: string[] = [];
 	for (let i = 0; i < NOTES; i++) {
@@ -81,7 +81,7 @@ function run(sent: readonly Sent[], base: Uint8Array, review: boolean): number {
 	return performance.now() - started;
 }
 
-const { base, sent } = session();
+const { base, sent } = liveUpdates();
 const rounds = 5;
 const without: number[] = [];
 const withReview: number[] = [];

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { pdfText } from '../helpers/export-parsing.ts';
 import { addNote, createWorkshop, joinAsGuest, noteTexts, signUp } from './helpers.ts';
 
-/** Smallest size a real session report PDF has, in bytes (an empty pdfkit page is ~1 KB). */
+/** Smallest size a real workshop report PDF has, in bytes (an empty pdfkit page is ~1 KB). */
 const MIN_REPORT_PDF_BYTES = 2_000;
 
 /** The participant's display name, which an evaluator must never see. */
@@ -14,11 +14,11 @@ function replayTime(page: Page) {
 	return page.getByTestId('replay-time');
 }
 
-test('an evaluator replays an archived session, scrubbing, jumping and playing it, sees pseudonyms only, and downloads its report', async ({
+test('an evaluator replays an archived workshop, scrubbing, jumping and playing it, sees pseudonyms only, and downloads its report', async ({
 	page,
 	browser
 }) => {
-	// The facilitator runs a short session: a participant adds two notes and edits one, a vote.
+	// The facilitator runs a short workshop: a participant adds two notes and edits one, a vote.
 	await signUp(page, 'Fatima Animatrice');
 	const link = await createWorkshop(page, 'Mobilité rurale');
 	const workshopUrl = page.url();
@@ -102,7 +102,7 @@ test('an evaluator replays an archived session, scrubbing, jumping and playing i
 	expect(await evaluator.content()).not.toContain(PARTICIPANT);
 	expect(websockets).toEqual([]);
 
-	// The session report, and its PDF.
+	// The workshop report, and its PDF.
 	await evaluator.getByRole('link', { name: 'Bilan de la séance' }).click();
 	await expect(evaluator).toHaveURL(/\/workshops\/[a-z0-9]+\/report$/);
 	await expect(evaluator.locator('body')).not.toContainText(PARTICIPANT);

@@ -4,7 +4,7 @@ import { boardUpdates, boards, workshops } from '../../src/lib/server/db/schema.
 import type { WorkshopFigures } from '../../src/lib/shared/figures.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
-import { recordedSession, SESSION_NAMES } from './report-support.ts';
+import { recordedWorkshop, WORKSHOP_NAMES } from './report-support.ts';
 import { Harness, db, warmUp } from './support.ts';
 
 describe.each(DRIVERS)('workshop figures (%s)', (driver) => {
@@ -12,8 +12,8 @@ describe.each(DRIVERS)('workshop figures (%s)', (driver) => {
 	beforeAll(() => warmUp(driver));
 	afterEach(() => h.cleanup());
 
-	it('counts people, contributions, votes and feedback by category from a real session, with no names', async () => {
-		const { ws, evaluator } = await recordedSession(h, driver);
+	it('counts people, contributions, votes and feedback by category from a real workshop, with no names', async () => {
+		const { ws, evaluator } = await recordedWorkshop(h, driver);
 		const { status, body } = await evaluator.request<WorkshopFigures>(
 			'GET',
 			`/api/workshops/${ws.id}/figures`
@@ -49,11 +49,11 @@ describe.each(DRIVERS)('workshop figures (%s)', (driver) => {
 			{ category: 'usager', satisfaction: 4, worked: 'On a été écoutés', change: '' }
 		]);
 		const text = JSON.stringify(body);
-		for (const name of SESSION_NAMES) expect(text).not.toContain(name);
+		for (const name of WORKSHOP_NAMES) expect(text).not.toContain(name);
 	});
 
 	it('lets facilitators and evaluators read the figures, nobody else', async () => {
-		const { ws, facilitator, observer, paul, server } = await recordedSession(h, driver);
+		const { ws, facilitator, observer, paul, server } = await recordedWorkshop(h, driver);
 		const path = `/api/workshops/${ws.id}/figures`;
 		expect((await facilitator.request('GET', path)).status).toBe(200);
 		expect(await observer.request('GET', path)).toMatchObject({
@@ -67,7 +67,7 @@ describe.each(DRIVERS)('workshop figures (%s)', (driver) => {
 	});
 
 	it('keeps an archived workshop’s figures once raw update logs are purged', async () => {
-		const { ws, evaluator } = await recordedSession(h, driver);
+		const { ws, evaluator } = await recordedWorkshop(h, driver);
 		await db().update(workshops).set({ status: 'archived' });
 		const path = `/api/workshops/${ws.id}/figures`;
 		const before = await evaluator.request<WorkshopFigures>('GET', path);

@@ -251,7 +251,7 @@ describe.each(DRIVERS)('bounded request bodies (%s)', (driver) => {
 			});
 		// A facilitator of another workshop: the board is not theirs (404, as for an unknown id).
 		const foreign = await send(stranger, `/api/boards/${board.id}/files`, 'image/png');
-		// A guest may write on the board but not import a session (accounts only).
+		// A guest may write on the board but not import a workshop record (accounts only).
 		const guestImport = await send(guest, '/api/workshops/import', 'application/json');
 		for (const [exchange, status] of [
 			[foreign, 404],

@@ -8,7 +8,7 @@ import type {
 	PresencePerson,
 	ServerToClientEvents
 } from '../../src/lib/shared/socket-events.ts';
-import type { SessionState } from '../../src/lib/shared/facilitation.ts';
+import type { LiveRunState } from '../../src/lib/shared/facilitation.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { childStorage, freePort, killHard, startChildServer, stopChild } from './faults-support.ts';
 import { facilitationClient } from './facilitation-support.ts';
@@ -180,9 +180,9 @@ describe.runIf(services !== null)('several instances (PostgreSQL + Redis)', () =
 			const fatima = socketClient(a.server, facilitator.cookie);
 			const paul = socketClient(b.server, guest.cookie);
 			const presence: PresencePerson[][] = [];
-			const sessions: SessionState[] = [];
+			const states: LiveRunState[] = [];
 			paul.on('presence', ({ people }) => presence.push(people));
-			paul.on('session:state', (state) => sessions.push(state));
+			paul.on('run:state', (state) => states.push(state));
 			expect((await fatima.emitWithAck('board:join', { boardId: board.id })).ok).toBe(true);
 			expect((await paul.emitWithAck('board:join', { boardId: board.id })).ok).toBe(true);
 			await vi.waitFor(() => {
@@ -194,7 +194,7 @@ describe.runIf(services !== null)('several instances (PostgreSQL + Redis)', () =
 			expect((await paul.emitWithAck('facilitation:join', { boardId: board.id })).ok).toBe(true);
 			const started = await fatima.emitWithAck('timer:start', { boardId: board.id, seconds: 90 });
 			expect(started.ok).toBe(true);
-			await vi.waitFor(() => expect(sessions.at(-1)?.timer.running).toBe(true), WAIT);
+			await vi.waitFor(() => expect(states.at(-1)?.timer.running).toBe(true), WAIT);
 
 			const watcher = await h.syncedProvider(b.server, board.id, { cookie: guest.cookie });
 			const writer = await h.syncedProvider(b.server, board.id, { cookie: guest.cookie });

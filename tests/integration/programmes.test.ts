@@ -17,7 +17,7 @@ interface ProgrammeBody {
 	figures: ProgrammeFigures;
 }
 
-/** A guest of a session: their category, how many notes they write, their satisfaction. */
+/** A guest of a workshop: their category, how many notes they write, their satisfaction. */
 interface Guest {
 	name: string;
 	category: string;
@@ -27,10 +27,10 @@ interface Guest {
 }
 
 /**
- * A real session on `server`: the facilitator creates a dated workshop, guests join through
+ * A real workshop held on `server`: the facilitator creates a dated workshop, guests join through
  * links, write notes through the Yjs socket and give feedback. Returns the workshop's id.
  */
-async function session(
+async function heldWorkshop(
 	h: Harness,
 	server: RunningServer,
 	facilitator: ApiClient,
@@ -74,13 +74,13 @@ async function session(
 	return { id: ws.id, boardId: ws.boardId, clients };
 }
 
-/** A server, a facilitator, and two sessions of different participation (the later one first). */
-async function twoSessions(h: Harness, driver: 'pglite' | 'postgres') {
+/** A server, a facilitator, and two workshops of different participation (the later one first). */
+async function twoWorkshops(h: Harness, driver: 'pglite' | 'postgres') {
 	const database = await h.database(driver);
 	const server = await h.server(database);
 	const facilitator = new ApiClient(server.url);
 	await facilitator.signUp('Fatima Facilitatrice');
-	const march = await session(h, server, facilitator, {
+	const march = await heldWorkshop(h, server, facilitator, {
 		title: 'Séance de mars',
 		date: '2026-03-10T09:00:00.000Z',
 		guests: [
@@ -90,7 +90,7 @@ async function twoSessions(h: Harness, driver: 'pglite' | 'postgres') {
 			{ name: 'Agathe Agent', category: 'agent', notes: 1, satisfaction: 3 }
 		]
 	});
-	const january = await session(h, server, facilitator, {
+	const january = await heldWorkshop(h, server, facilitator, {
 		title: 'Séance de janvier',
 		date: '2026-01-10T09:00:00.000Z',
 		guests: [
@@ -134,7 +134,7 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 	afterEach(() => h.cleanup());
 
 	it('compares the figures of its workshops by category, in date order', async () => {
-		const { facilitator, march, january, programme } = await twoSessions(h, driver);
+		const { facilitator, march, january, programme } = await twoWorkshops(h, driver);
 		for (const workshop of [march, january]) {
 			const { status, body } = await assign(facilitator, workshop.id, programme.id);
 			expect(status).toBe(200);
@@ -147,16 +147,16 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 		expect(status).toBe(200);
 		expect(body.reader).toBe('owner');
 		expect(body.workshops.map((w) => w.title)).toEqual(['Séance de janvier', 'Séance de mars']);
-		const sessions = body.figures.sessions;
-		expect(sessions.map((s) => s.workshopId)).toEqual([january.id, march.id]);
+		const workshops = body.figures.workshops;
+		expect(workshops.map((s) => s.workshopId)).toEqual([january.id, march.id]);
 		expect(body.figures.categories.slice(0, 2)).toEqual(['usager', 'agent']);
 		// Usagers grow from 1 participant in 3 to 3 in 4; their share of contributions too.
-		expect(sessions[0]!.participantShare).toEqual({ usager: 33.3, agent: 66.7 });
-		expect(sessions[1]!.participantShare).toEqual({ usager: 75, agent: 25 });
-		expect(sessions[0]!.contributionShare).toEqual({ usager: 20, agent: 80 });
-		expect(sessions[1]!.contributionShare).toEqual({ usager: 80, agent: 20 });
-		expect(sessions[0]!.feedbackMean).toEqual({ usager: 2, agent: 4 });
-		expect(sessions[1]!.feedbackMean).toEqual({ usager: 4.5, agent: 3 });
+		expect(workshops[0]!.participantShare).toEqual({ usager: 33.3, agent: 66.7 });
+		expect(workshops[1]!.participantShare).toEqual({ usager: 75, agent: 25 });
+		expect(workshops[0]!.contributionShare).toEqual({ usager: 20, agent: 80 });
+		expect(workshops[1]!.contributionShare).toEqual({ usager: 80, agent: 20 });
+		expect(workshops[0]!.feedbackMean).toEqual({ usager: 2, agent: 4 });
+		expect(workshops[1]!.feedbackMean).toEqual({ usager: 4.5, agent: 3 });
 		for (const [index, workshop] of [january, march].entries()) {
 			const { body: figures } = await facilitator.request<WorkshopFigures>(
 				'GET',
@@ -165,14 +165,14 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 			const created = Object.fromEntries(
 				Object.entries(figures.contributions.byCategory).map(([k, c]) => [k, c.created + c.edited])
 			);
-			expect(sessions[index]).toMatchObject({
+			expect(workshops[index]).toMatchObject({
 				title: figures.workshop.title,
 				participantShare: sharesOf(figures.participants.byCategory),
 				contributionShare: sharesOf(created),
 				voiceBalance: figures.voiceBalance,
 				activeMinutes: figures.activeMinutes
 			});
-			expect(sessions[index]!.feedbackMean.usager).toBe(figures.feedback.byCategory.usager!.mean);
+			expect(workshops[index]!.feedbackMean.usager).toBe(figures.feedback.byCategory.usager!.mean);
 		}
 		const text = JSON.stringify(body);
 		for (const name of ['Ulysse', 'Agathe', 'Ugo', 'Fatima']) expect(text).not.toContain(name);
@@ -189,8 +189,8 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 		]);
 	});
 
-	it('shows an evaluator the archived sessions only, and nobody else anything', async () => {
-		const { server, facilitator, march, january, programme } = await twoSessions(h, driver);
+	it('shows an evaluator the archived workshops only, and nobody else anything', async () => {
+		const { server, facilitator, march, january, programme } = await twoWorkshops(h, driver);
 		await assign(facilitator, march.id, programme.id);
 		await assign(facilitator, january.id, programme.id);
 		expect((await facilitator.request('POST', `/api/workshops/${january.id}/archive`)).status).toBe(
@@ -208,7 +208,7 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 		expect(status).toBe(200);
 		expect(body.reader).toBe('evaluator');
 		expect(body.workshops.map((w) => w.id)).toEqual([january.id]);
-		expect(body.figures.sessions.map((s) => s.workshopId)).toEqual([january.id]);
+		expect(body.figures.workshops.map((s) => s.workshopId)).toEqual([january.id]);
 		expect(JSON.stringify(body)).not.toContain('Séance de mars');
 		const evaluatorPage = await htmlPage(evaluator, `/programmes/${programme.id}`);
 		expect(evaluatorPage.status).toBe(200);
@@ -250,12 +250,12 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 		await fatima.signUp('Fatima Facilitatrice');
 		const other = new ApiClient(server.url);
 		await other.signUp('Omar Autre');
-		const mine = await session(h, server, fatima, {
+		const mine = await heldWorkshop(h, server, fatima, {
 			title: 'Atelier de Fatima',
 			date: '2026-02-01T09:00:00.000Z',
 			guests: [{ name: 'Paul Martin', category: 'usager', notes: 0 }]
 		});
-		const theirs = await session(h, server, other, {
+		const theirs = await heldWorkshop(h, server, other, {
 			title: 'Atelier d’Omar',
 			date: '2026-02-02T09:00:00.000Z',
 			guests: []
@@ -303,7 +303,7 @@ describe.each(DRIVERS)('programmes (%s)', (driver) => {
 	});
 
 	it('refuses bad input with 400 and changes nothing; deleting a programme keeps its workshops', async () => {
-		const { server, facilitator, march, programme } = await twoSessions(h, driver);
+		const { server, facilitator, march, programme } = await twoWorkshops(h, driver);
 		await assign(facilitator, march.id, programme.id);
 		const list = async () =>
 			(await facilitator.request<{ programmes: unknown[] }>('GET', '/api/programmes')).body

@@ -18,7 +18,7 @@ describe.each(DRIVERS)('pseudonyms for evaluators (%s)', (driver) => {
 	 * A workshop where Paul (usager) wrote a note and voted in a closed round, then archived:
 	 * evaluators read archives only, so Eva (evaluator, usager) comes in after.
 	 */
-	async function archivedSession() {
+	async function archivedWorkshop() {
 		const setup = await workshopWith(h, driver, [
 			{ name: 'Paul Martin', category: 'usager' },
 			{ name: 'Eva Luatrice', category: 'usager', role: 'evaluator' }
@@ -48,7 +48,7 @@ describe.each(DRIVERS)('pseudonyms for evaluators (%s)', (driver) => {
 	}
 
 	it('shows evaluators a stable pseudonym instead of each name, in presence, awareness and vote results', async () => {
-		const { server, ws, guests } = await archivedSession();
+		const { server, ws, guests } = await archivedWorkshop();
 		// Paul comes back to read the archive; he still sees names.
 		const paul = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);
 		const eva = await facilitationClient(h, server, guests[1]!.cookie, ws.boardId);
@@ -82,7 +82,7 @@ describe.each(DRIVERS)('pseudonyms for evaluators (%s)', (driver) => {
 	});
 
 	it('shows names to evaluators once a facilitator allows it, and only a facilitator may', async () => {
-		const { server, facilitator, ws, guests } = await archivedSession();
+		const { server, facilitator, ws, guests } = await archivedWorkshop();
 		const eva = await facilitationClient(h, server, guests[1]!.cookie, ws.boardId);
 		const refused = await guests[1]!.request('PATCH', `/api/workshops/${ws.id}`, {
 			evaluatorsSeeNames: true

@@ -4,7 +4,7 @@ import { createSticky, itemsOf } from '../../src/lib/board/schema.ts';
 import { workshopEvents } from '../../src/lib/server/db/schema.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
-import { recordedSession, SESSION_NAMES } from './report-support.ts';
+import { recordedWorkshop, WORKSHOP_NAMES } from './report-support.ts';
 import { Harness, db, userIdOf, warmUp } from './support.ts';
 
 const WAIT = { timeout: 10_000, interval: 20 };
@@ -26,9 +26,9 @@ async function anonymous(url: string): Promise<{ status: number; type: string; t
 	};
 }
 
-/** A recorded session with a second board the facilitator does not publish. */
-async function sessionWithHiddenBoard(h: Harness, driver: 'pglite' | 'postgres') {
-	const setup = await recordedSession(h, driver);
+/** A recorded workshop with a second board the facilitator does not publish. */
+async function workshopWithHiddenBoard(h: Harness, driver: 'pglite' | 'postgres') {
+	const setup = await recordedWorkshop(h, driver);
 	const { server, facilitator, ws } = setup;
 	const { body: hidden } = await facilitator.request<{ id: string }>(
 		'POST',
@@ -48,7 +48,10 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 	afterEach(() => h.cleanup());
 
 	it('is refused while the workshop is active and to anyone but its facilitators', async () => {
-		const { server, facilitator, ws, paul, evaluator, observer } = await recordedSession(h, driver);
+		const { server, facilitator, ws, paul, evaluator, observer } = await recordedWorkshop(
+			h,
+			driver
+		);
 		const path = `/api/workshops/${ws.id}/publication`;
 		const body = { boardIds: [ws.boardId] };
 		expect(await facilitator.request('PUT', path, body)).toMatchObject({
@@ -81,7 +84,7 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 	});
 
 	it('serves the chosen boards and figures signed-out, with no names, e-mails or ids, until unpublished', async () => {
-		const setup = await sessionWithHiddenBoard(h, driver);
+		const setup = await workshopWithHiddenBoard(h, driver);
 		const { server, facilitator, ws, hiddenBoardId } = setup;
 		await facilitator.request('POST', `/api/workshops/${ws.id}/archive`);
 		const path = `/api/workshops/${ws.id}/publication`;
@@ -121,7 +124,7 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 			[setup.facilitator, setup.paul, setup.zoe, setup.alain, setup.evaluator].map(userIdOf)
 		);
 		const forbidden = [
-			...SESSION_NAMES,
+			...WORKSHOP_NAMES,
 			'Eva Luatrice',
 			'Olga Observatrice',
 			'@example.org',
@@ -153,7 +156,7 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 
 	it('names no category of fewer than PUBLIC_MIN_RESPONDENTS people, in figures, outline or SVG', async () => {
 		// Two usagers and one agent took part: with a minimum of 2, the agent is never shown.
-		const setup = await recordedSession(h, driver, { publicMinRespondents: 2 });
+		const setup = await recordedWorkshop(h, driver, { publicMinRespondents: 2 });
 		const { server, facilitator, ws } = setup;
 		const alainDoc = (await h.syncedProvider(server, ws.boardId, { cookie: setup.alain.cookie }))
 			.doc;
@@ -188,7 +191,7 @@ describe.each(DRIVERS)('public results page (%s)', (driver) => {
 	});
 
 	it('never lets one workshop’s token read another workshop’s boards', async () => {
-		const { server, facilitator, ws } = await recordedSession(h, driver);
+		const { server, facilitator, ws } = await recordedWorkshop(h, driver);
 		const { body: other } = await facilitator.request<{ id: string; boardId: string }>(
 			'POST',
 			'/api/workshops',

@@ -6,15 +6,15 @@ import type { Harness } from './support.ts';
 
 const WAIT = { timeout: 10_000, interval: 20 };
 
-/** Display names used by the session below: none may appear in figures, reports or public pages. */
-export const SESSION_NAMES = ['Fatima Facilitatrice', 'Paul Martin', 'Zoé Usagère', 'Alain Agent'];
+/** Display names used by the workshop below: none may appear in figures, reports or public pages. */
+export const WORKSHOP_NAMES = ['Fatima Facilitatrice', 'Paul Martin', 'Zoé Usagère', 'Alain Agent'];
 
 /**
- * A short real session, driven through the server's sockets and API: two usagers and an agent
+ * A short real workshop, driven through the server's sockets and API: two usagers and an agent
  * write notes (the agent also edits Paul's), a closed dot-voting round, and feedback. An evaluator
  * and an observer watch.
  */
-export async function recordedSession(
+export async function recordedWorkshop(
 	h: Harness,
 	driver: 'pglite' | 'postgres',
 	config: Partial<Config> = {}

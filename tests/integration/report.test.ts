@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../helpers/database.ts';
 import { pdfText } from '../helpers/export-parsing.ts';
 import type { ApiClient } from '../helpers/http-client.ts';
-import { recordedSession, SESSION_NAMES } from './report-support.ts';
+import { recordedWorkshop, WORKSHOP_NAMES } from './report-support.ts';
 import { Harness, warmUp } from './support.ts';
 
 function get(client: ApiClient, path: string, locale = 'fr') {
@@ -11,13 +11,13 @@ function get(client: ApiClient, path: string, locale = 'fr') {
 	});
 }
 
-describe.each(DRIVERS)('session report (%s)', (driver) => {
+describe.each(DRIVERS)('workshop report (%s)', (driver) => {
 	const h = new Harness();
 	beforeAll(() => warmUp(driver), 60_000);
 	afterEach(() => h.cleanup());
 
 	it('shows an evaluator the figures as charts with their data tables, and no names', async () => {
-		const { ws, evaluator, observer } = await recordedSession(h, driver);
+		const { ws, evaluator, observer } = await recordedWorkshop(h, driver);
 		const page = await get(evaluator, `/workshops/${ws.id}/report`);
 		expect(page.status).toBe(200);
 		const html = await page.text();
@@ -26,12 +26,12 @@ describe.each(DRIVERS)('session report (%s)', (driver) => {
 		expect(html).toContain('Contributions par catégorie');
 		expect(html).toContain('Vite : Une navette le samedi matin');
 		expect(html).toContain('Plus de temps');
-		for (const name of SESSION_NAMES) expect(html).not.toContain(name);
+		for (const name of WORKSHOP_NAMES) expect(html).not.toContain(name);
 		expect((await get(observer, `/workshops/${ws.id}/report`)).status).toBe(403);
 	});
 
 	it('exports the report as a PDF whose text holds the figures by category, in the reader’s language', async () => {
-		const { ws, facilitator, paul } = await recordedSession(h, driver);
+		const { ws, facilitator, paul } = await recordedWorkshop(h, driver);
 		const response = await get(facilitator, `/api/workshops/${ws.id}/report.pdf`, 'en');
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -46,7 +46,7 @@ describe.each(DRIVERS)('session report (%s)', (driver) => {
 		// The facilitators sign the cover; participants are never named.
 		expect(text).toContain('Facilitated by');
 		expect(text).toContain('Fatima Facilitatrice');
-		for (const name of SESSION_NAMES.filter((n) => n !== 'Fatima Facilitatrice'))
+		for (const name of WORKSHOP_NAMES.filter((n) => n !== 'Fatima Facilitatrice'))
 			expect(text).not.toContain(name);
 		const refused = await get(paul, `/api/workshops/${ws.id}/report.pdf`);
 		expect(refused.status).toBe(403);
@@ -54,7 +54,7 @@ describe.each(DRIVERS)('session report (%s)', (driver) => {
 	});
 
 	it('names the place the facilitator gave on the report, the PDF cover and the public page', async () => {
-		const { ws, facilitator, evaluator } = await recordedSession(h, driver);
+		const { ws, facilitator, evaluator } = await recordedWorkshop(h, driver);
 		const path = `/api/workshops/${ws.id}`;
 		const tooLong = await facilitator.request('PATCH', path, { place: 'x'.repeat(161) });
 		expect(tooLong.status).toBe(400);

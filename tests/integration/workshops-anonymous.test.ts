@@ -98,7 +98,7 @@ describe.each(DRIVERS)('anonymous mode (%s)', (driver) => {
 		await vi.waitFor(() => expect(hands()).toEqual(['Élise Durand']), WAIT);
 	});
 
-	it('never tells anyone who voted for what, the facilitator included: live results, results on joining, the session export', async () => {
+	it('never tells anyone who voted for what, the facilitator included: live results, results on joining, the workshop record export', async () => {
 		const { server, facilitator, ws, guests } = await workshopWith(h, driver, [
 			{ name: 'Paul Martin', category: 'usager' },
 			{ name: 'Élise Durand', category: 'elu' }

@@ -7,7 +7,7 @@ import { addNote, createWorkshop, joinAsGuest, signUp } from '../e2e/helpers.ts'
 
 /**
  * Pictures of a workshop's outputs as an élu or a communications department gets them: the
- * session report (French and English), the public results page and the first pages of the report
+ * workshop report (French and English), the public results page and the first pages of the report
  * PDF (drawn with `pdftoppm` when it is installed: `apt-get install -y poppler-utils`).
  */
 

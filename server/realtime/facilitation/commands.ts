@@ -17,7 +17,7 @@ import type { Room } from '../room.ts';
 import type { PresenceServer, PresenceSocket } from '../socket-io.ts';
 import type { LiveState } from './live-state.ts';
 import type { LockStore } from './locks.ts';
-import type { SessionStore } from './session.ts';
+import type { LiveRunStore } from './live-run.ts';
 
 /**
  * The plumbing every facilitation command shares: payload validation, the caller's identity on
@@ -28,7 +28,7 @@ import type { SessionStore } from './session.ts';
 /** What the command handlers work with. */
 export interface FacilitationDeps {
 	io: PresenceServer;
-	sessions: SessionStore;
+	liveRuns: LiveRunStore;
 	locks: LockStore;
 	live: LiveState;
 	/** The loaded boards (to check a vote against the live document). */

@@ -11,7 +11,7 @@ import {
 	workshopRoom,
 	type FacilitationDeps
 } from './commands.ts';
-import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './session.ts';
+import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './live-run.ts';
 import { brainstormOn, registerBrainstorm } from './brainstorm.ts';
 import { groupOffer, registerPeerGroups } from './peer-groups.ts';
 import { registerVotes, voteSnapshot } from './votes.ts';
@@ -38,7 +38,7 @@ export function handleFacilitation(deps: FacilitationDeps, socket: PresenceSocke
 			(error: unknown) => deps.log.error({ err: error }, 'facilitation:join failed')
 		);
 	});
-	registerSession(deps, socket);
+	registerLiveRun(deps, socket);
 	registerHands(deps, socket);
 	registerBoardControls(deps, socket);
 	registerVotes(deps, socket);
@@ -70,7 +70,7 @@ async function join(
 	const leader = deps.live.leader(boardId);
 	return {
 		ok: true,
-		session: await deps.sessions.get(workshopId),
+		liveRun: await deps.liveRuns.get(workshopId),
 		locks: [...deps.locks.of(boardId)],
 		follow: leader ? { personId: leader.personId, name: leader.name } : null,
 		spotlight: deps.live.spotlight(boardId),
@@ -82,37 +82,37 @@ async function join(
 	};
 }
 
-function registerSession(deps: FacilitationDeps, socket: PresenceSocket): void {
-	const { sessions, io } = deps;
+function registerLiveRun(deps: FacilitationDeps, socket: PresenceSocket): void {
+	const { liveRuns, io } = deps;
 	const announce = async (
 		identity: BoardIdentity,
 		type: 'agenda' | 'phase' | 'timer-start' | 'timer-pause' | 'timer-add',
 		state: Promise<unknown>
 	) => {
-		const session = (await state) as Awaited<ReturnType<typeof sessions.get>>;
-		const { phaseId, timer } = session;
-		await record(identity, type, { phaseId, timer, agenda: session.agenda.length });
-		io.to(workshopRoom(identity.workshopId)).emit('session:state', session);
+		const run = (await state) as Awaited<ReturnType<typeof liveRuns.get>>;
+		const { phaseId, timer } = run;
+		await record(identity, type, { phaseId, timer, agenda: run.agenda.length });
+		io.to(workshopRoom(identity.workshopId)).emit('run:state', run);
 	};
 	command(deps, socket, 'agenda:set', (who, input) =>
 		announce(
 			who,
 			'agenda',
-			sessions.update(who.workshopId, (s) => replaceAgenda(s, input.phases))
+			liveRuns.update(who.workshopId, (s) => replaceAgenda(s, input.phases))
 		)
 	);
 	command(deps, socket, 'phase:set', (who, input) =>
 		announce(
 			who,
 			'phase',
-			sessions.update(who.workshopId, (s) => selectPhase(s, input.phaseId))
+			liveRuns.update(who.workshopId, (s) => selectPhase(s, input.phaseId))
 		)
 	);
 	command(deps, socket, 'timer:start', (who, i) =>
 		announce(
 			who,
 			'timer-start',
-			sessions.update(who.workshopId, (s, now) => ({
+			liveRuns.update(who.workshopId, (s, now) => ({
 				...s,
 				timer: startTimer(s.timer, now, i.seconds)
 			}))
@@ -122,14 +122,14 @@ function registerSession(deps: FacilitationDeps, socket: PresenceSocket): void {
 		announce(
 			who,
 			'timer-pause',
-			sessions.update(who.workshopId, (s, now) => ({ ...s, timer: pauseTimer(s.timer, now) }))
+			liveRuns.update(who.workshopId, (s, now) => ({ ...s, timer: pauseTimer(s.timer, now) }))
 		)
 	);
 	command(deps, socket, 'timer:add', (who, i) =>
 		announce(
 			who,
 			'timer-add',
-			sessions.update(who.workshopId, (s, now) => ({
+			liveRuns.update(who.workshopId, (s, now) => ({
 				...s,
 				timer: addTime(s.timer, now, i.seconds)
 			}))

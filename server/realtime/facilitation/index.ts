@@ -5,7 +5,7 @@ import { handleFacilitation } from './handlers.ts';
 import { livePublisher, shareLiveState } from './live-share.ts';
 import { LiveState } from './live-state.ts';
 import type { LockStore } from './locks.ts';
-import { SessionStore } from './session.ts';
+import { LiveRunStore } from './live-run.ts';
 
 /**
  * The facilitation control plane over socket.io (see `CONTEXT.md` in this folder): agenda and
@@ -56,7 +56,7 @@ export function attachFacilitation(input: {
 	const log = input.log.child({ channel: 'facilitation' });
 	const live = new LiveState(livePublisher({ io, shared }));
 	shareLiveState({ io, live, shared, log });
-	const deps = { io, locks, rooms, log, sessions: new SessionStore(), live };
+	const deps = { io, locks, rooms, log, liveRuns: new LiveRunStore(), live };
 	io.on('connection', (socket) => handleFacilitation(deps, socket));
 	return {
 		onlineUserIds(workshopId) {

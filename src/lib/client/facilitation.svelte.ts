@@ -3,7 +3,7 @@ import type { CommandAck, CommandName } from '../shared/commands.ts';
 import {
 	WHOLE_BOARD,
 	type Reaction,
-	type SessionState,
+	type LiveRunState,
 	type Signal,
 	type Viewport,
 	type VoteResult,
@@ -36,7 +36,7 @@ const REACTION_FEED_LENGTH = 20;
  * of it: this class sends commands and keeps what the server announces.
  */
 export class BoardFacilitation {
-	session = $state.raw<SessionState | null>(null);
+	liveRun = $state.raw<LiveRunState | null>(null);
 	/** `serverNow - Date.now()` when the last state arrived, to correct this clock. */
 	clockOffsetMs = $state(0);
 	locks = $state.raw<string[]>([]);
@@ -104,7 +104,7 @@ export class BoardFacilitation {
 			boardId: this.#boardId
 		});
 		if (!ack.ok) return;
-		this.#setSession(ack.session);
+		this.#setLiveRun(ack.liveRun);
 		this.locks = ack.locks;
 		this.leader = ack.follow;
 		this.spotlight = ack.spotlight;
@@ -124,15 +124,15 @@ export class BoardFacilitation {
 		this.#camera = camera;
 	}
 
-	#setSession(state: SessionState): void {
-		this.session = state;
+	#setLiveRun(state: LiveRunState): void {
+		this.liveRun = state;
 		this.clockOffsetMs = state.serverNow - Date.now();
 	}
 
 	#listen(): void {
 		const mine = (boardId: string) => boardId === this.#boardId;
 		const socket = this.#socket;
-		socket.on('session:state', (state) => this.#setSession(state));
+		socket.on('run:state', (state) => this.#setLiveRun(state));
 		// Role, category or removal changed: the server decides again on reload.
 		socket.on('access:changed', () => window.location.reload());
 		// Anonymous mode is applied live: names follow through presence and awareness.
@@ -317,7 +317,7 @@ export class BoardFacilitation {
 	destroy(): void {
 		if (this.#viewportTimer) clearTimeout(this.#viewportTimer);
 		for (const event of [
-			'session:state',
+			'run:state',
 			'access:changed',
 			'workshop:anonymity',
 			'workshop:goto',

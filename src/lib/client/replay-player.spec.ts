@@ -7,7 +7,7 @@ import { REPLAY_LEAD_MS, ReplayPlayer } from './replay-player.svelte.ts';
 const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
 
 /** Two notes added 10 s apart, with a person arriving 400 ms before the first one. */
-function session() {
+function twoNotesPlayer() {
 	const doc = new Y.Doc();
 	const updates: HistoryUpdate[] = [];
 	doc.on('update', (update: Uint8Array) => {
@@ -25,7 +25,7 @@ function session() {
 
 describe('ReplayPlayer', () => {
 	it('starts just before the first change and jumps from event to event, naming each', () => {
-		const player = session();
+		const player = twoNotesPlayer();
 		expect(player.start).toBe(T0 - REPLAY_LEAD_MS);
 		expect(player.reached).toBeNull();
 		// The arrival falls within the same displayed second as the start: it is named all the same.
@@ -41,7 +41,7 @@ describe('ReplayPlayer', () => {
 	});
 
 	it('forgets the event reached once the moment is moved another way', () => {
-		const player = session();
+		const player = twoNotesPlayer();
 		player.nextEvent();
 		player.seek(T0 + 10_000);
 		expect(player.reached).toBeNull();

@@ -108,7 +108,7 @@ export class ReplayPlayer {
 		return this.#cursor.doc;
 	}
 
-	/** Shows the board as it was at `time` (clamped to the session). */
+	/** Shows the board as it was at `time` (clamped to the workshop). */
 	seek(time: number): void {
 		this.reached = null;
 		this.time = Math.max(this.start, Math.min(this.end, time));

@@ -12,7 +12,7 @@ export const exportEn: { [K in keyof typeof exportFr]: string } = {
 	export_csv_separator: 'CSV separator',
 	export_csv_semicolon: 'Semicolon (French Excel)',
 	export_csv_comma: 'Comma',
-	export_session_json: 'Whole session (JSON)',
+	export_record_json: 'Whole session (JSON)',
 	export_working: 'Preparing the export…',
 	export_done: 'Export downloaded.',
 	export_failed: 'The export failed. Try again.',

@@ -10,7 +10,7 @@ export const exportFr = {
 	export_csv_separator: 'Séparateur du CSV',
 	export_csv_semicolon: 'Point-virgule (Excel en français)',
 	export_csv_comma: 'Virgule',
-	export_session_json: 'Session complète (JSON)',
+	export_record_json: 'Session complète (JSON)',
 	export_working: 'Préparation de l’export…',
 	export_done: 'Export téléchargé.',
 	export_failed: 'L’export a échoué. Réessayez.',

@@ -8,8 +8,8 @@ export const recordsEn: { [K in keyof typeof recordsFr]: string } = {
 	retention_purged_at: 'Detailed change log purged on {date}.',
 	replay_purged_before:
 		'History before {date} was purged under the workshop’s retention setting: the replay starts there.',
-	session_download: 'Download session (JSON)',
-	session_download_hint:
+	record_download: 'Download session (JSON)',
+	record_download_hint:
 		'The whole workshop in one file: boards, events, votes, feedback and figures. It can be imported later.',
 	import_title: 'Import a session',
 	import_help:
@@ -18,7 +18,7 @@ export const recordsEn: { [K in keyof typeof recordsFr]: string } = {
 	import_submit: 'Import',
 	import_busy: 'Importing…',
 	import_failed: 'Import refused: {reason}',
-	error_session_format: 'This file is not a Croisée session in a known version.',
+	error_record_format: 'This file is not a Croisée session in a known version.',
 	error_file_too_large: 'The file exceeds the maximum accepted size.',
 	error_invalid_input: 'The document does not have the expected shape.',
 	error_invalid_text: 'The text holds characters that cannot be stored.',

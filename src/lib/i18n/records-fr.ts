@@ -6,8 +6,8 @@ export const recordsFr = {
 	retention_purged_at: 'Journal détaillé purgé le {date}.',
 	replay_purged_before:
 		'L’historique antérieur au {date} a été purgé selon la durée de conservation de l’atelier : le rejeu commence à cette date.',
-	session_download: 'Télécharger la séance (JSON)',
-	session_download_hint:
+	record_download: 'Télécharger la séance (JSON)',
+	record_download_hint:
 		'Tout l’atelier en un fichier : tableaux, événements, votes, retours et chiffres. Il peut être importé plus tard.',
 	import_title: 'Importer une séance',
 	import_help:
@@ -16,7 +16,7 @@ export const recordsFr = {
 	import_submit: 'Importer',
 	import_busy: 'Import en cours…',
 	import_failed: 'Import refusé : {reason}',
-	error_session_format: 'Ce fichier n’est pas une séance Croisée dans une version connue.',
+	error_record_format: 'Ce fichier n’est pas une séance Croisée dans une version connue.',
 	error_file_too_large: 'Le fichier dépasse la taille maximale acceptée.',
 	error_invalid_input: 'Le document ne correspond pas au format attendu.',
 	error_invalid_text: 'Le texte contient des caractères qui ne peuvent pas être enregistrés.',

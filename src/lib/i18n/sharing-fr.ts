@@ -16,12 +16,12 @@ export const sharingFr = {
 	programme_no_workshops:
 		'Aucune séance dans ce programme pour le moment. Ajoutez un atelier depuis sa page.',
 	programme_evaluator_hint: 'En tant qu’évaluateur, vous voyez les séances archivées seulement.',
-	programme_session_active: 'en cours',
-	programme_session_archived: 'archivée',
+	programme_workshop_active: 'en cours',
+	programme_workshop_archived: 'archivée',
 	programme_figures: 'Chiffres au fil des séances',
 	programme_figures_intro:
 		'Chaque graphique compare les séances dans l’ordre de leurs dates, par catégorie, sans aucun nom. Il est suivi du tableau de ses valeurs.',
-	programme_session: 'Séance',
+	programme_workshop: 'Séance',
 	programme_participant_share: 'Part des participants par catégorie (%)',
 	programme_contribution_share: 'Part des contributions par catégorie (%)',
 	programme_voice_balance: 'Indice d’équilibre des voix par séance',

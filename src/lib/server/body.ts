@@ -12,7 +12,7 @@ import { failure, type Failure } from './services/failure.ts';
  */
 
 /**
- * Routes whose bodies may weigh up to `MAX_UPLOAD_BYTES` (images, session imports); every other
+ * Routes whose bodies may weigh up to `MAX_UPLOAD_BYTES` (images, workshop record imports); every other
  * request body, JSON or form, is held to `MAX_JSON_BODY_BYTES`.
  */
 export const LARGE_BODY_ROUTES: ReadonlySet<string> = new Set([

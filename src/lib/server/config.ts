@@ -49,7 +49,7 @@ export interface Config {
 	maxValueBytes: number;
 	/** Bytes one awareness state (cursor, selection) may weigh, JSON-encoded; beyond: dropped. */
 	maxAwarenessStateBytes: number;
-	/** Largest image a person may upload to a board (and largest session import), in bytes. */
+	/** Largest image a person may upload to a board (and largest workshop record import), in bytes. */
 	maxUploadBytes: number;
 	/** Bytes of images all the boards of one workshop may hold together; beyond: 413. */
 	maxUploadBytesPerWorkshop: number;

@@ -16,3 +16,12 @@ export function newToken(): string {
 export function hashToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
+
+/**
+ * The opaque per-board id of a person, safe to show to others: the first 16 hex characters of
+ * sha256(boardId + userId). Live signals carry it, and so does the `hand-lowered-by-facilitator`
+ * event.
+ */
+export function personIdOf(boardId: string, userId: string): string {
+	return hashToken(boardId + userId).slice(0, 16);
+}

@@ -23,7 +23,7 @@ export interface TimerState {
 }
 
 /** Agenda, current phase and timer: what everyone sees. */
-export interface SessionState {
+export interface LiveRunState {
 	workshopId: string;
 	agenda: AgendaPhase[];
 	phaseId: string | null;

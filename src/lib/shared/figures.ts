@@ -1,7 +1,7 @@
 import type { Role } from './roles.ts';
 
 /**
- * A workshop's figures: what the session report, the programme page, the PDF and the public results
+ * A workshop's figures: what the workshop report, the programme page, the PDF and the public results
  * page show. Plain JSON (stored as is in `workshop_figures`), with no name, e-mail or person id:
  * people only ever appear as counts per category. See docs/ARCHITECTURE.md, "Figures".
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIGURES_VERSION, type WorkshopFigures } from './figures.ts';
 import { programmeFigures, sharesOf } from './programmes.ts';
 
-/** Figures of a session with the given participants and contributions per category. */
+/** Figures of a workshop with the given participants and contributions per category. */
 function figures(input: {
 	title: string;
 	categories: string[];
@@ -43,7 +43,7 @@ describe('sharesOf', () => {
 });
 
 describe('programmeFigures', () => {
-	it('orders sessions by date and lists categories in first-seen order', () => {
+	it('orders workshops by date and lists categories in first-seen order', () => {
 		const later = figures({
 			title: 'B',
 			categories: ['usager', 'elu'],
@@ -60,10 +60,10 @@ describe('programmeFigures', () => {
 			{ workshopId: 'b', date: '2026-03-01T00:00:00.000Z', figures: later },
 			{ workshopId: 'a', date: '2026-01-01T00:00:00.000Z', figures: earlier }
 		]);
-		expect(result.sessions.map((s) => s.title)).toEqual(['A', 'B']);
+		expect(result.workshops.map((s) => s.title)).toEqual(['A', 'B']);
 		expect(result.categories).toEqual(['agent', 'usager', 'elu']);
 		// Contributions are objects created plus edited: agent 1+1, usager 3+1.
-		expect(result.sessions[0]!.contributionShare).toEqual({ agent: 33.3, usager: 66.7 });
-		expect(result.sessions[1]!.participantShare).toEqual({ usager: 75, elu: 25 });
+		expect(result.workshops[0]!.contributionShare).toEqual({ agent: 33.3, usager: 66.7 });
+		expect(result.workshops[1]!.participantShare).toEqual({ usager: 75, elu: 25 });
 	});
 });

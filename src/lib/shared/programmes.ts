@@ -3,7 +3,7 @@ import type { WorkshopFigures } from './figures.ts';
 
 /**
  * Programmes: a facilitator's series of workshops whose figures are compared over time. The input
- * schemas of `/api/programmes` and the programme's figures (one row per session, no names), with
+ * schemas of `/api/programmes` and the programme's figures (one row per workshop, no names), with
  * the pure function that derives them from each workshop's `WorkshopFigures`.
  */
 
@@ -16,17 +16,17 @@ export const programmeInput = z.object({ title: programmeTitle });
 /** A programme id in `PATCH /api/workshops/<id> {programmeId}` (null: out of any programme). */
 export const programmeIdInput = z.string().min(1).max(64).nullable();
 
-/** How a reader may see a programme: its owner and facilitators see every session, evaluators the archived ones. */
+/** How a reader may see a programme: its owner and facilitators see every workshop, evaluators the archived ones. */
 export type ProgrammeReader = 'owner' | 'facilitator' | 'evaluator';
 
-/** One session of a programme, with the figures compared over time (all per category key). */
-export interface ProgrammeSession {
+/** One workshop of a programme, with the figures compared over time (all per category key). */
+export interface ProgrammeWorkshop {
 	workshopId: string;
 	title: string;
 	/** The workshop's date, or its creation time when it has none (ISO): the series' order. */
 	date: string;
 	archived: boolean;
-	/** Share of the session's participants, in percent (one decimal). */
+	/** Share of the workshop's participants, in percent (one decimal). */
 	participantShare: Record<string, number>;
 	/** Share of objects created and edited, in percent (one decimal). */
 	contributionShare: Record<string, number>;
@@ -38,10 +38,10 @@ export interface ProgrammeSession {
 	activeMinutes: Record<string, number>;
 }
 
-/** A programme's figures over time: its sessions in date order and every category they name. */
+/** A programme's figures over time: its workshops in date order and every category they name. */
 export interface ProgrammeFigures {
 	categories: string[];
-	sessions: ProgrammeSession[];
+	workshops: ProgrammeWorkshop[];
 }
 
 /** `counts` as percentages of their sum, one decimal (empty when the sum is 0). */
@@ -53,12 +53,12 @@ export function sharesOf(counts: Record<string, number>): Record<string, number>
 	);
 }
 
-/** The compared figures of one session. */
-export function sessionOf(input: {
+/** The compared figures of one workshop. */
+export function programmeWorkshopOf(input: {
 	workshopId: string;
 	date: string;
 	figures: WorkshopFigures;
-}): ProgrammeSession {
+}): ProgrammeWorkshop {
 	const { figures } = input;
 	const contributions = Object.fromEntries(
 		Object.entries(figures.contributions.byCategory).map(([key, c]) => [key, c.created + c.edited])
@@ -78,14 +78,14 @@ export function sessionOf(input: {
 	};
 }
 
-/** Sessions sorted by date (then id, for equal dates) and the categories they name, in first-seen order. */
+/** Workshops sorted by date (then id, for equal dates) and the categories they name, in first-seen order. */
 export function programmeFigures(
-	sessions: readonly { workshopId: string; date: string; figures: WorkshopFigures }[]
+	workshops: readonly { workshopId: string; date: string; figures: WorkshopFigures }[]
 ): ProgrammeFigures {
-	const sorted = [...sessions].sort(
+	const sorted = [...workshops].sort(
 		(a, b) => a.date.localeCompare(b.date) || a.workshopId.localeCompare(b.workshopId)
 	);
 	const categories = new Set<string>();
-	for (const session of sorted) for (const key of session.figures.categories) categories.add(key);
-	return { categories: [...categories], sessions: sorted.map(sessionOf) };
+	for (const workshop of sorted) for (const key of workshop.figures.categories) categories.add(key);
+	return { categories: [...categories], workshops: sorted.map(programmeWorkshopOf) };
 }

@@ -7,7 +7,7 @@ import type {
 } from './commands.ts';
 import type {
 	Reaction,
-	SessionState,
+	LiveRunState,
 	Signal,
 	VoteResult,
 	VoteRound,
@@ -45,7 +45,7 @@ export interface ServerToClientEvents {
 	 */
 	'workshop:anonymity': (payload: { workshopId: string; anonymous: boolean }) => void;
 	/** Agenda, current phase and timer of the workshop (on join and after every change). */
-	'session:state': (state: SessionState) => void;
+	'run:state': (state: LiveRunState) => void;
 	/** Raised hands in the order they were raised (facilitators only). */
 	'hands:state': (payload: { workshopId: string; hands: Signal[] }) => void;
 	/** Whether your own hand is raised (after you or a facilitator changed it). */
@@ -104,7 +104,7 @@ export interface ServerToClientEvents {
 export type FacilitationJoinAck =
 	| {
 			ok: true;
-			session: SessionState;
+			liveRun: LiveRunState;
 			locks: string[];
 			follow: { personId: string; name: string } | null;
 			spotlight: string | null;

@@ -6,8 +6,10 @@ import type { WorkshopSettingsInput } from './workshop-validation.ts';
  * The catalogue of workshop events (`workshop_events` rows), written once: each type with the
  * payload it carries. Writers record through one function (`recordEvent` in
  * `src/lib/server/services/workshop-events.ts`), which accepts only a type of this catalogue with
- * its payload; readers (the replay's timeline, the session export) switch over `WorkshopEventType`
- * exhaustively, so a new type does not compile until each of them knows it.
+ * its payload. Readers are exhaustive: the replay's timeline switches over `WorkshopEventType`, and
+ * `EVENT_ID_FIELDS` (`workshop-event-ids.ts`: which payload fields hold person, board and round
+ * ids, for erasure and the workshop record export and import) has an entry for every type, so a
+ * new type does not compile until each of them knows it.
  */
 export interface WorkshopEventPayloads {
 	/** Someone entered a board (presence). */
@@ -15,12 +17,12 @@ export interface WorkshopEventPayloads {
 	/** Someone left a board. */
 	leave: { role: Role; category: string | null };
 	/** The agenda changed (`agenda`: its number of phases). */
-	agenda: SessionEventPayload;
+	agenda: LiveRunEventPayload;
 	/** A phase became current. */
-	phase: SessionEventPayload;
-	'timer-start': SessionEventPayload;
-	'timer-pause': SessionEventPayload;
-	'timer-add': SessionEventPayload;
+	phase: LiveRunEventPayload;
+	'timer-start': LiveRunEventPayload;
+	'timer-pause': LiveRunEventPayload;
+	'timer-add': LiveRunEventPayload;
 	'hand-raise': Empty;
 	'hand-lower': Empty;
 	'hand-lowered-by-facilitator': { personId: string };
@@ -67,7 +69,7 @@ export interface WorkshopEventPayloads {
 type Empty = Record<string, never>;
 
 /** What the agenda and timer events carry: the state after the change. */
-export interface SessionEventPayload {
+export interface LiveRunEventPayload {
 	phaseId: string | null;
 	timer: TimerState;
 	/** Number of phases in the agenda. */

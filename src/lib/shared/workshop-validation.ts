@@ -21,7 +21,7 @@ export const workshopSettingsInput = z.object({
 	/** ISO 8601 date-time, or null to clear it. */
 	date: z.iso.datetime({ offset: true }).nullable().optional(),
 	purpose: z.string().trim().max(2000).optional(),
-	/** Where the session takes place (a room, a town hall); '' clears it. */
+	/** Where the workshop takes place (a room, a town hall); '' clears it. */
 	place: z.string().trim().max(PLACE_MAX_CHARS).optional(),
 	categories: categoryList.optional(),
 	admission: z.enum(['open', 'admit']).optional(),

@@ -60,11 +60,11 @@ export const workshops = pgTable('workshops', {
 		.notNull()
 		.default('active'),
 	createdAt: createdAt(),
-	/** When the session takes place (null: not planned yet). */
+	/** When the workshop takes place (null: not planned yet). */
 	date: timestamp('date', { withTimezone: true }),
 	/** What the workshop is for, shown to people joining. */
 	purpose: text('purpose').notNull().default(''),
-	/** Where the session takes place (a room, a town hall), shown on the outputs; '' when unknown. */
+	/** Where the workshop takes place (a room, a town hall), shown on the outputs; '' when unknown. */
 	place: text('place').notNull().default(''),
 	/** The categories people speak as, in display order (defaults: usager, agent, manager, elu). */
 	categories: jsonb('categories')
@@ -84,15 +84,15 @@ export const workshops = pgTable('workshops', {
 		.$type<{ id: string; title: string; plannedSeconds: number }[]>()
 		.notNull()
 		.default([]),
-	/** Current phase and timer (server clock), so late joiners and restarts see the same. */
-	session: jsonb('session')
+	/** Live run: current phase and timer (server clock), the same for late joiners and restarts. */
+	liveRun: jsonb('live_run')
 		.$type<{
 			phaseId: string | null;
 			timer: { running: boolean; endsAt: number | null; remainingMs: number };
 		}>()
 		.notNull()
 		.default({ phaseId: null, timer: { running: false, endsAt: null, remainingMs: 0 } }),
-	/** The programme this workshop belongs to (sessions compared over time), or null. */
+	/** The programme this workshop belongs to (its workshops compared over time), or null. */
 	programmeId: text('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
 	/**
 	 * RGPD retention: raw update logs older than this many months are purged (snapshots and

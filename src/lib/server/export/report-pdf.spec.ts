@@ -6,7 +6,7 @@ import { translator } from '../../i18n/index.ts';
 import { FIGURES_VERSION, type WorkshopFigures } from '../../shared/figures.ts';
 import { reportToPdf } from './report-pdf.ts';
 
-/** Figures of a small session whose texts hold what French typography needs. */
+/** Figures of a small workshop whose texts hold what French typography needs. */
 function figures(): WorkshopFigures {
 	const at = '2026-12-04T13:30:00.000Z';
 	return {

@@ -25,7 +25,7 @@ import {
 } from './report-pdf-layout.ts';
 
 /**
- * The session report as a PDF, ready to publish: a cover (workshop, date, place, facilitators,
+ * The workshop report as a PDF, ready to publish: a cover (workshop, date, place, facilitators,
  * participation by category, anonymity rules), the figures of the report page drawn as vector
  * charts in the category colours with their tables, verbatims grouped by category, the boards as
  * vector images, page numbers; in the reader's language, in an embedded Unicode font. No names of

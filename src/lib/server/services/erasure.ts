@@ -1,4 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, or } from 'drizzle-orm';
+import { PERSON_EVENT_TYPES, renameEventIds } from '../../shared/workshop-event-ids.ts';
+import { WORKSHOP_EVENT_TYPES } from '../../shared/workshop-events.ts';
 import { appContext } from '../context.ts';
 import {
 	boardDrafts,
@@ -15,7 +17,7 @@ import {
 	votes,
 	workshopEvents
 } from '../db/schema.ts';
-import { newId } from '../ids.ts';
+import { newId, personIdOf } from '../ids.ts';
 import { failure, type Failure } from './failure.ts';
 import { recordEvent } from './workshop-events.ts';
 
@@ -32,37 +34,67 @@ import { recordEvent } from './workshop-events.ts';
 
 type Tx = Parameters<Parameters<ReturnType<typeof appContext>['db']['transaction']>[0]>[0];
 
-/** Replaces, in any JSON value, strings equal to `from` by `to` (ids inside event payloads). */
-export function replaceInJson(value: unknown, from: string, to: string): unknown {
-	if (typeof value === 'string') return value === from ? to : value;
-	if (Array.isArray(value)) return value.map((entry) => replaceInJson(entry, from, to));
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value).map(([key, entry]) => [key, replaceInJson(entry, from, to)])
-		);
-	}
-	return value;
+/**
+ * An event payload with the person `userId` replaced by `placeholderId` in the fields
+ * `EVENT_ID_FIELDS` names: their user id, and their per-board id on any of `boardIds` (the
+ * workshop's boards) by the placeholder's on the same board.
+ */
+export function erasedPayload(input: {
+	type: string;
+	payload: unknown;
+	userId: string;
+	placeholderId: string;
+	boardIds: readonly string[];
+}): unknown {
+	const { userId, placeholderId } = input;
+	const perBoard = new Map(
+		input.boardIds.map((boardId) => [
+			personIdOf(boardId, userId),
+			personIdOf(boardId, placeholderId)
+		])
+	);
+	return renameEventIds({
+		type: input.type,
+		payload: input.payload,
+		renames: {
+			user: (id) => (id === userId ? placeholderId : undefined),
+			boardPerson: (id) => perBoard.get(id)
+		}
+	});
 }
 
-async function scrubEvents(tx: Tx, workshopId: string, userId: string, placeholderId: string) {
+async function scrubEvents(
+	tx: Tx,
+	workshopId: string,
+	boardIds: readonly string[],
+	person: { userId: string; placeholderId: string }
+) {
+	const { userId } = person;
 	await tx
 		.update(workshopEvents)
 		.set({ actorId: null })
 		.where(and(eq(workshopEvents.workshopId, workshopId), eq(workshopEvents.actorId, userId)));
+	// The types whose payload names a person, and any type outside the catalogue (legacy rows).
 	const rows = await tx
-		.select({ id: workshopEvents.id, payload: workshopEvents.payload })
+		.select({
+			id: workshopEvents.id,
+			type: workshopEvents.type,
+			payload: workshopEvents.payload
+		})
 		.from(workshopEvents)
 		.where(
 			and(
 				eq(workshopEvents.workshopId, workshopId),
-				sql`${workshopEvents.payload}::text like ${`%${userId}%`}`
+				or(
+					inArray(workshopEvents.type, [...PERSON_EVENT_TYPES]),
+					notInArray(workshopEvents.type, WORKSHOP_EVENT_TYPES)
+				)
 			)
 		);
 	for (const row of rows) {
-		await tx
-			.update(workshopEvents)
-			.set({ payload: replaceInJson(row.payload, userId, placeholderId) })
-			.where(eq(workshopEvents.id, row.id));
+		const payload = erasedPayload({ ...row, ...person, boardIds });
+		if (JSON.stringify(payload) === JSON.stringify(row.payload)) continue;
+		await tx.update(workshopEvents).set({ payload }).where(eq(workshopEvents.id, row.id));
 	}
 }
 
@@ -162,7 +194,7 @@ export async function erasePerson(input: {
 	const personDeleted = await db.transaction(async (tx) => {
 		await moveContributions(tx, input.workshopId, input.userId, placeholderId);
 		await scrubBoards(tx, boardIds, input.userId);
-		await scrubEvents(tx, input.workshopId, input.userId, placeholderId);
+		await scrubEvents(tx, input.workshopId, boardIds, { userId: input.userId, placeholderId });
 		await recordEvent(
 			{ workshopId: input.workshopId, actorId: input.actorId, type: 'person-erased', payload: {} },
 			tx

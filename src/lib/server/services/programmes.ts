@@ -14,7 +14,7 @@ import { workshopFiguresFor } from './figures/index.ts';
 /**
  * Programmes group a facilitator's workshops so their figures can be compared over time. The owner
  * changes a programme; facilitators and evaluators of any of its workshops read it (evaluators see
- * archived sessions only). Deleting a programme unlinks its workshops, never deletes them.
+ * archived workshops only). Deleting a programme unlinks its workshops, never deletes them.
  */
 
 /** A programme as listed. */
@@ -166,14 +166,14 @@ export async function readProgramme(input: {
 	return { id: programme.id, title: programme.title, reader, workshops: visible };
 }
 
-/** The programme's figures over time, over the sessions its reader may see. */
+/** The programme's figures over time, over the workshops its reader may see. */
 export async function programmeFiguresOf(view: ProgrammeView): Promise<ProgrammeFigures> {
-	const sessions = [];
+	const withFigures = [];
 	for (const workshop of view.workshops) {
 		const figures = await workshopFiguresFor({ workshopId: workshop.id });
-		if (figures) sessions.push({ workshopId: workshop.id, date: workshop.date, figures });
+		if (figures) withFigures.push({ workshopId: workshop.id, date: workshop.date, figures });
 	}
-	return programmeFigures(sessions);
+	return programmeFigures(withFigures);
 }
 
 /** Null when `userId` owns the programme; 404 when they may not read it, 403 when they only read it. */

@@ -15,11 +15,11 @@ import {
 	workshopEvents,
 	workshops
 } from '../db/schema.ts';
-import { replaceInJson } from './erasure.ts';
 import { workshopFiguresFor } from './figures/index.ts';
 import type { Role } from '../../shared/roles.ts';
+import { renameEventIds } from '../../shared/workshop-event-ids.ts';
 import { PLACE_MAX_CHARS } from '../../shared/workshop-validation.ts';
-import { newId } from '../ids.ts';
+import { newId, personIdOf } from '../ids.ts';
 import { anonymousNameFor, pseudonymFor, pseudonymTag, seesPseudonyms } from './pseudonyms.ts';
 
 /**
@@ -242,11 +242,32 @@ async function exportVotes(
 	}));
 }
 
-/** Event payloads with every member id replaced by their ref. */
-function refPayload(payload: unknown, refOf: ReadonlyMap<string, string>): unknown {
-	let out: unknown = payload ?? null;
-	for (const [userId, tag] of refOf) out = replaceInJson(out, userId, tag);
+/** The ref of each member's per-board id (`personIdOf`) on each of `boardIds`. */
+function boardPersonRefs(
+	refOf: ReadonlyMap<string, string>,
+	boardIds: readonly string[]
+): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const boardId of boardIds) {
+		for (const [userId, ref] of refOf) out.set(personIdOf(boardId, userId), ref);
+	}
 	return out;
+}
+
+/**
+ * An event payload with every member named in it (by user id or per-board id) replaced by their
+ * ref, in the fields `EVENT_ID_FIELDS` names.
+ */
+function refPayload(
+	event: { type: string; payload: unknown },
+	refOf: ReadonlyMap<string, string>,
+	boardPersonRef: ReadonlyMap<string, string>
+): unknown {
+	return renameEventIds({
+		type: event.type,
+		payload: event.payload ?? null,
+		renames: { user: (id) => refOf.get(id), boardPerson: (id) => boardPersonRef.get(id) }
+	});
 }
 
 /**
@@ -284,6 +305,11 @@ export async function exportWorkshopRecord(input: {
 		.from(feedback)
 		.where(eq(feedback.workshopId, workshopId))
 		.orderBy(asc(feedback.at), asc(feedback.userId));
+	const exportedBoards = await exportBoards(workshopId);
+	const boardPersonRef = boardPersonRefs(
+		refOf,
+		exportedBoards.map((board) => board.id)
+	);
 	return {
 		format: RECORD_FORMAT,
 		version: RECORD_VERSION,
@@ -302,13 +328,13 @@ export async function exportWorkshopRecord(input: {
 			agenda: workshop.agenda
 		},
 		people,
-		boards: await exportBoards(workshopId),
+		boards: exportedBoards,
 		events: events.map((event) => ({
 			boardId: event.boardId,
 			at: event.at.toISOString(),
 			actor: event.actorId ? (refOf.get(event.actorId) ?? null) : null,
 			type: event.type,
-			payload: refPayload(event.payload, refOf)
+			payload: refPayload(event, refOf, boardPersonRef)
 		})),
 		voteRounds: await exportVotes(workshopId, refOf, workshop.anonymous),
 		feedback: answers.map((answer) => ({

@@ -11,8 +11,8 @@ import {
 	workshopFigures,
 	workshops
 } from '../db/schema.ts';
-import { newId } from '../ids.ts';
-import { replaceInJson } from './erasure.ts';
+import { renameEventIds } from '../../shared/workshop-event-ids.ts';
+import { newId, personIdOf } from '../ids.ts';
 import type { ReadRecord } from './workshop-record-read.ts';
 import type { WorkshopRecord } from './workshop-record-export.ts';
 
@@ -70,13 +70,29 @@ async function personOf(tx: Tx, ref: string, maps: IdMaps): Promise<string> {
 	return id;
 }
 
-/** Document refs, board and round ids inside an event payload, replaced by the new ids. */
-function mappedPayload(payload: unknown, maps: IdMaps): unknown {
-	let out: unknown = payload ?? null;
-	for (const [from, to] of [...maps.people, ...maps.boards, ...maps.rounds]) {
-		out = replaceInJson(out, from, to);
-	}
-	return out;
+/**
+ * An event payload with the document's refs, board and round ids replaced by the new ids, in the
+ * fields `EVENT_ID_FIELDS` names; a per-board person becomes the new person's id on `boardId`
+ * (the event's new board).
+ */
+function mappedPayload(
+	event: { type: string; payload: unknown },
+	boardId: string | null,
+	maps: IdMaps
+): unknown {
+	return renameEventIds({
+		type: event.type,
+		payload: event.payload ?? null,
+		renames: {
+			user: (ref) => maps.people.get(ref),
+			boardPerson: (ref) => {
+				const userId = maps.people.get(ref);
+				return userId && boardId ? personIdOf(boardId, userId) : undefined;
+			},
+			board: (id) => maps.boards.get(id),
+			round: (id) => maps.rounds.get(id)
+		}
+	});
 }
 
 async function insertBoards(tx: Tx, workshopId: string, read: ReadRecord, maps: IdMaps) {
@@ -135,13 +151,14 @@ async function insertVotes(tx: Tx, workshopId: string, document: WorkshopRecord,
 async function insertRecords(tx: Tx, workshopId: string, document: WorkshopRecord, maps: IdMaps) {
 	const rows: (typeof workshopEvents.$inferInsert)[] = [];
 	for (const event of document.events) {
+		const boardId = event.boardId === null ? null : (maps.boards.get(event.boardId) ?? null);
 		rows.push({
 			workshopId,
-			boardId: event.boardId === null ? null : (maps.boards.get(event.boardId) ?? null),
+			boardId,
 			at: new Date(event.at),
 			actorId: event.actor === null ? null : await personOf(tx, event.actor, maps),
 			type: event.type,
-			payload: mappedPayload(event.payload, maps)
+			payload: mappedPayload(event, boardId, maps)
 		});
 	}
 	for (const chunk of chunks(rows)) await tx.insert(workshopEvents).values(chunk);

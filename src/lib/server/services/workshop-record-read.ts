@@ -124,7 +124,7 @@ function checkReferences(document: WorkshopRecord): Failure | null {
 /**
  * Reads an uploaded workshop record: 400 `invalid_json` (not UTF-8 JSON), `json_too_deep`
  * (nested deeper than `maxDepth`), `invalid_text`
- * (unstorable text), `session_format` (another format or version), `invalid_input` (with the
+ * (unstorable text), `record_format` (another format or version), `invalid_input` (with the
  * path of the first problem). `maxObjects` is the per-board object limit.
  */
 export function readWorkshopRecord(input: {
@@ -140,7 +140,7 @@ export function readWorkshopRecord(input: {
 	if (head.format !== RECORD_FORMAT || head.version !== RECORD_VERSION) {
 		return failure(
 			400,
-			'session_format',
+			'record_format',
 			`Not a ${RECORD_FORMAT} document of version ${RECORD_VERSION}`
 		);
 	}

@@ -17,7 +17,7 @@ export interface WorkshopView {
 	/** ISO date-time, or null when not planned. */
 	date: string | null;
 	purpose: string;
-	/** Where the session takes place, or '' when not given. */
+	/** Where the workshop takes place, or '' when not given. */
 	place: string;
 	categories: string[];
 	admission: 'open' | 'admit';
@@ -31,7 +31,7 @@ export interface WorkshopView {
 	logPurgedAt: string | null;
 	archived: boolean;
 	boards: { id: string; title: string }[];
-	/** The programme the workshop belongs to (sessions compared over time), or null. */
+	/** The programme the workshop belongs to (its workshops compared over time), or null. */
 	programmeId: string | null;
 }
 

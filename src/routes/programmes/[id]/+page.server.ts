@@ -17,7 +17,7 @@ function signedIn(event: RequestEvent): string {
 	return user.id;
 }
 
-/** The programme, its sessions in date order and their figures over time (its readers). */
+/** The programme, its workshops in date order and their figures over time (its readers). */
 export const load: PageServerLoad = async (event) => {
 	const userId = signedIn(event);
 	const view = await readProgramme({ userId, programmeId: event.params.id });

@@ -214,7 +214,7 @@ function orderedCategories(workshopCategories: string[], counts: object[]): stri
 
 /**
  * Computes every figure of a workshop from its raw records (update logs replayed, votes, feedback,
- * memberships). Null when the workshop does not exist. About a second for a two-hour session of
+ * memberships). Null when the workshop does not exist. About a second for a two-hour workshop of
  * 20,000 updates (see `tests/bench/`).
  */
 export async function computeWorkshopFigures(input: {

@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
 /**
  * The programme with its workshops in date order and their figures over time (`ProgrammeFigures`,
  * no names): its owner, and facilitators or evaluators of its workshops (evaluators: archived
- * sessions only). 404 for anyone else.
+ * workshops only). 404 for anyone else.
  */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	const user = requireUser(locals);

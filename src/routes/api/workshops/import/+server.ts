@@ -9,10 +9,10 @@ import { readWorkshopRecord } from '$lib/server/services/workshop-record-read';
 import type { RequestHandler } from './$types';
 
 /**
- * Imports a session document (as `GET /api/workshops/<id>/export.json` gives it) as a new,
+ * Imports a workshop record (as `GET /api/workshops/<id>/export.json` gives it) as a new,
  * archived workshop the caller facilitates (accounts only, like creating a workshop):
  * `201 { id, boardIds }`. 413 above `MAX_UPLOAD_BYTES`, 408 when the body stalls, 415 not JSON,
- * 400 `session_format` (another format or version), `invalid_json`, `json_too_deep` (beyond
+ * 400 `record_format` (another format or version), `invalid_json`, `json_too_deep` (beyond
  * `MAX_JSON_DEPTH`), `invalid_input` (with the path of the problem).
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
@@ -20,13 +20,13 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (isFailure(user)) return failureResponse(user);
 	if (user.kind !== 'account') {
 		return failureResponse(
-			failure(403, 'account_required', 'Only facilitator accounts import sessions')
+			failure(403, 'account_required', 'Only facilitator accounts import workshop records')
 		);
 	}
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.toLowerCase().startsWith('application/json')) {
 		return failureResponse(
-			failure(415, 'unsupported_media_type', 'Send the session as JSON (application/json)')
+			failure(415, 'unsupported_media_type', 'Send the workshop record as JSON (application/json)')
 		);
 	}
 	const { config } = appContext();

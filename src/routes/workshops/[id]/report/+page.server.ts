@@ -5,7 +5,7 @@ import { workshopFiguresFor } from '$lib/server/services/figures';
 import { programmeOfWorkshop } from '$lib/server/services/programmes';
 import type { PageServerLoad } from './$types';
 
-/** The session report: the workshop's figures and its programme, if any (facilitators and evaluators). */
+/** The workshop report: its figures and its programme, if any (facilitators and evaluators). */
 export const load: PageServerLoad = async (event) => {
 	if (!event.locals.user) {
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);

@@ -7,7 +7,7 @@ import { translator } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
 /**
- * The whole session as a JSON download (`format: "croisee-session"`): facilitators get names,
+ * The workshop record as a JSON download (`format: "croisee-session"`): facilitators get names,
  * evaluators (once the workshop is archived) pseudonyms unless the workshop shows them names.
  */
 export const GET: RequestHandler = async (event) => {

@@ -8,7 +8,7 @@ import { seesPseudonyms } from '$lib/server/services/pseudonyms';
 import { translator } from '$lib/i18n';
 import type { RequestHandler } from './$types';
 
-/** The session report as a PDF in the reader's language (facilitators, evaluators). */
+/** The workshop report as a PDF in the reader's language (facilitators, evaluators). */
 export const GET: RequestHandler = async (event) => {
 	const access = await reportReaderOfRoute(event);
 	if (isFailure(access)) return failureResponse(access);

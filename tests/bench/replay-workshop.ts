@@ -14,7 +14,7 @@ import type { StoredSnapshot, UnnumberedUpdate } from '../../src/lib/server/hist
 import { seededRandom } from '../helpers/random.ts';
 
 /**
- * A realistic two-hour workshop session for the replay benchmark: several Yjs clients, kept in
+ * A realistic two-hour workshop for the replay benchmark: several Yjs clients, kept in
  * sync through an in-memory connector (as Yjs's own tests do), create notes and type into them
  * character by character, drag them (several updates per drag), recolour, delete some, add frames
  * and connectors. Every local update of a client becomes one log row with that client's category
@@ -22,14 +22,14 @@ import { seededRandom } from '../helpers/random.ts';
  * along so snapshots are taken where the server would take them.
  */
 
-/** Length of the simulated session, in ms. */
-export const SESSION_MS = 2 * 60 * 60 * 1000;
+/** Length of the simulated workshop, in ms. */
+export const WORKSHOP_MS = 2 * 60 * 60 * 1000;
 
 /** Categories of the simulated participants (one per client, round-robin). */
-const SESSION_CATEGORIES = ['usager', 'agent', 'manager', 'elu', 'usager', 'agent'];
+const CLIENT_CATEGORIES = ['usager', 'agent', 'manager', 'elu', 'usager', 'agent'];
 
-/** What a session produced: the log rows and the snapshots, in the order the server stores them. */
-export interface ReplaySession {
+/** What a workshop produced: the log rows and the snapshots, in the order the server stores them. */
+export interface ReplayWorkshop {
 	updates: UnnumberedUpdate[];
 	/** Snapshot `k` stands for the first `(k + 1) * snapshotEvery` updates. */
 	snapshots: StoredSnapshot[];
@@ -48,54 +48,54 @@ interface Client {
 const WORDS = ['mobilité', 'accueil', 'horaires', 'écoute', 'budget', 'quartier', 'lien', 'aide'];
 
 /**
- * Builds a session of exactly `updates` log rows from `clients` clients. `snapshotEvery` mirrors
+ * Builds a workshop of exactly `updates` log rows from `clients` clients. `snapshotEvery` mirrors
  * the server's `SNAPSHOT_EVERY_UPDATES`.
  */
-export function buildReplaySession(input: {
+export function buildReplayWorkshop(input: {
 	updates: number;
 	clients: number;
 	seed: number;
 	snapshotEvery: number;
 	startAt: number;
-}): ReplaySession {
+}): ReplayWorkshop {
 	const random = seededRandom(input.seed);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 	const server = new Y.Doc();
 	const clients: Client[] = Array.from({ length: input.clients }, (_, i) => ({
 		doc: new Y.Doc(),
-		category: SESSION_CATEGORIES[i % SESSION_CATEGORIES.length] as string,
+		category: CLIENT_CATEGORIES[i % CLIENT_CATEGORIES.length] as string,
 		typing: '',
 		typingInto: null
 	}));
-	const session: ReplaySession = { updates: [], snapshots: [], finalItems: 0 };
-	const spacing = SESSION_MS / input.updates;
+	const workshop: ReplayWorkshop = { updates: [], snapshots: [], finalItems: 0 };
+	const spacing = WORKSHOP_MS / input.updates;
 	for (const client of clients) {
 		client.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === 'remote') return;
-			const n = session.updates.length;
+			const n = workshop.updates.length;
 			const at = new Date(input.startAt + Math.round((n + random() * 0.9) * spacing));
-			session.updates.push({ at, authorId: null, category: client.category, update });
+			workshop.updates.push({ at, authorId: null, category: client.category, update });
 			Y.applyUpdate(server, update, 'remote');
 			for (const other of clients) {
 				if (other !== client) Y.applyUpdate(other.doc, update, 'remote');
 			}
 			if ((n + 1) % input.snapshotEvery === 0) {
 				const state = Y.encodeStateAsUpdate(server);
-				session.snapshots.push({ seq: n + 1, at, state, itemCount: countItems(server) });
+				workshop.snapshots.push({ seq: n + 1, at, state, itemCount: countItems(server) });
 			}
 		});
 	}
 	const notes: string[] = [];
 	const frames: string[] = [];
-	while (session.updates.length < input.updates) {
+	while (workshop.updates.length < input.updates) {
 		const client = pick(clients);
-		act({ client, notes, frames, random, pick, left: input.updates - session.updates.length });
+		act({ client, notes, frames, random, pick, left: input.updates - workshop.updates.length });
 	}
-	// A last gesture may log a few rows more than asked: the session ends at exactly `updates`.
-	session.updates.length = input.updates;
-	session.snapshots = session.snapshots.filter((snapshot) => snapshot.seq <= input.updates);
-	session.finalItems = countItems(server);
-	return session;
+	// A last gesture may log a few rows more than asked: the workshop ends at exactly `updates`.
+	workshop.updates.length = input.updates;
+	workshop.snapshots = workshop.snapshots.filter((snapshot) => snapshot.seq <= input.updates);
+	workshop.finalItems = countItems(server);
+	return workshop;
 }
 
 /** One gesture of `client`: a keystroke of the word being typed, or a new action. */

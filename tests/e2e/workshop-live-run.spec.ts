@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { pasteText } from './canvas-helpers.ts';
 import { createWorkshop, joinAsGuest, noteTexts, signUp } from './helpers.ts';
 
-test('a facilitator runs a session with an usager and an élu: agenda and timer, hand raise, silent brainstorm, dot vote by category, locked board, voice balance, feedback', async ({
+test('a facilitator runs a workshop with an usager and an élu: agenda and timer, hand raise, silent brainstorm, dot vote by category, locked board, voice balance, feedback', async ({
 	page,
 	browser
 }) => {
@@ -21,12 +21,12 @@ test('a facilitator runs a session with an usager and an élu: agenda and timer,
 	await page.getByRole('button', { name: 'Passer à l’étape « Idées en silence »' }).click();
 	await page.getByRole('button', { name: 'Démarrer', exact: true }).click();
 	for (const person of [usager, elu]) {
-		const timer = person.getByTestId('session-timer');
+		const timer = person.getByTestId('run-timer');
 		await expect(timer).toContainText('Idées en silence');
 		await expect(timer).toContainText(/4:[0-5]\d|5:00/);
 	}
 	await page.getByRole('button', { name: 'Mettre en pause' }).click();
-	await expect(usager.getByTestId('session-timer')).toContainText('en pause');
+	await expect(usager.getByTestId('run-timer')).toContainText('en pause');
 
 	await elu.getByRole('button', { name: 'Lever la main' }).click();
 	await expect(page.getByText('Élise Élue lève la main')).toBeVisible();

@@ -22,7 +22,7 @@ function itemsOfState(state: string) {
 }
 
 /**
- * A session document with what legitimately differs between an export and the export of its
+ * A workshop record with what legitimately differs between an export and the export of its
  * import replaced: refs become `name|role|category`, board and round ids their position, board
  * states their items; `exportedAt` goes. The people list is returned apart (the importer joins it).
  */
@@ -52,13 +52,13 @@ async function workshopCount(): Promise<number> {
 	return Number(row?.n ?? 0);
 }
 
-describe.each(DRIVERS)('session import (%s)', (driver) => {
+describe.each(DRIVERS)('workshop record import (%s)', (driver) => {
 	const h = new Harness();
 	beforeAll(() => warmUp(driver), 60_000);
 	afterEach(() => h.cleanup());
 
-	/** A real session: notes, a closed vote round, feedback and events, archived and exported. */
-	async function exportedSession() {
+	/** A real workshop: notes, a closed vote round, feedback and events, archived and exported. */
+	async function exportedWorkshop() {
 		const setup = await workshopWith(h, driver, [
 			{ name: 'Ulla', category: 'usager' },
 			{ name: 'Alain', category: 'agent' }
@@ -104,8 +104,8 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 		return { ...setup, document: body };
 	}
 
-	it('restores an exported session as a new archived workshop whose export matches', async () => {
-		const { server, facilitator, document } = await exportedSession();
+	it('restores an exported workshop record as a new archived workshop whose export matches', async () => {
+		const { server, facilitator, document } = await exportedWorkshop();
 		expect(document.voteRounds[0]?.votes).toHaveLength(3);
 		expect(document.feedback).toHaveLength(2);
 		expect(document.events.map((event) => event.type)).toEqual(
@@ -186,7 +186,7 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 	}, 60_000);
 
 	it('refuses bad documents with a 4xx and creates nothing; only accounts may import', async () => {
-		const { server, facilitator, document, guests } = await exportedSession();
+		const { server, facilitator, document, guests } = await exportedWorkshop();
 		const total = await workshopCount();
 		const post = (client: ApiClient, body: string) =>
 			fetch(`${server.url}/api/workshops/import`, {
@@ -198,9 +198,9 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 				body: (await response.json()) as { code: string; error: string }
 			}));
 		const bad: [string, number, string][] = [
-			[JSON.stringify({ ...document, version: 2 }), 400, 'session_format'],
-			[JSON.stringify({ ...document, format: 'other' }), 400, 'session_format'],
-			[JSON.stringify([1, 2]), 400, 'session_format'],
+			[JSON.stringify({ ...document, version: 2 }), 400, 'record_format'],
+			[JSON.stringify({ ...document, format: 'other' }), 400, 'record_format'],
+			[JSON.stringify([1, 2]), 400, 'record_format'],
 			[JSON.stringify(document).slice(0, 500), 400, 'invalid_json'],
 			[JSON.stringify({ ...document, feedback: [{ satisfaction: 'five' }] }), 400, 'invalid_input'],
 			[
@@ -253,7 +253,7 @@ describe.each(DRIVERS)('session import (%s)', (driver) => {
 	}, 60_000);
 
 	it('leaves nothing behind when the database refuses part of an import', async () => {
-		const { facilitator, document } = await exportedSession();
+		const { facilitator, document } = await exportedWorkshop();
 		const read = readWorkshopRecord({
 			bytes: new TextEncoder().encode(JSON.stringify(document)),
 			maxObjects: 5000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { remainingMs } from '../../../src/lib/shared/facilitation.ts';
-import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './session.ts';
+import { addTime, pauseTimer, replaceAgenda, selectPhase, startTimer } from './live-run.ts';
 
 const idle = { running: false, endsAt: null, remainingMs: 0 };
 

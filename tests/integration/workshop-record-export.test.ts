@@ -5,7 +5,7 @@ import { workshopRecord } from '../../src/lib/server/services/workshop-record-ex
 import { DRIVERS } from '../helpers/database.ts';
 import { Harness, joinAsGuest, warmUp } from './support.ts';
 
-describe.each(DRIVERS)('session JSON export (%s)', (driver) => {
+describe.each(DRIVERS)('workshop record export (%s)', (driver) => {
 	const h = new Harness();
 	beforeAll(() => warmUp(driver), 60_000);
 	afterEach(() => h.cleanup());
@@ -29,7 +29,7 @@ describe.each(DRIVERS)('session JSON export (%s)', (driver) => {
 			expect(response.status).toBe(200);
 			return workshopRecord.parse(response.body);
 		};
-		const session = await vi.waitFor(
+		const record = await vi.waitFor(
 			async () => {
 				const parsed = await read();
 				const restored = new Y.Doc();
@@ -41,19 +41,19 @@ describe.each(DRIVERS)('session JSON export (%s)', (driver) => {
 			},
 			{ timeout: 10_000, interval: 200 }
 		);
-		expect(session).toMatchObject({ format: 'croisee-session', version: 1 });
-		expect(session.workshop.categories).toContain('agent');
-		const paul = session.people.find((person) => person.name === 'Paul Participant');
+		expect(record).toMatchObject({ format: 'croisee-session', version: 1 });
+		expect(record.workshop.categories).toContain('agent');
+		const paul = record.people.find((person) => person.name === 'Paul Participant');
 		expect(paul).toMatchObject({ role: 'participant', category: 'agent' });
-		expect(session.feedback).toEqual([
+		expect(record.feedback).toEqual([
 			expect.objectContaining({ person: paul?.ref, category: 'agent', worked: 'Écoute' })
 		]);
-		const refs = new Set(session.people.map((person) => person.ref));
-		expect(session.events.every((event) => event.actor === null || refs.has(event.actor))).toBe(
+		const refs = new Set(record.people.map((person) => person.ref));
+		expect(record.events.every((event) => event.actor === null || refs.has(event.actor))).toBe(
 			true
 		);
 		// No e-mail, password hash or raw user id leaves the server.
-		const raw = JSON.stringify(session);
+		const raw = JSON.stringify(record);
 		expect(raw).not.toMatch(/@example|password|argon2/i);
 
 		const outsider = await guest.request('GET', path);

@@ -6,17 +6,17 @@ import {
 	MAX_TIMER_SECONDS,
 	remainingMs,
 	type AgendaPhase,
-	type SessionState,
+	type LiveRunState,
 	type TimerState
 } from '../../../src/lib/shared/facilitation.ts';
 
 /**
  * Agenda, current phase and timer of each workshop: pure transitions, and a store that keeps the
- * state in `workshops.agenda` / `workshops.session` (so late joiners, reconnects and restarts see
+ * state in `workshops.agenda` / `workshops.live_run` (so late joiners, reconnects and restarts see
  * the same end time) with a per-workshop queue so that concurrent commands never lose an update.
  */
 
-type Stored = Omit<SessionState, 'serverNow'>;
+type Stored = Omit<LiveRunState, 'serverNow'>;
 
 const MAX_MS = MAX_TIMER_SECONDS * 1000;
 const clamp = (ms: number) => Math.min(MAX_MS, Math.max(0, ms));
@@ -65,25 +65,25 @@ export function replaceAgenda(
 	return { ...state, agenda, phaseId };
 }
 
-/** Reads and changes sessions, one change at a time per workshop. */
-export class SessionStore {
+/** Reads and changes live runs, one change at a time per workshop. */
+export class LiveRunStore {
 	readonly #queues = new Map<string, Promise<unknown>>();
 
-	/** The workshop's session as stored. */
-	async get(workshopId: string): Promise<SessionState> {
+	/** The workshop's live run as stored. */
+	async get(workshopId: string): Promise<LiveRunState> {
 		const [row] = await appContext()
-			.db.select({ agenda: workshops.agenda, session: workshops.session })
+			.db.select({ agenda: workshops.agenda, liveRun: workshops.liveRun })
 			.from(workshops)
 			.where(eq(workshops.id, workshopId));
 		if (!row) throw new Error(`workshop ${workshopId} not found`);
-		return { workshopId, agenda: row.agenda, ...row.session, serverNow: Date.now() };
+		return { workshopId, agenda: row.agenda, ...row.liveRun, serverNow: Date.now() };
 	}
 
-	/** Applies `change` to the stored session (after the previous change of this workshop). */
+	/** Applies `change` to the stored live run (after the previous change of this workshop). */
 	update(
 		workshopId: string,
 		change: (state: Stored, now: number) => Stored
-	): Promise<SessionState> {
+	): Promise<LiveRunState> {
 		const previous = this.#queues.get(workshopId) ?? Promise.resolve();
 		const next = previous.then(async () => {
 			const { serverNow: _ignored, ...current } = await this.get(workshopId);
@@ -93,7 +93,7 @@ export class SessionStore {
 				.db.update(workshops)
 				.set({
 					agenda: changed.agenda,
-					session: { phaseId: changed.phaseId, timer: changed.timer }
+					liveRun: { phaseId: changed.phaseId, timer: changed.timer }
 				})
 				.where(eq(workshops.id, workshopId));
 			return { ...changed, serverNow: Date.now() };

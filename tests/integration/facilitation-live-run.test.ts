@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workshopEvents } from '../../src/lib/server/db/schema.ts';
-import { remainingMs, type SessionState, type Signal } from '../../src/lib/shared/facilitation.ts';
+import { remainingMs, type LiveRunState, type Signal } from '../../src/lib/shared/facilitation.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { facilitationClient, workshopWith } from './facilitation-support.ts';
 import { Harness, db, warmUp } from './support.ts';
@@ -32,30 +32,30 @@ describe.each(DRIVERS)('facilitation: agenda, timer and hands (%s)', (driver) =>
 		});
 		expect(agenda).toEqual({ ok: true });
 		await vi.waitFor(
-			() => expect(paul.last<SessionState>('session:state')?.agenda).toHaveLength(2),
+			() => expect(paul.last<LiveRunState>('run:state')?.agenda).toHaveLength(2),
 			WAIT
 		);
-		const phaseId = paul.last<SessionState>('session:state')!.agenda[1]!.id;
+		const phaseId = paul.last<LiveRunState>('run:state')!.agenda[1]!.id;
 		await fatima.socket.emitWithAck('phase:set', { boardId: ws.boardId, phaseId });
 		await fatima.socket.emitWithAck('timer:start', { boardId: ws.boardId });
 		await fatima.socket.emitWithAck('timer:add', { boardId: ws.boardId, seconds: 60 });
 		// The state after "add 60 s": 10 minutes planned, plus one.
 		const left = () => {
-			const state = paul.last<SessionState>('session:state');
+			const state = paul.last<LiveRunState>('run:state');
 			return state?.timer.running ? remainingMs(state.timer, state.serverNow) : 0;
 		};
 		await vi.waitFor(() => expect(left()).toBeGreaterThan(600_000), WAIT);
-		const seen = paul.last<SessionState>('session:state')!;
+		const seen = paul.last<LiveRunState>('run:state')!;
 		expect(seen.phaseId).toBe(phaseId);
 		expect(remainingMs(seen.timer, seen.serverNow)).toBeLessThanOrEqual(660_000);
 
 		const late = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);
-		expect(late.joined.session.timer.endsAt).toBe(seen.timer.endsAt);
-		expect(late.joined.session.phaseId).toBe(phaseId);
+		expect(late.joined.liveRun.timer.endsAt).toBe(seen.timer.endsAt);
+		expect(late.joined.liveRun.phaseId).toBe(phaseId);
 
 		await fatima.socket.emitWithAck('timer:pause', { boardId: ws.boardId });
 		await vi.waitFor(
-			() => expect(paul.last<SessionState>('session:state')?.timer.running).toBe(false),
+			() => expect(paul.last<LiveRunState>('run:state')?.timer.running).toBe(false),
 			WAIT
 		);
 		const types = (

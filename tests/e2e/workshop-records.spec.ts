@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { signUp } from './helpers.ts';
 
-test('a facilitator sets a retention, downloads the session and imports it as an archived workshop', async ({
+test('a facilitator sets a retention, downloads the workshop record and imports it as an archived workshop', async ({
 	page
 }) => {
 	await signUp(page, 'Fatima Animatrice');
@@ -24,8 +24,8 @@ test('a facilitator sets a retention, downloads the session and imports it as an
 	await page.getByRole('link', { name: 'Télécharger la séance (JSON)' }).click();
 	const download = await downloading;
 	const file = await download.path();
-	const session = JSON.parse(fs.readFileSync(file, 'utf8')) as { format: string };
-	expect(session.format).toBe('croisee-session');
+	const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { format: string };
+	expect(record.format).toBe('croisee-session');
 
 	await page.goto('/workshops');
 	const picker = page.getByLabel('Fichier de séance (.json)');

@@ -1,0 +1,1 @@
+ALTER TABLE "workshops" RENAME COLUMN "session" TO "live_run";
