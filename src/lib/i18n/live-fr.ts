@@ -34,7 +34,11 @@ export const liveFr = {
 	live_room_phase: 'Étape en cours',
 	live_room_no_phase: 'Pas d’étape en cours',
 	live_room_votes: 'Votes par catégorie',
-	live_room_no_votes: 'Les résultats s’afficheront à la clôture du vote.',
+	live_room_no_votes: 'Les barres du vote s’afficheront ici dès son ouverture.',
+	live_room_votes_live: 'Vote en cours, par catégorie',
+	live_room_hold_back: 'Masquer les barres jusqu’à la clôture',
+	live_room_held_back:
+		'Barres masquées jusqu’à la clôture du vote : le nombre de votants reste affiché.',
 	live_room_people: '{count} personne(s) connectée(s)',
 	live_room_back: 'Retour au tableau',
 	live_joined: '{name} a rejoint le tableau',
