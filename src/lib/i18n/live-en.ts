@@ -8,6 +8,8 @@ export const liveEn: { [K in keyof typeof liveFr]: string } = {
 	live_skip_canvas: 'Go to the board',
 	live_skip_tools: 'Go to the tools',
 	live_skip_session: 'Go to the session controls',
+	live_skip_participate: 'Go to raise hand and vote',
+	live_skip_links: 'Skip links',
 	live_session_controls: 'Session controls',
 	live_hands_badge: 'Raised hands: {count}',
 	live_hand_toast: '{name} raises a hand',

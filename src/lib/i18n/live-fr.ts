@@ -6,6 +6,8 @@ export const liveFr = {
 	live_skip_canvas: 'Aller au tableau',
 	live_skip_tools: 'Aller aux outils',
 	live_skip_session: 'Aller aux commandes de séance',
+	live_skip_participate: 'Aller à la participation',
+	live_skip_links: 'Accès rapide',
 	live_session_controls: 'Commandes de séance',
 	live_hands_badge: 'Mains levées : {count}',
 	live_hand_toast: '{name} lève la main',
