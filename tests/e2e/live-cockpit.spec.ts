@@ -110,7 +110,7 @@ test('a reaction bursts on everyone’s canvas; new notes go side by side, never
 	await other.context().close();
 });
 
-test('the room screen: join link and QR code, step and big timer, votes counted live then bars by category, readable (axe)', async ({
+test('the room screen: join link and QR code, step and big timer, votes counted and drawn live by category, readable (axe)', async ({
 	page,
 	browser
 }) => {

@@ -8,7 +8,7 @@ test.use({ viewport: LAPTOP });
 const USAGER = 'rgb(0, 97, 163)';
 const WHITE = 'rgb(255, 255, 255)';
 
-test('category colours: a usager’s note carries the usager band and label, live bars by category in the cockpit, coloured bars on the room screen', async ({
+test('category colours: a usager’s note carries the usager band and label, live bars by category in the cockpit and on the room screen (unless held back)', async ({
 	page,
 	browser
 }) => {
@@ -41,12 +41,21 @@ test('category colours: a usager’s note carries the usager band and label, liv
 	await expect(row.getByRole('cell')).toHaveText(['1']);
 	await expect(bars.getByRole('columnheader').nth(1)).toHaveText(/Usager/);
 	expect(await seriousViolations(page)).toEqual([]);
-	// The room screen keeps to the count while the round is open.
+	// The room screen draws the same bars live, in large type, with the count of voters.
 	await expect(room.locator('[data-room-progress]')).toHaveText('1/1 ont voté');
+	await expect(room.getByRole('heading', { name: 'Vote en cours, par catégorie' })).toBeVisible();
+	const part = room.locator('[data-category-part="usager"]');
+	await expect(part).toHaveText(/Usager\s+1/);
+	await expect(part).toHaveCSS('font-size', '24px');
+	// The facilitator may hold the bars back until the close: the count stays.
+	const holdBack = room.getByRole('button', { name: 'Masquer les barres jusqu’à la clôture' });
+	await holdBack.click();
+	await expect(holdBack).toHaveAttribute('aria-pressed', 'true');
 	await expect(room.locator('[data-category-part]')).toHaveCount(0);
+	await expect(room.locator('[data-room-progress]')).toHaveText('1/1 ont voté');
 
 	await page.getByRole('button', { name: 'Clore le vote' }).click();
-	const part = room.locator('[data-category-part="usager"]');
+	await expect(room.getByRole('heading', { name: 'Votes par catégorie' })).toBeVisible();
 	await expect(part).toHaveText(/Usager\s+1/);
 	await expect(part).toHaveCSS('background-color', USAGER);
 	await expect(part).toHaveCSS('color', WHITE);

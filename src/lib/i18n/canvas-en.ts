@@ -30,6 +30,7 @@ export const canvasEn: { [K in keyof typeof canvasFr]: string } = {
 	action_undo: 'Undo',
 	action_redo: 'Redo',
 	selection_toolbar: 'Selection ({count} object(s))',
+	selection_more: 'More actions: colour, size, order',
 	sticky_size: 'Note size',
 	sticky_small: 'Small',
 	sticky_large: 'Large',

@@ -28,6 +28,7 @@ export const canvasFr = {
 	action_undo: 'Annuler',
 	action_redo: 'Rétablir',
 	selection_toolbar: 'Sélection ({count} objet(s))',
+	selection_more: 'Plus d’actions : couleur, taille, ordre',
 	sticky_size: 'Taille de la note',
 	sticky_small: 'Petite',
 	sticky_large: 'Grande',

@@ -1,0 +1,79 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { addNote, createBoard, signUp } from './helpers.ts';
+import { PHONE } from './live-helpers.ts';
+
+test.use({ viewport: PHONE, hasTouch: true });
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const overlaps = (a: Box, b: Box) =>
+	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function box(locator: Locator): Promise<Box> {
+	const found = await locator.boundingBox();
+	expect(found, 'on screen').not.toBeNull();
+	return found!;
+}
+
+/** Every visible button of `within` is a ≥ 44 px target inside the screen's width. */
+async function bigTargetsInside(page: Page, within: Locator) {
+	for (const button of await within.getByRole('button').all()) {
+		if (!(await button.isVisible())) continue;
+		const name = (await button.getAttribute('aria-label')) ?? (await button.textContent());
+		const target = await box(button);
+		expect(target.width, `${name} width`).toBeGreaterThanOrEqual(44);
+		expect(target.height, `${name} height`).toBeGreaterThanOrEqual(44);
+		expect(target.x, `${name} left`).toBeGreaterThanOrEqual(0);
+		expect(target.x + target.width, `${name} right`).toBeLessThanOrEqual(PHONE.width);
+	}
+}
+
+test('on a 390×844 phone the selection’s bar is one row of big targets that never covers the selected note nor the bottom bar', async ({
+	page
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	await createBoard(page, 'Atelier sélection mobile');
+	const id = await addNote(page, 'Un banc devant la mairie');
+	const note = page.locator(`[data-item-id="${id}"]`);
+	const bar = page.getByRole('toolbar', { name: /^Sélection/ });
+	await expect(bar).toBeVisible();
+
+	const checkLayout = async () => {
+		const selected = await box(note);
+		const row = await box(bar);
+		const tools = await box(page.locator('[data-tool-bar]'));
+		expect(overlaps(row, selected), 'covers the note').toBe(false);
+		expect(row.y + row.height, 'above the bottom bar').toBeLessThanOrEqual(tools.y);
+		expect(row.x).toBeGreaterThanOrEqual(0);
+		expect(row.x + row.width).toBeLessThanOrEqual(PHONE.width);
+		// Compact: one row of 44 px targets (plus its padding), not a wrapped block.
+		expect(row.height).toBeLessThanOrEqual(64);
+	};
+	await expect(checkLayout).toPass({ timeout: 5_000 });
+	await bigTargetsInside(page, bar);
+	for (const name of [
+		'Dupliquer',
+		'Supprimer la sélection',
+		'Plus d’actions : couleur, taille, ordre'
+	]) {
+		await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
+	}
+	await expect(bar.getByRole('button', { name: 'Vert' })).toBeHidden();
+
+	// The note goes up to the top of the screen, where the bar used to sit: the bar moves under it.
+	const canvas = await box(page.locator('[data-canvas]'));
+	const before = await box(note);
+	await page.mouse.move(canvas.x + 12, canvas.y + canvas.height / 2);
+	await page.mouse.wheel(0, before.y - canvas.y - 12);
+	await expect.poll(async () => (await box(note)).y).toBeLessThan(canvas.y + 40);
+	await expect(checkLayout).toPass({ timeout: 5_000 });
+
+	// "…" unfolds the colours, size and order inside the screen, with big targets; they still work.
+	await bar.getByRole('button', { name: 'Plus d’actions : couleur, taille, ordre' }).click();
+	const folded = page.locator('[data-selection-more]');
+	await expect(folded.getByRole('button', { name: 'Vert' })).toBeVisible();
+	await bigTargetsInside(page, folded);
+	await folded.getByRole('button', { name: 'Vert' }).click();
+	await expect(note).toHaveCSS('background-color', 'rgb(207, 238, 203)');
+	await expect(note).toBeVisible();
+});
