@@ -139,11 +139,8 @@ export const enWorkshop: { [K in keyof typeof frWorkshop]: string } = {
 	error_feedback_invalid: 'Choose a rating from 1 to 5.',
 	balance_title: 'Voice balance',
 	balance_caption: 'Share of each category',
-	balance_category: 'Category',
-	balance_participants: 'Participants',
-	balance_contributions: 'Contributions',
-	balance_votes: 'Votes',
-	balance_empty: 'No participation yet.',
+	balance_empty:
+		'No participation yet: share the join link (“Share”) so participants join the workshop.',
 	error_forbidden: 'You cannot do this.',
 	template_label: 'Template',
 	template_none: 'Empty board',

@@ -137,11 +137,8 @@ export const frWorkshop = {
 	error_feedback_invalid: 'Choisissez une note de 1 à 5.',
 	balance_title: 'Équilibre des voix',
 	balance_caption: 'Part de chaque catégorie',
-	balance_category: 'Catégorie',
-	balance_participants: 'Participants',
-	balance_contributions: 'Contributions',
-	balance_votes: 'Votes',
-	balance_empty: 'Pas encore de participation.',
+	balance_empty:
+		'Pas encore de participation : partagez le lien d’invitation (« Partager ») pour que les participants rejoignent l’atelier.',
 	error_forbidden: 'Vous ne pouvez pas faire cela.',
 	template_label: 'Modèle',
 	template_none: 'Tableau vide',

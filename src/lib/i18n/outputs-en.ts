@@ -40,6 +40,7 @@ export const outputsEn: { [K in keyof typeof outputsFr]: string } = {
 	outputs_balance_chart: 'Voice balance: share of people and share of contributions by category',
 	outputs_share_people: 'Share of people',
 	outputs_share_contributions: 'Share of contributions',
+	outputs_share_votes: 'Share of vote dots',
 	outputs_axis_contributions: 'Objects created or edited',
 	outputs_axis_votes: 'Dots cast',
 	outputs_pdf_page: 'Page {page} of {pages}',

@@ -43,6 +43,7 @@ export const outputsFr = {
 		'Équilibre des voix : part des personnes et part des contributions par catégorie',
 	outputs_share_people: 'Part des personnes',
 	outputs_share_contributions: 'Part des contributions',
+	outputs_share_votes: 'Part des points de vote',
 	outputs_axis_contributions: 'Objets créés ou modifiés',
 	outputs_axis_votes: 'Gommettes posées',
 	outputs_pdf_page: 'Page {page} sur {pages}',

@@ -23,6 +23,10 @@ export const sharingEn: { [K in keyof typeof sharingFr]: string } = {
 	programme_figures_intro:
 		'Each chart compares the sessions in date order, by category, with no names. Its table of values follows it.',
 	programme_workshop: 'Session',
+	programme_figures_empty:
+		'Nothing to compare yet: the lines fill in as participants take part in the programme’s workshops.',
+	programme_feedback_empty:
+		'No feedback yet: point participants to the board’s “Give feedback” link at the end of a workshop.',
 	programme_participant_share: 'Share of participants by category (%)',
 	programme_contribution_share: 'Share of contributions by category (%)',
 	programme_voice_balance: 'Voice balance index by session',

@@ -22,6 +22,10 @@ export const sharingFr = {
 	programme_figures_intro:
 		'Chaque graphique compare les séances dans l’ordre de leurs dates, par catégorie, sans aucun nom. Il est suivi du tableau de ses valeurs.',
 	programme_workshop: 'Séance',
+	programme_figures_empty:
+		'Rien à comparer pour l’instant : les courbes se remplissent quand les participants prennent part aux ateliers du programme.',
+	programme_feedback_empty:
+		'Pas encore d’avis : proposez aux participants le lien « Donner mon avis » du tableau en fin d’atelier.',
 	programme_participant_share: 'Part des participants par catégorie (%)',
 	programme_contribution_share: 'Part des contributions par catégorie (%)',
 	programme_voice_balance: 'Indice d’équilibre des voix par séance',
