@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** The password every test account uses. */
 export const PASSWORD = 'correct horse battery staple';
@@ -108,4 +108,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 	return results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 		.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
+
+/** A table's cells as text, row by row (header row first): what a screen reader reads. */
+export function tableCells(table: Locator): Promise<string[][]> {
+	return table.evaluate((node) =>
+		[...(node as HTMLTableElement).rows].map((row) =>
+			[...row.cells].map((cell) => cell.textContent?.trim() ?? '')
+		)
+	);
 }

@@ -6,9 +6,10 @@ import {
 	joinAsGuest,
 	readJoinLink,
 	seriousViolations,
-	signUp
+	signUp,
+	tableCells
 } from './helpers.ts';
-import { LAPTOP } from './live-helpers.ts';
+import { canvasShare, LAPTOP } from './live-helpers.ts';
 
 test.use({ viewport: LAPTOP });
 
@@ -144,4 +145,105 @@ test('the room screen: join link and QR code, step and big timer, votes counted 
 	await expect(room.locator('.bars li')).toContainText('Usager 1');
 	expect(await seriousViolations(room)).toEqual([]);
 	await guest.context().close();
+});
+
+test('the cockpit draws people present, drafts written and the voice balance per category, each with its table, in French and English, without shrinking the canvas', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	const link = await createWorkshop(page, 'Atelier cockpit');
+	await page.getByRole('link', { name: 'Atelier cockpit', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Connecté' })).toBeVisible();
+	const usager = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	const elu = await joinAsGuest(browser, { link, name: 'Élise Élue', category: 'Élu·e' });
+
+	// People present per category: a thin bar, names and counts, and the table screen readers read.
+	await page.getByRole('button', { name: 'Participants (3)' }).click();
+	const present = page.getByRole('table', { name: 'Personnes présentes par catégorie' });
+	expect(await tableCells(present)).toEqual([
+		['Catégorie', 'Personnes'],
+		['Élu·es', '1'],
+		['Usagers', '1']
+	]);
+	await expect(page.getByRole('img', { name: 'Personnes présentes par catégorie' })).toBeVisible();
+
+	// Drafts per category before the reveal: an empty state first, then the counts.
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByRole('button', { name: 'Démarrer les idées en silence' }).click();
+	const drafts = page.locator('[data-draft-counts]');
+	await expect(drafts).toContainText('invitez chacun à écrire');
+	for (const [person, idea] of [
+		[usager, 'Un bus le soir'],
+		[usager, 'Un marché couvert'],
+		[elu, 'Une maison des services']
+	] as const) {
+		await person.getByLabel('Une idée').fill(idea);
+		await person.getByRole('button', { name: 'Ajouter', exact: true }).click();
+		await expect(person.getByRole('listitem').filter({ hasText: idea })).toBeVisible();
+	}
+	const written = drafts.getByRole('table', {
+		name: 'Idées écrites par catégorie avant le dévoilement'
+	});
+	await expect
+		.poll(() => tableCells(written))
+		.toEqual([
+			['Catégorie', 'Idées'],
+			['Élu·es', '1'],
+			['Usagers', '2']
+		]);
+	await expect(drafts).toContainText('Idées en silence : 3');
+	await expect(drafts).toContainText('Usagers 2');
+
+	// The live voice balance in the facilitation drawer: one person in each category.
+	const balance = page.getByRole('table', { name: 'Part de chaque catégorie' });
+	await expect
+		.poll(async () => (await tableCells(balance)).map((row) => row.slice(0, 2)))
+		.toEqual([
+			['Catégorie', 'Part des personnes'],
+			['Élu·es', '50\u202f%'],
+			['Usagers', '50\u202f%']
+		]);
+	const share = await canvasShare(page);
+	console.log(`canvas share, cockpit with drafts and drawer: ${(share * 100).toFixed(1)} %`);
+	expect(share).toBeGreaterThanOrEqual(0.7);
+	expect(await seriousViolations(page)).toEqual([]);
+
+	// The same figures in English (the drawer stays open; the next draft refreshes the counts).
+	await page
+		.context()
+		.addCookies([{ name: 'croisee-locale', value: 'en', url: new URL(page.url()).origin }]);
+	await page.reload();
+	await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+	await elu.getByLabel('Une idée').fill('Des bancs');
+	await elu.getByRole('button', { name: 'Ajouter', exact: true }).click();
+	const writtenEn = page
+		.locator('[data-draft-counts]')
+		.getByRole('table', { name: 'Ideas written by category before the reveal' });
+	await expect
+		.poll(() => tableCells(writtenEn))
+		.toEqual([
+			['Category', 'Ideas'],
+			['Elected officials', '2'],
+			['Service users', '2']
+		]);
+	const balanceEn = page.getByRole('table', { name: 'Share of each category' });
+	await expect
+		.poll(async () => (await tableCells(balanceEn)).map((row) => row.slice(0, 2)))
+		.toEqual([
+			['Category', 'Share of people'],
+			['Elected officials', '50%'],
+			['Service users', '50%']
+		]);
+	await page.getByRole('button', { name: 'People (3)' }).click();
+	expect(await tableCells(page.getByRole('table', { name: 'People present by category' }))).toEqual(
+		[
+			['Category', 'People'],
+			['Elected officials', '1'],
+			['Service users', '1']
+		]
+	);
+	expect(await seriousViolations(page)).toEqual([]);
+	await usager.context().close();
+	await elu.context().close();
 });

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { addNote, seriousViolations, signUp } from './helpers.ts';
+import {
+	addNote,
+	createWorkshop,
+	joinAsGuest,
+	seriousViolations,
+	signUp,
+	tableCells
+} from './helpers.ts';
 
 test('a facilitator publishes an archived workshop’s board; a signed-out visitor reads it, accessibly and without names', async ({
 	page,
@@ -60,8 +67,9 @@ test('a facilitator publishes an archived workshop’s board; a signed-out visit
 	await visitor.context().close();
 });
 
-test('a facilitator groups a workshop into a programme and reads it from the report, with no serious accessibility violation', async ({
-	page
+test('a facilitator groups a workshop into a programme and reads its charts and their tables from the report, in French and English, with no serious accessibility violation', async ({
+	page,
+	browser
 }) => {
 	await signUp(page, 'Paula Programme');
 	await page.getByRole('link', { name: 'Programmes' }).click();
@@ -72,10 +80,10 @@ test('a facilitator groups a workshop into a programme and reads it from the rep
 	await expect(page.getByRole('heading', { level: 1, name: 'Parcours mobilité' })).toBeVisible();
 	await expect(page.getByText('Aucune séance dans ce programme')).toBeVisible();
 
-	await page.goto('/workshops');
-	await page.getByLabel('Titre').fill('Séance 1');
-	await page.getByRole('button', { name: 'Créer l’atelier' }).click();
-	await expect(page).toHaveURL(/\/workshops\/[a-z0-9]+$/);
+	const link = await createWorkshop(page, 'Séance 1');
+	const usager = await joinAsGuest(browser, { link, name: 'Paul Usager', category: 'Usager' });
+	await addNote(usager, 'Une navette le samedi');
+	await expect(usager.locator('[data-save-state]')).toHaveText('Enregistré');
 	await page.getByLabel('Programme de cet atelier').selectOption({ label: 'Parcours mobilité' });
 	await page.getByRole('button', { name: 'Enregistrer le programme' }).click();
 	await expect(page.getByText('Programme de l’atelier enregistré.')).toBeVisible();
@@ -87,8 +95,33 @@ test('a facilitator groups a workshop into a programme and reads it from the rep
 	await page.getByRole('link', { name: 'Programme : Parcours mobilité' }).click();
 	await expect(page).toHaveURL(/\/programmes\/[a-z0-9]+$/);
 	await expect(page.getByRole('listitem').filter({ hasText: 'Séance 1' })).toBeVisible();
+
+	// One usager took part and wrote the only note: all of the people and of the contributions.
+	const people = page.getByRole('table', { name: 'Part des participants par catégorie (%)' });
+	await expect(people).toBeVisible();
+	expect(await tableCells(people)).toEqual([
+		['Séance', 'Usagers'],
+		[expect.stringMatching(/^Séance 1 \(/), '100\u202f%']
+	]);
+	const voices = page.getByRole('table', { name: 'Part des contributions par catégorie (%)' });
+	expect((await tableCells(voices))[1]?.[1]).toBe('100\u202f%');
 	await expect(
-		page.getByRole('table', { name: 'Part des participants par catégorie (%)' })
+		page.getByRole('img', { name: 'Part des participants par catégorie (%)' })
 	).toBeVisible();
+	// Nobody gave feedback yet: the chart says what to do instead of a blank area.
+	await expect(page.getByText('Pas encore d’avis : proposez aux participants')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
+
+	await page
+		.context()
+		.addCookies([{ name: 'croisee-locale', value: 'en', url: new URL(page.url()).origin }]);
+	await page.reload();
+	const peopleEn = page.getByRole('table', { name: 'Share of participants by category (%)' });
+	expect(await tableCells(peopleEn)).toEqual([
+		['Session', 'Service users'],
+		[expect.stringMatching(/^Séance 1 \(/), '100%']
+	]);
+	await expect(page.getByText('No feedback yet: point participants')).toBeVisible();
+	expect(await seriousViolations(page)).toEqual([]);
+	await usager.context().close();
 });

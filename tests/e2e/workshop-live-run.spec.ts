@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pasteText } from './canvas-helpers.ts';
-import { createWorkshop, joinAsGuest, noteTexts, signUp } from './helpers.ts';
+import { createWorkshop, joinAsGuest, noteTexts, signUp, tableCells } from './helpers.ts';
 
 test('a facilitator runs a workshop with an usager and an élu: agenda and timer, hand raise, silent brainstorm, dot vote by category, locked board, voice balance, feedback', async ({
 	page,
@@ -114,8 +114,17 @@ test('a facilitator runs a workshop with an usager and an élu: agenda and timer
 	await expect(usager.getByText('Le tableau est verrouillé par l’animation')).toHaveCount(0);
 
 	// Voice balance for the facilitator, then feedback stored with the category.
+	// One person and one dot in each category: half of the people and of the dots each.
 	const balance = page.getByRole('table', { name: 'Part de chaque catégorie' });
-	await expect(balance.getByRole('row', { name: /Usager/ })).toContainText('%');
+	await expect
+		.poll(async () =>
+			(await tableCells(balance)).map(([name, people, , dots]) => [name, people, dots])
+		)
+		.toEqual([
+			['Catégorie', 'Part des personnes', 'Part des points de vote'],
+			['Élu·es', '50\u202f%', '50\u202f%'],
+			['Usagers', '50\u202f%', '50\u202f%']
+		]);
 	await elu.getByRole('link', { name: 'Donner mon avis' }).click();
 	await elu.getByRole('radio', { name: '5 – tout à fait' }).check();
 	await elu.getByLabel('Ce qui a bien marché').fill('On a vraiment écouté les usagers');
