@@ -22,6 +22,22 @@ test('a facilitator prepares a workshop, invites élus by QR link into a waiting
 	await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 	await page.reload();
 	await expect(page.getByLabel('Lieu')).toHaveValue('Salle du conseil, mairie de Villeurbanne');
+	// Each on/off setting is a checkbox of its own size right before its words, not a box floating
+	// in the middle of the form with its label pushed to the edge.
+	for (const name of ['Mode anonyme', 'Les évaluateurs voient les noms']) {
+		const checkbox = page.getByRole('checkbox', { name });
+		const box = (await checkbox.boundingBox())!;
+		// Where the label's words start: the text after the checkbox inside its label.
+		const wordsX = await checkbox.evaluate((input) => {
+			const range = document.createRange();
+			range.setStartAfter(input);
+			range.setEndAfter(input.parentElement!.lastChild!);
+			return range.getBoundingClientRect().x;
+		});
+		expect(box.width).toBeLessThan(32);
+		expect(wordsX - (box.x + box.width)).toBeGreaterThanOrEqual(0);
+		expect(wordsX - (box.x + box.width)).toBeLessThan(24);
+	}
 
 	await page.getByLabel('Catégorie', { exact: true }).selectOption('elu');
 	await page.getByLabel('Note (facultatif').fill('élus');
