@@ -127,7 +127,7 @@ test('copy and paste within a board and into another, and plain text pasted as n
 	await expect
 		.poll(async () => (await objects(page)).map((o) => o.text))
 		.toEqual(['Note 200', 'Première ligne', 'Deuxième ligne', 'Troisième ligne']);
-	await expect(page.getByText('3 objet(s) collé(s).')).toBeAttached();
+	await expect(page.getByText('3 objets collés.')).toBeAttached();
 });
 
 test('zoom to fit, zoom to selection and the minimap bring objects into view', async ({ page }) => {

@@ -43,10 +43,10 @@ test('during a round, people vote by clicking objects or with V, take dots back,
 	await expect(left).toHaveCount(0);
 	await guest.getByRole('button', { name: 'Plan', exact: true }).click();
 	await expect(guest.locator(`[data-outline-item="${bus}"] [data-outline-votes]`)).toHaveText(
-		'1 point(s) (Usager 1)'
+		'1 point (Usager 1)'
 	);
 	await expect(guest.locator(`[data-outline-item="${velo}"] [data-outline-votes]`)).toHaveText(
-		'1 point(s) (Usager 1)'
+		'1 point (Usager 1)'
 	);
 	// After the round, a click selects again rather than voting.
 	await busNote.click({ position: CORNER });

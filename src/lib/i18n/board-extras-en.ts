@@ -15,5 +15,5 @@ export const boardExtrasEn: { [K in keyof typeof boardExtrasFr]: string } = {
 	vote_retracted: 'Dot taken back.',
 	vote_click_hint:
 		'Click an object to put a dot on it, Shift+click to take it back (keyboard: V or Enter, Shift+V).',
-	outline_votes: '{count} dot(s)'
+	outline_votes: '{count} {count|dot|dots}'
 };

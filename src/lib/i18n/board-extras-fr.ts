@@ -17,5 +17,5 @@ export const boardExtrasFr = {
 	vote_retracted: 'Point retiré.',
 	vote_click_hint:
 		'Cliquez sur un objet pour y poser un point, Maj+clic pour le retirer (clavier : V ou Entrée, Maj+V).',
-	outline_votes: '{count} point(s)'
+	outline_votes: '{count} {count|point|points}'
 } as const;

@@ -3,7 +3,7 @@ import type { canvasFr } from './canvas-fr.ts';
 /** English messages of the workshop canvas (same keys as `canvas-fr.ts`). */
 export const canvasEn: { [K in keyof typeof canvasFr]: string } = {
 	board_object_created: 'Object added.',
-	board_pasted: '{count} object(s) pasted.',
+	board_pasted: '{count} {count|object|objects} pasted.',
 	item_kind_sticky: 'Note',
 	item_kind_text: 'Text',
 	item_kind_shape: 'Shape',
@@ -29,7 +29,7 @@ export const canvasEn: { [K in keyof typeof canvasFr]: string } = {
 	tool_image: 'Add an image',
 	action_undo: 'Undo',
 	action_redo: 'Redo',
-	selection_toolbar: 'Selection ({count} object(s))',
+	selection_toolbar: 'Selection ({count} {count|object|objects})',
 	selection_more: 'More actions: colour, size, order',
 	sticky_size: 'Note size',
 	sticky_small: 'Small',

@@ -1,7 +1,7 @@
 /** French messages of the workshop canvas (spread into `fr.ts`; `canvas-en.ts` has the same keys). */
 export const canvasFr = {
 	board_object_created: 'Objet ajouté.',
-	board_pasted: '{count} objet(s) collé(s).',
+	board_pasted: '{count} {count|objet collé|objets collés}.',
 	item_kind_sticky: 'Note',
 	item_kind_text: 'Texte',
 	item_kind_shape: 'Forme',
@@ -27,7 +27,7 @@ export const canvasFr = {
 	tool_image: 'Ajouter une image',
 	action_undo: 'Annuler',
 	action_redo: 'Rétablir',
-	selection_toolbar: 'Sélection ({count} objet(s))',
+	selection_toolbar: 'Sélection ({count} {count|objet|objets})',
 	selection_more: 'Plus d’actions : couleur, taille, ordre',
 	sticky_size: 'Taille de la note',
 	sticky_small: 'Petite',

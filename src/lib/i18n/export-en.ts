@@ -18,7 +18,7 @@ export const exportEn: { [K in keyof typeof exportFr]: string } = {
 	export_failed: 'The export failed. Try again.',
 	export_outside_frames: 'Outside frames',
 	export_untitled: 'Untitled',
-	export_votes: '{count} vote(s)',
+	export_votes: '{count} {count|vote|votes}',
 	import_title: 'Import a session',
 	import_intro:
 		'Recreate a workshop from a session file (JSON) exported from Croisée. You will facilitate it.',

@@ -16,7 +16,7 @@ export const exportFr = {
 	export_failed: 'L’export a échoué. Réessayez.',
 	export_outside_frames: 'Hors cadre',
 	export_untitled: 'Sans titre',
-	export_votes: '{count} vote(s)',
+	export_votes: '{count} {count|vote|votes}',
 	import_title: 'Importer une session',
 	import_intro:
 		'Recréez un atelier à partir d’un fichier de session (JSON) exporté depuis Croisée. Vous en serez l’animateur ou l’animatrice.',

@@ -6,9 +6,9 @@ export const historyEn: Record<keyof typeof historyFr, string> = {
 	deletions_help:
 		'Every deletion stays in the history, attributed to the category of the person who made it. Facilitators can put the objects back on the board.',
 	deletions_none: 'No deletion in this history.',
-	deletions_item: 'At {time}, {count} object(s) deleted by: {category}',
-	deletions_restore: 'Put these {count} object(s) back on the board',
-	deletions_restored: '{count} object(s) back on the board.',
+	deletions_item: 'At {time}, {count} {count|object|objects} deleted by: {category}',
+	deletions_restore: 'Put {count|this object|these {count} objects} back on the board',
+	deletions_restored: '{count} {count|object|objects} back on the board.',
 	deletions_restored_none: 'These objects are already on the board.',
 	deletions_failed: 'The restore failed: {reason}',
 	event_objects_restored: 'Deleted objects put back on the board',

@@ -4,9 +4,9 @@ export const historyFr = {
 	deletions_help:
 		'Chaque suppression reste dans l’historique, attribuée à la catégorie de la personne qui l’a faite. Les animateurs peuvent remettre les objets sur le tableau.',
 	deletions_none: 'Aucune suppression dans cet historique.',
-	deletions_item: 'À {time}, {count} objet(s) supprimé(s) par : {category}',
-	deletions_restore: 'Remettre ces {count} objet(s) sur le tableau',
-	deletions_restored: '{count} objet(s) remis sur le tableau.',
+	deletions_item: 'À {time}, {count} {count|objet supprimé|objets supprimés} par : {category}',
+	deletions_restore: 'Remettre {count|cet objet|ces {count} objets} sur le tableau',
+	deletions_restored: '{count} {count|objet remis|objets remis} sur le tableau.',
 	deletions_restored_none: 'Ces objets sont déjà sur le tableau.',
 	deletions_failed: 'La restauration a échoué : {reason}',
 	event_objects_restored: 'Objets supprimés remis sur le tableau',

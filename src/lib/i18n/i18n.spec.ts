@@ -28,6 +28,23 @@ describe('negotiateLocale', () => {
 });
 
 describe('translator', () => {
+	it('chooses the singular or plural form by each language’s rule, never "(s)"', () => {
+		const tFr = translator('fr');
+		const tEn = translator('en');
+		expect(tFr('live_room_people', { count: 1 })).toBe('1 personne connectée');
+		expect(tFr('live_room_people', { count: 0 })).toBe('0 personne connectée');
+		expect(tFr('live_room_people', { count: 12 })).toBe('12 personnes connectées');
+		expect(tEn('live_room_people', { count: 1 })).toBe('1 person connected');
+		expect(tEn('live_room_people', { count: 0 })).toBe('0 people connected');
+		// A form may hold the number itself.
+		expect(tFr('deletions_restore', { count: 1 })).toBe('Remettre cet objet sur le tableau');
+		expect(tFr('deletions_restore', { count: 4 })).toBe('Remettre ces 4 objets sur le tableau');
+		for (const locale of ['fr', 'en'] as const) {
+			const messages = Object.values(locale === 'fr' ? fr : en);
+			expect(messages.filter((text) => text.includes('(s)'))).toEqual([]);
+		}
+	});
+
 	it('fills parameters and leaves unknown placeholders visible', () => {
 		const t = translator('fr');
 		const key = Object.keys(fr)[0] as keyof typeof fr;

@@ -40,15 +40,30 @@ export function negotiateLocale(input: {
 /** A function returning the message `key` in `locale`, with `{param}` placeholders filled in. */
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Builds the translate function of a locale. */
+/**
+ * Builds the translate function of a locale. Besides `{param}`, a message may choose a form by a
+ * number: `{count|one form|other form}` takes the first form when the locale's plural rule says
+ * "one" for `count` (French: 0 and 1; English: 1), the second otherwise, so that no reader sees
+ * "personne(s)".
+ */
 export function translator(locale: Locale): Translate {
 	const messages = catalogues[locale];
+	const plural = new Intl.PluralRules(locale);
 	return (key, params) => {
 		const text = messages[key];
 		if (!params) return text;
-		return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-			name in params ? String(params[name]) : whole
-		);
+		return text
+			.replace(
+				/\{(\w+)\|((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}/g,
+				(whole, name: string, one: string, other: string) => {
+					const value = Number(params[name]);
+					if (!(name in params) || !Number.isFinite(value)) return whole;
+					return plural.select(value) === 'one' ? one : other;
+				}
+			)
+			.replace(/\{(\w+)\}/g, (whole, name: string) =>
+				name in params ? String(params[name]) : whole
+			);
 	};
 }
 

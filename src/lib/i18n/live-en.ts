@@ -47,7 +47,7 @@ export const liveEn: { [K in keyof typeof liveFr]: string } = {
 	live_room_votes_live: 'Vote in progress, by category',
 	live_room_hold_back: 'Hide the bars until the vote closes',
 	live_room_held_back: 'Bars hidden until the vote closes: the number of voters stays shown.',
-	live_room_people: '{count} person(s) connected',
+	live_room_people: '{count} {count|person|people} connected',
 	live_room_back: 'Back to the board',
 	live_joined: '{name} joined the board',
 	live_left: '{name} left the board',

@@ -46,7 +46,7 @@ export const liveFr = {
 	live_room_hold_back: 'Masquer les barres jusqu’à la clôture',
 	live_room_held_back:
 		'Barres masquées jusqu’à la clôture du vote : le nombre de votants reste affiché.',
-	live_room_people: '{count} personne(s) connectée(s)',
+	live_room_people: '{count} {count|personne connectée|personnes connectées}',
 	live_room_back: 'Retour au tableau',
 	live_joined: '{name} a rejoint le tableau',
 	live_left: '{name} a quitté le tableau',
