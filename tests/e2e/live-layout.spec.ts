@@ -83,6 +83,24 @@ test('a guest on a phone: ≥ 75 % canvas, a bottom bar of big targets (note, ha
 	await phone.getByRole('button', { name: 'Plus d’outils' }).click();
 	const pen = await phone.getByRole('button', { name: 'Crayon' }).boundingBox();
 	expect(pen!.x + pen!.width).toBeLessThanOrEqual(PHONE.width);
+	await phone.getByRole('button', { name: 'Plus d’outils' }).click();
+
+	// With a phase timed and a vote open (where the canvas fell to 41 %), the phone keeps its canvas:
+	// the timer sits in the top bar and the vote in the bottom bar, nothing stacks above the board.
+	await page.getByRole('button', { name: 'Animer' }).click();
+	await page.getByLabel('Nouvelle étape').fill('Priorités');
+	await page.getByRole('button', { name: 'Ajouter l’étape' }).click();
+	await page.getByRole('button', { name: 'Passer à l’étape « Priorités »' }).click();
+	await page.getByRole('button', { name: 'Démarrer', exact: true }).click();
+	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+	await expect(phone.getByTestId('run-timer')).toContainText(/\d+:\d\d/);
+	await expect(phone.getByText(/Points restants/)).toBeVisible();
+	const busy = await canvasShare(phone, 10);
+	console.log(`canvas share, guest 390×844 with timer and vote: ${(busy * 100).toFixed(1)} %`);
+	expect(busy).toBeGreaterThanOrEqual(0.75);
+	expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+		PHONE.width
+	);
 	await context.close();
 });
 
