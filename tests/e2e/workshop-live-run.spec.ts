@@ -73,6 +73,28 @@ test('a facilitator runs a workshop with an usager and an élu: agenda and timer
 	await expect.poll(() => noteTexts(elu)).toContain('Un bus à la demande le soir');
 	await expect.poll(() => noteTexts(elu)).toContain('Une maison des services au marché');
 	await expect.poll(() => noteTexts(elu)).toContain('Un marché couvert');
+	// Revealed in a tidy grid: no revealed idea covers another.
+	const revealed = await elu
+		.locator('[data-note-id]')
+		.evaluateAll((nodes) =>
+			nodes
+				.filter((node) =>
+					[
+						'Un bus à la demande le soir',
+						'Une maison des services au marché',
+						'Un marché couvert'
+					].includes(node.querySelector('textarea')?.value ?? '')
+				)
+				.map((node) => node.getBoundingClientRect().toJSON() as DOMRect)
+		);
+	expect(revealed).toHaveLength(3);
+	for (const [i, a] of revealed.entries()) {
+		for (const b of revealed.slice(i + 1)) {
+			const apart =
+				a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+			expect(apart, 'two revealed ideas overlap').toBe(true);
+		}
+	}
 	await expect(usager.locator('[data-draft-id]')).toHaveCount(0);
 	await expect(usager.getByRole('heading', { name: 'Mes idées (en silence)' })).toHaveCount(0);
 
