@@ -92,6 +92,12 @@ test('a facilitator and a guest edit one board together and see each other', asy
 		})
 		.toEqual([100, 60]);
 
+	// The selection's bar stays clear of the drawer open at the right (it once slid under it).
+	const drawer = await host.getByRole('complementary').boundingBox();
+	const bar = await host.locator('[data-selection-tools]').boundingBox();
+	expect(drawer, 'a drawer is open beside the canvas').not.toBeNull();
+	expect(bar!.x + bar!.width).toBeLessThanOrEqual(drawer!.x);
+
 	// Delete: the host deletes its note; it disappears for the guest, the guest's note stays.
 	await host.getByRole('button', { name: 'Supprimer la sélection' }).click();
 	await expect(note(guest, hostNote)).toHaveCount(0);
