@@ -130,8 +130,16 @@ test('the room screen: join link and QR code, step and big timer, votes counted 
 	await page.getByRole('button', { name: 'Démarrer', exact: true }).click();
 	const room = await page.context().newPage();
 	await room.goto(`${boardUrl}/salle`);
-	await expect(room.locator('[data-room-link]')).toContainText('/join/');
+	// Readable from the back of the room: a short code without look-alikes, that works as typed.
+	const typed = room.locator('[data-room-link]');
+	await expect(typed).toHaveText(/\/join\/[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$/);
 	await expect(room.getByRole('img', { name: /\/join\// })).toBeVisible();
+	const typist = await room.context().browser()!.newContext();
+	const typing = await typist.newPage();
+	const [host, code] = (await typed.textContent())!.split('/join/');
+	await typing.goto(`http://${host}/join/${code!.toUpperCase()}`);
+	await expect(typing.getByRole('button', { name: 'Rejoindre le tableau' })).toBeVisible();
+	await typist.close();
 	await expect(room.getByText('Priorités')).toBeVisible();
 	await expect(room.locator('[data-room-clock]')).toHaveText(/^\d+:\d\d$/);
 

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app.ts';
 import { appContext } from '../../src/lib/server/context.ts';
 import { invites, sessions, users } from '../../src/lib/server/db/schema.ts';
-import { hashToken } from '../../src/lib/server/ids.ts';
+import { hashToken, SHORT_CODE_ALPHABET } from '../../src/lib/server/ids.ts';
+import { FREE_JOIN_CODE_MISSES_PER_ADDRESS } from '../../src/lib/server/login-throttle.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { Harness } from './support.ts';
@@ -213,12 +214,50 @@ describe.each(DRIVERS)('JSON API on %s', (driver) => {
 		expect(rows[0]?.codeHash).toBe(hashToken(code));
 	});
 
+	it('joins by the short code typed from the room screen (any case, spaces or hyphen), and locks out an address that guesses', async () => {
+		await facilitator.signUp();
+		const board = await facilitator.createBoard();
+		const { body } = await facilitator.request<{ shortUrl: string }>(
+			'GET',
+			`/api/boards/${board.id}/invite`
+		);
+		const short = body.shortUrl.split('/').pop() ?? '';
+		expect(short).toMatch(/^[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$/);
+		// Stored hashed and sealed, like the long code.
+		expect(JSON.stringify(await appContext().db.select().from(invites))).not.toContain(
+			short.replace('-', '')
+		);
+		const typed = encodeURIComponent(` ${short.toUpperCase().replace('-', ' ')} `);
+		const preview = await new ApiClient(server.url).request('GET', `/api/join/${typed}`);
+		expect(preview.status).toBe(200);
+		const guest = new ApiClient(server.url);
+		expect(await guest.join(`${server.url}/join/${short.replace('-', '')}`, 'Lea', 'agent')).toBe(
+			board.id
+		);
+
+		// Guessing: the first unknown codes are typos (a room behind one address); past
+		// FREE_JOIN_CODE_MISSES_PER_ADDRESS the address waits, even for a good code.
+		const guesser = new ApiClient(server.url);
+		for (let i = 0; i < FREE_JOIN_CODE_MISSES_PER_ADDRESS; i++) {
+			const guess = `zzzz-${SHORT_CODE_ALPHABET[i % 31]}${SHORT_CODE_ALPHABET[Math.floor(i / 31)]}zz`;
+			expect((await guesser.request('GET', `/api/join/${guess}`)).status).toBe(404);
+		}
+		expect((await guesser.request('GET', '/api/join/zzzz-zzzz')).status).toBe(404);
+		const locked = await guesser.request<{ code: string; reason: string }>(
+			'GET',
+			`/api/join/${short}`
+		);
+		expect(locked.status).toBe(429);
+		expect(locked.body).toMatchObject({ code: 'join_code_rate', reason: 'rate' });
+	});
+
 	it('revokes a join link: it then gives a clear 410, and a new link works', async () => {
 		await facilitator.signUp();
 		const board = await facilitator.createBoard();
 		const code = board.joinUrl.split('/').pop();
 		expect((await facilitator.request('GET', `/api/boards/${board.id}/invite`)).body).toEqual({
-			joinUrl: board.joinUrl
+			joinUrl: board.joinUrl,
+			shortUrl: expect.stringMatching(/\/join\/[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$/)
 		});
 		expect((await facilitator.request('DELETE', `/api/boards/${board.id}/invite`)).status).toBe(
 			200

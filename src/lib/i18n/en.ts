@@ -72,6 +72,8 @@ export const en: Messages = {
 	error_bad_credentials: 'Wrong e-mail address or password.',
 	error_too_many_attempts: 'Too many failed attempts. Try again in {seconds} seconds.',
 	error_removed: 'You were removed from this workshop.',
+	error_join_code_rate:
+		'Too many unknown codes from this device: wait a few minutes, then check the code shown in the room.',
 	error_invite_unknown: 'This join link does not exist.',
 	error_invite_revoked: 'This join link has been turned off.',
 	error_invite_expired: 'This join link has expired.',

@@ -75,6 +75,8 @@ export const fr = {
 	error_bad_credentials: 'Adresse e-mail ou mot de passe incorrect.',
 	error_too_many_attempts: 'Trop de tentatives infructueuses. Réessayez dans {seconds} secondes.',
 	error_removed: 'Vous avez été retiré·e de cet atelier.',
+	error_join_code_rate:
+		'Trop de codes inconnus depuis cet appareil : patientez quelques minutes, puis vérifiez le code affiché en salle.',
 	error_invite_unknown: 'Ce lien d’invitation n’existe pas.',
 	error_invite_revoked: 'Ce lien d’invitation a été désactivé.',
 	error_invite_expired: 'Ce lien d’invitation a expiré.',

@@ -2,6 +2,11 @@
 export const FREE_FAILURES_PER_ACCOUNT = 5;
 /** Failures allowed per client address before lock-outs start (shared offices, NAT). */
 export const FREE_FAILURES_PER_ADDRESS = 20;
+/**
+ * Unknown join codes allowed per client address before lock-outs start: a room of people behind
+ * one address may mistype; guessing one of 31^8 short codes at that pace is hopeless.
+ */
+export const FREE_JOIN_CODE_MISSES_PER_ADDRESS = 50;
 /** The first lock-out lasts this long; each further failure doubles it. */
 export const FIRST_LOCKOUT_MS = 1_000;
 /** Longest lock-out. */
@@ -43,6 +48,19 @@ export class LoginThrottle {
 		const now = this.now();
 		this.#fail(`email:${input.email}`, FREE_FAILURES_PER_ACCOUNT, now);
 		this.#fail(`ip:${input.address}`, FREE_FAILURES_PER_ADDRESS, now);
+	}
+
+	/**
+	 * Milliseconds before `address` may look up another join code (0: go ahead): guessing the
+	 * room screen's short codes costs lock-outs that double after `FREE_JOIN_CODE_MISSES_PER_ADDRESS`.
+	 */
+	joinCodeRetryAfterMs(address: string): number {
+		return this.#waitFor(`join:${address}`, this.now());
+	}
+
+	/** Records a join code that matched no link. */
+	recordJoinCodeMiss(address: string): void {
+		this.#fail(`join:${address}`, FREE_JOIN_CODE_MISSES_PER_ADDRESS, this.now());
 	}
 
 	/** Forgets the account's failures after a successful sign-in. */

@@ -189,6 +189,12 @@ export const invites = pgTable(
 		boardId: text('board_id').references(() => boards.id, { onDelete: 'cascade' }),
 		codeHash: text('code_hash').notNull(),
 		codeSealed: text('code_sealed').notNull(),
+		/**
+		 * A second, typeable code for the room screen ("k7m2-q9xd": 8 characters without look-alikes),
+		 * hashed and sealed like the code; null for links made before it existed.
+		 */
+		shortCodeHash: text('short_code_hash'),
+		shortCodeSealed: text('short_code_sealed'),
 		role: text('role', { enum: ['participant', 'observer', 'evaluator'] }).notNull(),
 		category: text('category'),
 		expiresAt: timestamp('expires_at', { withTimezone: true }),
@@ -201,7 +207,10 @@ export const invites = pgTable(
 		/** A facilitator's note on what the link is for (e.g. "QR salle", "élus"). */
 		label: text('label').notNull().default('')
 	},
-	(t) => [uniqueIndex('invites_code_hash_idx').on(t.codeHash)]
+	(t) => [
+		uniqueIndex('invites_code_hash_idx').on(t.codeHash),
+		uniqueIndex('invites_short_code_hash_idx').on(t.shortCodeHash)
+	]
 );
 
 /** Short-lived credentials for non-browser websocket clients (`?ticket=`), stored hashed. */

@@ -1,9 +1,16 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { appContext } from '../context.ts';
 import { boards, invites, memberships, users, workshops } from '../db/schema.ts';
-import { hashToken, newId, newToken } from '../ids.ts';
+import {
+	formatShortCode,
+	hashToken,
+	newId,
+	newShortCode,
+	newToken,
+	normalizeShortCode
+} from '../ids.ts';
 import { seal, unseal } from '../seal.ts';
-import { failure, type Failure } from './failure.ts';
+import { failure, isFailure, type Failure } from './failure.ts';
 
 /** Options of a new invitation link (defaults: participant, the guest picks a category). */
 export interface InviteOptions {
@@ -15,12 +22,16 @@ export interface InviteOptions {
 	label?: string;
 }
 
-/** Creates a join link to a board; returns its code (shown once, stored hashed and sealed). */
+/**
+ * Creates a join link to a board; returns its code and its short code (both stored hashed and
+ * sealed): `/join/<code>` for links and QR codes, `/join/<short code>` to type from the room screen.
+ */
 export async function createInvite(
 	input: { workshopId: string; boardId: string } & InviteOptions
-): Promise<{ id: string; code: string }> {
+): Promise<{ id: string; code: string; shortCode: string }> {
 	const { db, sealKey } = appContext();
 	const code = newToken();
+	const shortCode = newShortCode();
 	const id = newId();
 	await db.insert(invites).values({
 		id,
@@ -28,13 +39,15 @@ export async function createInvite(
 		boardId: input.boardId,
 		codeHash: hashToken(code),
 		codeSealed: seal(sealKey, code),
+		shortCodeHash: hashToken(shortCode),
+		shortCodeSealed: seal(sealKey, shortCode),
 		role: input.role ?? 'participant',
 		category: input.category ?? null,
 		expiresAt: input.expiresAt ?? null,
 		maxUses: input.maxUses ?? null,
 		label: input.label ?? ''
 	});
-	return { id, code };
+	return { id, code, shortCode };
 }
 
 /** The code of the board's newest live join link, or null when every link was revoked. */
@@ -47,6 +60,22 @@ export async function currentInviteCode(boardId: string): Promise<string | null>
 		.orderBy(desc(invites.createdAt))
 		.limit(1);
 	return row ? unseal(sealKey, row.codeSealed) : null;
+}
+
+/**
+ * The short code of the board's newest live join link, formatted ("k7m2-q9xd"), or null when
+ * every link was revoked or the newest one predates short codes.
+ */
+export async function currentShortCode(boardId: string): Promise<string | null> {
+	const { db, sealKey } = appContext();
+	const [row] = await db
+		.select({ shortCodeSealed: invites.shortCodeSealed })
+		.from(invites)
+		.where(and(eq(invites.boardId, boardId), isNull(invites.revokedAt)))
+		.orderBy(desc(invites.createdAt))
+		.limit(1);
+	const code = row?.shortCodeSealed ? unseal(sealKey, row.shortCodeSealed) : null;
+	return code ? formatShortCode(code) : null;
 }
 
 /** Revokes every live join link of a board. People already in stay in. */
@@ -72,9 +101,33 @@ export interface InvitePreview {
 	purpose: string;
 }
 
-/** Looks a join code up; a failure when unknown, revoked or expired. */
+/**
+ * `findInvite` for a request from `address`, which unknown codes lock out for a while once it has
+ * missed too often (429 `join_code_rate`): the short codes are typeable, so they must not be
+ * guessable by trying.
+ */
+export async function findInviteFrom(input: {
+	code: string;
+	address: string;
+}): Promise<InvitePreview | Failure> {
+	const { loginThrottle } = appContext();
+	const waitMs = loginThrottle.joinCodeRetryAfterMs(input.address);
+	if (waitMs > 0) {
+		const seconds = Math.ceil(waitMs / 1000);
+		return failure(429, 'join_code_rate', `Too many unknown join codes: try again in ${seconds} s`);
+	}
+	const invite = await findInvite(input.code);
+	if (isFailure(invite) && invite.status === 404) loginThrottle.recordJoinCodeMiss(input.address);
+	return invite;
+}
+
+/**
+ * Looks a join code up (the link's code, or its short code as typed: case, spaces and hyphens
+ * ignored); a failure when unknown, revoked or expired.
+ */
 export async function findInvite(code: string): Promise<InvitePreview | Failure> {
 	const { db } = appContext();
+	const short = normalizeShortCode(code);
 	const [row] = await db
 		.select({
 			inviteId: invites.id,
@@ -95,7 +148,11 @@ export async function findInvite(code: string): Promise<InvitePreview | Failure>
 		.from(invites)
 		.innerJoin(boards, eq(boards.id, invites.boardId))
 		.innerJoin(workshops, eq(workshops.id, invites.workshopId))
-		.where(eq(invites.codeHash, hashToken(code)));
+		.where(
+			short === null
+				? eq(invites.codeHash, hashToken(code))
+				: or(eq(invites.codeHash, hashToken(code)), eq(invites.shortCodeHash, hashToken(short)))
+		);
 	if (!row || !row.boardId) return failure(404, 'invite_unknown', 'This join link does not exist');
 	if (row.revokedAt) return failure(410, 'invite_revoked', 'This join link has been revoked');
 	if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) {

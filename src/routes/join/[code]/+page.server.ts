@@ -1,20 +1,20 @@
 import { redirect } from '@sveltejs/kit';
 import { fieldErrors, formString } from '$lib/server/forms';
 import { isFailure, refuseForm, refusePageWith, startSession } from '$lib/server/http';
-import { findInvite, joinWithInvite } from '$lib/server/services/invites';
+import { findInviteFrom, joinWithInvite } from '$lib/server/services/invites';
 import { joinInput } from '$lib/shared/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Unknown links are a 404 page, revoked, expired or archived ones a 410 page (see `+error`). */
-async function inviteOrError(code: string) {
-	const invite = await findInvite(code);
+async function inviteOrError(code: string, address: string) {
+	const invite = await findInviteFrom({ code, address });
 	if (isFailure(invite)) refusePageWith(invite);
 	return invite;
 }
 
 /** What the link leads to, and the name to suggest (a returning guest's or an account's). */
-export const load: PageServerLoad = async ({ params, locals }) => {
-	const invite = await inviteOrError(params.code);
+export const load: PageServerLoad = async ({ params, locals, getClientAddress }) => {
+	const invite = await inviteOrError(params.code, getClientAddress());
 	return {
 		boardTitle: invite.boardTitle,
 		role: invite.role,
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	/** Joins with a display name and a category, signs a new guest in, then opens the board. */
 	default: async (event) => {
-		const invite = await inviteOrError(event.params.code);
+		const invite = await inviteOrError(event.params.code, event.getClientAddress());
 		const data = await event.request.formData();
 		const values = {
 			name: formString(data, 'name'),

@@ -1,12 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { failureResponse, isFailure, readJson, startSession } from '$lib/server/http';
-import { findInvite, joinWithInvite } from '$lib/server/services/invites';
+import { findInviteFrom, joinWithInvite } from '$lib/server/services/invites';
 import { joinInput } from '$lib/shared/validation';
 import type { RequestHandler } from './$types';
 
 /** What a join link leads to (board title, fixed category if any, the categories to pick from). */
-export const GET: RequestHandler = async ({ params }) => {
-	const invite = await findInvite(params.code);
+export const GET: RequestHandler = async (event) => {
+	const invite = await findInviteFrom({
+		code: event.params.code,
+		address: event.getClientAddress()
+	});
 	if (isFailure(invite)) return failureResponse(invite);
 	return json({
 		boardTitle: invite.boardTitle,
@@ -23,7 +26,10 @@ export const GET: RequestHandler = async ({ params }) => {
  * + guest cookie (`waiting`: on the waiting list of an "admit" workshop).
  */
 export const POST: RequestHandler = async (event) => {
-	const invite = await findInvite(event.params.code);
+	const invite = await findInviteFrom({
+		code: event.params.code,
+		address: event.getClientAddress()
+	});
 	if (isFailure(invite)) return failureResponse(invite);
 	const input = await readJson(event.request, joinInput);
 	if (isFailure(input)) return failureResponse(input);

@@ -3,7 +3,13 @@ import { failureResponse, isFailure, joinUrl, requireUser } from '$lib/server/ht
 import { boardAccess, type BoardAccess } from '$lib/server/services/boards';
 import { archivedFailure } from '$lib/server/services/archive';
 import { failure, type Failure } from '$lib/server/services/failure';
-import { createInvite, currentInviteCode, revokeInvites } from '$lib/server/services/invites';
+import {
+	createInvite,
+	currentInviteCode,
+	currentShortCode,
+	revokeInvites
+} from '$lib/server/services/invites';
+import { formatShortCode } from '$lib/server/ids';
 import type { RequestHandler } from './$types';
 
 async function facilitatorAccess(event: RequestEvent): Promise<BoardAccess | Failure> {
@@ -17,12 +23,19 @@ async function facilitatorAccess(event: RequestEvent): Promise<BoardAccess | Fai
 	return access;
 }
 
-/** The board's live join link (`joinUrl` is null once revoked). */
+/**
+ * The board's live join link (`joinUrl` is null once revoked) and the same link with its short
+ * code, to type from the room screen (`shortUrl`, null for a link made before short codes).
+ */
 export const GET: RequestHandler = async (event) => {
 	const access = await facilitatorAccess(event);
 	if (isFailure(access)) return failureResponse(access);
 	const code = await currentInviteCode(access.boardId);
-	return json({ joinUrl: code ? joinUrl(event, code) : null });
+	const short = code ? await currentShortCode(access.boardId) : null;
+	return json({
+		joinUrl: code ? joinUrl(event, code) : null,
+		shortUrl: short ? joinUrl(event, short) : null
+	});
 };
 
 /** Replaces the join link by a new one (the old one stops working). */
@@ -31,8 +44,14 @@ export const POST: RequestHandler = async (event) => {
 	if (isFailure(access)) return failureResponse(access);
 	if (access.archived) return failureResponse(archivedFailure());
 	await revokeInvites(access.boardId);
-	const { code } = await createInvite({ workshopId: access.workshopId, boardId: access.boardId });
-	return json({ joinUrl: joinUrl(event, code) }, { status: 201 });
+	const { code, shortCode } = await createInvite({
+		workshopId: access.workshopId,
+		boardId: access.boardId
+	});
+	return json(
+		{ joinUrl: joinUrl(event, code), shortUrl: joinUrl(event, formatShortCode(shortCode)) },
+		{ status: 201 }
+	);
 };
 
 /** Revokes the join link: nobody new can join through it. */
