@@ -8,11 +8,13 @@ import { loadConfig, type Config } from '../src/lib/server/config.ts';
 import { setAppContext } from '../src/lib/server/context.ts';
 import { setDisplayTimeZone } from '../src/lib/i18n/format.ts';
 import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/client.ts';
+import { insertUpdatesAt, storedHeadSeq } from '../src/lib/server/history/store.ts';
 import { LoginThrottle } from '../src/lib/server/login-throttle.ts';
 import { loadSealKey } from '../src/lib/server/seal.ts';
 import { log } from './log.ts';
 import { serveMetrics, trackRequest } from './observability.ts';
 import { attachRealtime, type Realtime } from './realtime/index.ts';
+import { LogJournal, replayJournal } from './realtime/log-journal.ts';
 import { startRetentionSweep } from './retention-sweep.ts';
 import { closeAfterUnreadBody } from './unread-body.ts';
 
@@ -86,17 +88,48 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
 	return database;
 }
 
+/** Folder of the embedded database's journal inside `DATA_DIR` (`server/realtime/log-journal.ts`). */
+export const JOURNAL_SUBDIR = 'journal';
+
 /**
- * Makes the database, keys and realtime layer available to the SvelteKit code of this process.
- * Returns the realtime layer attached to `httpServer`.
+ * On the embedded database this process opened from `DATA_DIR`, stores what the journal holds
+ * beyond the database (a crash after broadcasting, before committing) and opens a new journal;
+ * null on PostgreSQL (shared by instances, it numbers updates itself) or a database handed in.
+ * Needs the app context (the database).
  */
-export function installServices(input: {
+async function openLogJournal(
+	config: Config,
+	database: DatabaseHandle
+): Promise<LogJournal | null> {
+	if (database.driver !== 'pglite' || !database.embeddedDir) return null;
+	const dir = path.join(config.dataDir, JOURNAL_SUBDIR);
+	try {
+		await replayJournal({
+			dir,
+			storedHead: storedHeadSeq,
+			store: insertUpdatesAt,
+			log: log.child({ component: 'journal' })
+		});
+		return new LogJournal(dir);
+	} catch (error) {
+		throw new StartupError(`cannot replay the journal in ${dir}: ${reasonOf(error)}`, {
+			cause: error
+		});
+	}
+}
+
+/**
+ * Makes the database, keys and realtime layer available to the SvelteKit code of this process,
+ * after storing what the embedded database's journal holds. Returns the realtime layer attached to
+ * `httpServer`.
+ */
+export async function installServices(input: {
 	config: Config;
 	database: DatabaseHandle;
 	httpServer: http.Server;
 	/** In production unknown upgrade paths are destroyed; in dev Vite's HMR socket needs them. */
 	destroyUnknownUpgrades: boolean;
-}): Realtime {
+}): Promise<Realtime> {
 	const { config, database, httpServer } = input;
 	const context = {
 		config,
@@ -107,10 +140,12 @@ export function installServices(input: {
 	};
 	setAppContext(context);
 	setDisplayTimeZone(config.displayTimeZone);
+	const journal = await openLogJournal(config, database);
 	const realtime = attachRealtime({
 		httpServer,
 		config,
-		destroyUnknownUpgrades: input.destroyUnknownUpgrades
+		destroyUnknownUpgrades: input.destroyUnknownUpgrades,
+		journal
 	});
 	setAppContext({ ...context, realtime });
 	return realtime;
@@ -186,7 +221,12 @@ export async function startServer(input: {
 		if (serveMetrics(req, res, config)) return;
 		handler(req, res);
 	});
-	const realtime = installServices({ config, database, httpServer, destroyUnknownUpgrades: true });
+	const realtime = await installServices({
+		config,
+		database,
+		httpServer,
+		destroyUnknownUpgrades: true
+	});
 	await new Promise<void>((resolve, reject) => {
 		httpServer.once('error', reject);
 		httpServer.listen(config.port, config.host, () => resolve());

@@ -75,7 +75,16 @@ export const metrics = {
 	}),
 	logCommitSeconds: new Histogram({
 		name: 'croisee_log_commit_seconds',
-		help: 'Time to commit one batch of the durable log',
+		help: 'Time to make one batch of the log durable (its journal write on the embedded database, else its commit)',
+		buckets: [
+			0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+			1
+		],
+		registers
+	}),
+	logDatabaseCommitSeconds: new Histogram({
+		name: 'croisee_log_database_commit_seconds',
+		help: 'Embedded database: time to commit journaled batches to the database (off the edit’s path)',
 		buckets: [0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
 		registers
 	}),

@@ -18,7 +18,7 @@ export function croiseeDevServer(): Plugin {
 			const { startRetentionSweep } = await import('./retention-sweep.ts');
 			const config = loadConfig();
 			const database = await openConfiguredDatabase(config);
-			const realtime = installServices({
+			const realtime = await installServices({
 				config,
 				database,
 				httpServer: server.httpServer as http.Server,

@@ -15,6 +15,7 @@ import { lockPolicy } from './facilitation/write-policy.ts';
 import { shareControl, type LocalControl } from './control.ts';
 import { RedisBus, socketIoRedisAdapter } from './redis-bus.ts';
 import { attachPresence, type PresenceServer } from './socket-io.ts';
+import type { LogJournal } from './log-journal.ts';
 import { attachYjsEndpoint } from './upgrade.ts';
 
 /** The realtime layer attached to one HTTP server: Yjs rooms under `/yjs/*` and socket.io. */
@@ -30,8 +31,11 @@ export function attachRealtime(input: {
 	httpServer: http.Server;
 	config: Config;
 	destroyUnknownUpgrades: boolean;
+	/** The embedded database's journal (`log-journal.ts`), closed with the realtime layer. */
+	journal?: LogJournal | null;
 }): Realtime {
 	const { httpServer, config } = input;
+	const journal = input.journal ?? null;
 	const realtimeLog = log.child({ component: 'realtime' });
 	const bus = config.redisUrl
 		? new RedisBus({ url: config.redisUrl, prefix: config.redisPrefix, log: realtimeLog })
@@ -56,7 +60,8 @@ export function attachRealtime(input: {
 			ready: () => locks.loaded()
 		}),
 		log: realtimeLog,
-		bus
+		bus,
+		journal
 	});
 	const yjs = attachYjsEndpoint({
 		httpServer,
@@ -151,6 +156,7 @@ export function attachRealtime(input: {
 				yjs.stop();
 				stopKeepAlive();
 				await rooms.closeAll();
+				journal?.close();
 				await presence.close();
 				stopRedisProbe();
 				await Promise.all([bus?.close(), ioAdapter?.close()]);

@@ -35,6 +35,7 @@ import {
 	type Refusal,
 	type RefusalReason
 } from './update-guard.ts';
+import type { LogJournal } from './log-journal.ts';
 import { UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
 /**
@@ -118,6 +119,11 @@ export interface RoomOptions {
 	clientOwners?: ReadonlyArray<{ clientId: number; userId: string }>;
 	/** Reads those owners again (another instance may have bound ids since the load). */
 	loadClientOwners?: () => Promise<ReadonlyArray<{ clientId: number; userId: string }>>;
+	/**
+	 * The embedded database's journal: updates are broadcast once journaled, and committed to the
+	 * database right after (`log-journal.ts`). Null or absent: broadcast once committed.
+	 */
+	journal?: LogJournal | null;
 }
 
 /**
@@ -192,7 +198,8 @@ export class Room implements MessageSink {
 				this.#broadcastStored(entries);
 			},
 			log: this.#log,
-			store: options.store
+			store: options.store,
+			journal: options.journal
 		});
 		this.doc.on('update', this.#onDocUpdate);
 		this.awareness.on('change', this.#onAwarenessChange);

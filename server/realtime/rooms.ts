@@ -7,6 +7,7 @@ import type { WritePolicy } from './facilitation/write-policy.ts';
 import type { RedisBus } from './redis-bus.ts';
 import { ActOf, Room, type BoardLimits } from './room.ts';
 import { loadBoardInto, loadClientOwners } from '../../src/lib/server/history/store.ts';
+import type { LogJournal } from './log-journal.ts';
 import type { LogStore } from './update-log.ts';
 
 /** The realtime layer is closing: no board may be opened any more. */
@@ -45,6 +46,8 @@ export interface RoomRegistryOptions {
 	awarenessFlushMs?: number;
 	/** Size above which a new client's initial state is sent in parts (see `Room`). */
 	syncPartBytes?: number;
+	/** The embedded database's journal (see `Room`); null or absent on PostgreSQL. */
+	journal?: LogJournal | null;
 }
 
 /** What `RoomRegistry.stats` counts. */

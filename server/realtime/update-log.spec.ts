@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoredSnapshot, StoredUpdate } from '../../src/lib/server/history/store.ts';
+import { LogJournal } from './log-journal.ts';
 import { SNAPSHOT_LOG_RATIO, UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
 
 const silent = pino({ level: 'silent' });
@@ -16,6 +20,11 @@ function fakeStore(failures = 0, head = 0) {
 			if (left-- > 0) throw new Error('database down');
 			head += rows.length;
 			return head - rows.length + 1;
+		},
+		insertUpdatesAt: async (_boardId, firstSeq, rows) => {
+			inserts.push(rows.map((row, i) => ({ ...row, seq: firstSeq + i })));
+			if (left-- > 0) throw new Error('database down');
+			head = firstSeq + rows.length - 1;
 		},
 		insertSnapshot: async (_boardId, snapshot) => {
 			snapshots.push(snapshot);
@@ -35,6 +44,7 @@ function makeLog(
 		onStored?: (e: readonly LoggedUpdate[]) => void;
 		/** `LOG_BATCH_MS` (0, its default, by default). */
 		batchMs?: number;
+		journal?: LogJournal;
 	} = {}
 ) {
 	let items = 0;
@@ -56,7 +66,8 @@ function makeLog(
 		}),
 		onStored: options.onStored ?? (() => {}),
 		log: silent,
-		store
+		store,
+		journal: options.journal
 	});
 	const append = (byte: number) => {
 		items++;
@@ -223,5 +234,119 @@ describe('UpdateLog', () => {
 		await flushed;
 		expect(log.idle).toBe(true);
 		expect(onStored).not.toHaveBeenCalled();
+	});
+});
+
+describe('UpdateLog with the embedded database journal', () => {
+	const dirs: string[] = [];
+	afterEach(() => {
+		for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+	});
+	function journalDir(): string {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-journal-'));
+		dirs.push(dir);
+		return dir;
+	}
+	/** The fake store, whose database commits wait for `release()` while `held`. */
+	function heldStore() {
+		const fake = fakeStore(0, 41);
+		let held = true;
+		let waiting: Array<() => void> = [];
+		const store: LogStore = {
+			...fake.store,
+			insertUpdatesAt: async (boardId, firstSeq, rows) => {
+				if (held) await new Promise<void>((resolve) => waiting.push(resolve));
+				await fake.store.insertUpdatesAt(boardId, firstSeq, rows);
+			}
+		};
+		const release = () => {
+			held = false;
+			for (const resolve of waiting) resolve();
+			waiting = [];
+		};
+		return { ...fake, store, release };
+	}
+
+	it('hands a batch over once journaled, numbered after the loaded head, before its database commit', async () => {
+		const dir = journalDir();
+		const journal = new LogJournal(dir);
+		const { store, inserts, release } = heldStore();
+		const stored: number[][] = [];
+		const { log, append } = makeLog(store, {
+			lastSeq: 41,
+			journal,
+			onStored: (entries) => stored.push(entries.map((entry) => entry.seq))
+		});
+		append(1);
+		append(2);
+		await vi.waitFor(() => expect(stored).toEqual([[42, 43]]));
+		expect(inserts).toHaveLength(0);
+		expect(log.idle).toBe(false);
+		expect(journal.outstanding).toBe(1);
+		expect(fs.readdirSync(dir)).toHaveLength(1);
+
+		release();
+		await log.flushed();
+		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[42, 43]]);
+		expect(journal.outstanding).toBe(0);
+		journal.close();
+		expect(fs.readdirSync(dir)).toEqual([]);
+	});
+
+	it('commits to the database in seq order, grouping what was journaled meanwhile', async () => {
+		const journal = new LogJournal(journalDir());
+		const { store, inserts, release } = heldStore();
+		const stored: number[][] = [];
+		const { log, append } = makeLog(store, {
+			journal,
+			onStored: (entries) => stored.push(entries.map((entry) => entry.seq))
+		});
+		append(1);
+		await vi.waitFor(() => expect(stored).toEqual([[1]]));
+		append(2);
+		await vi.waitFor(() => expect(stored).toEqual([[1], [2]]));
+		append(3);
+		await vi.waitFor(() => expect(stored).toEqual([[1], [2], [3]]));
+		release();
+		await log.flushed();
+		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1], [2, 3]]);
+		journal.close();
+	});
+
+	it('broadcasts a batch the journal cannot take only once it is in the database, and nothing after it before', async () => {
+		const failing = new LogJournal(journalDir());
+		failing.append = () => {
+			throw new Error('no space left on device');
+		};
+		const { store, inserts, release } = heldStore();
+		const stored: number[][] = [];
+		const { log, append } = makeLog(store, {
+			journal: failing,
+			onStored: (entries) => stored.push(entries.map((entry) => entry.seq))
+		});
+		append(1);
+		await vi.waitFor(() => expect(log.idle).toBe(false));
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		append(2);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(stored).toEqual([]);
+		release();
+		await log.flushed();
+		expect(stored).toEqual([[1], [2]]);
+		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1], [2]]);
+	});
+
+	it('snapshots once the updates are in the database', async () => {
+		const journal = new LogJournal(journalDir());
+		const { store, snapshots, release } = heldStore();
+		const { log, append } = makeLog(store, { journal, snapshotEveryUpdates: 2, lastSeq: 41 });
+		append(1);
+		append(2);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(snapshots).toEqual([]);
+		release();
+		await log.flushed();
+		await vi.waitFor(() => expect(snapshots.map((snapshot) => snapshot.seq)).toEqual([43]));
+		journal.close();
 	});
 });

@@ -3,10 +3,12 @@ import { metrics } from '../metrics.ts';
 import {
 	insertSnapshot,
 	insertUpdates,
+	insertUpdatesAt,
 	type LoadedBoard,
 	type StoredSnapshot,
 	type UnnumberedUpdate
 } from '../../src/lib/server/history/store.ts';
+import type { JournalMark, LogJournal } from './log-journal.ts';
 
 /** First delay before retrying a failed log write, in milliseconds (doubles each time). */
 export const RETRY_INITIAL_MS = 100;
@@ -50,6 +52,12 @@ interface Batch {
 export interface LogStore {
 	/** Stores the rows, numbered by the database; resolves with the first seq (others follow). */
 	insertUpdates(boardId: string, rows: readonly UnnumberedUpdate[]): Promise<number>;
+	/** Stores rows numbered here, from `firstSeq` (with a journal: one process owns the database). */
+	insertUpdatesAt(
+		boardId: string,
+		firstSeq: number,
+		rows: readonly UnnumberedUpdate[]
+	): Promise<void>;
 	/** Stores a snapshot unless another instance is writing one or a newer one exists. */
 	insertSnapshot(boardId: string, snapshot: StoredSnapshot): Promise<unknown>;
 }
@@ -78,15 +86,37 @@ export interface UpdateLogOptions {
 	onStored(entries: readonly LoggedUpdate[]): void;
 	log: Logger;
 	store?: LogStore;
+	/**
+	 * The embedded database's journal (`log-journal.ts`): when given, batches are numbered here,
+	 * journaled and handed to `onStored` at once, and committed to the database after.
+	 */
+	journal?: LogJournal | null;
+}
+
+/** A numbered batch on its way to the database (journal mode). */
+interface Commit {
+	firstSeq: number;
+	rows: UnnumberedUpdate[];
+	entries: PendingUpdate[];
+	/** Its journal record, released once committed; null when journaling failed. */
+	mark: JournalMark | null;
+	/** Called once committed (a batch whose journaling failed is broadcast only then). */
+	committed?: () => void;
 }
 
 /**
  * A board's durable update log: accepted updates are grouped while the previous commit is in
- * flight (group commit; plus `batchMs` when set), inserted in one statement that numbers them (the database keeps the board's seq, shared by every instance), and
- * only then handed to `onStored` (broadcast, published to other instances). A failed insert is
- * retried with back-off, keeping the batch (nothing is broadcast that is not stored). A snapshot
- * is taken after every `snapshotEveryUpdates` updates logged here (and `SNAPSHOT_LOG_RATIO` of the
- * last snapshot's bytes), from `snapshotOf()`.
+ * flight (group commit; plus `batchMs` when set), inserted in one statement that numbers them (the
+ * database keeps the board's seq, shared by every instance), and only then handed to `onStored`
+ * (broadcast, published to other instances). A failed insert is retried with back-off, keeping the
+ * batch (nothing is broadcast that is not stored). A snapshot is taken after every
+ * `snapshotEveryUpdates` updates logged here (and `SNAPSHOT_LOG_RATIO` of the last snapshot's
+ * bytes), from `snapshotOf()`.
+ *
+ * With a `journal` (the embedded database, owned by this one process), the log numbers batches
+ * itself, journals each in one write and hands it to `onStored` at once; the database commits
+ * follow in seq order, grouped the same way, off the edit's path. `flushed()` still means "in the
+ * database". A batch that cannot be journaled waits for its commit before being broadcast.
  */
 export class UpdateLog {
 	readonly #options: UpdateLogOptions;
@@ -106,20 +136,33 @@ export class UpdateLog {
 	#idleWaiters: Array<() => void> = [];
 	#stopped = false;
 	#wakeRetry: (() => void) | null = null;
+	readonly #journal: LogJournal | null;
+	/** Journal mode: the seq the next batch starts at. */
+	#nextSeq: number;
+	/** Journal mode: numbered batches waiting for their database commit, in seq order. */
+	#commits: Commit[] = [];
+	#committing = false;
 
 	constructor(options: UpdateLogOptions) {
 		this.#options = options;
-		this.#store = options.store ?? { insertUpdates, insertSnapshot };
+		this.#store = options.store ?? { insertUpdates, insertUpdatesAt, insertSnapshot };
 		this.#lastStoredSeq = options.loaded.lastSeq;
 		this.#lastSnapshotSeq = options.loaded.lastSnapshotSeq;
 		this.#sinceSnapshot = options.loaded.lastSeq - options.loaded.lastSnapshotSeq;
 		this.#bytesSinceSnapshot = options.loaded.bytesSinceSnapshot;
 		this.#lastSnapshotBytes = options.loaded.lastSnapshotBytes;
+		this.#journal = options.journal ?? null;
+		this.#nextSeq = options.loaded.lastSeq + 1;
 	}
 
-	/** True when nothing is waiting to be written nor being written. */
+	/** True when nothing is waiting to be written nor being written (to the database). */
 	get idle(): boolean {
-		return this.#pending.length === 0 && this.#inflight === null;
+		return (
+			this.#pending.length === 0 &&
+			this.#inflight === null &&
+			this.#commits.length === 0 &&
+			!this.#committing
+		);
 	}
 
 	/** Seq of the last update this log stored, or the loaded head (0 when none). */
@@ -196,6 +239,10 @@ export class UpdateLog {
 		this.#scheduled = null;
 		if (this.#inflight || this.#pending.length === 0) return;
 		const batch = this.#takeBatch();
+		if (this.#journal) {
+			await this.#journalBatch(this.#journal, batch);
+			return;
+		}
 		this.#inflight = batch;
 		const firstSeq = await this.#write(batch);
 		this.#inflight = null;
@@ -215,13 +262,7 @@ export class UpdateLog {
 
 	/** Writes the batch, retrying; resolves with its first seq, or null when the log stopped. */
 	async #write(batch: Batch): Promise<number | null> {
-		const rows = batch.entries.map(({ update, authorId, category, at, bindsClients }) => ({
-			update,
-			authorId,
-			category,
-			at,
-			bindsClients
-		}));
+		const rows = batch.entries.map(rowOf);
 		let delayMs = RETRY_INITIAL_MS;
 		for (;;) {
 			try {
@@ -261,6 +302,95 @@ export class UpdateLog {
 		});
 	}
 
+	/**
+	 * Journal mode: numbers the batch, journals it and hands it on at once, then queues its
+	 * database commit. When the journal cannot be written, the batch is broadcast only once
+	 * committed, and no later batch before it.
+	 */
+	async #journalBatch(journal: LogJournal, batch: Batch): Promise<void> {
+		const firstSeq = this.#nextSeq;
+		this.#nextSeq += batch.entries.length;
+		const rows = batch.entries.map(rowOf);
+		const started = performance.now();
+		metrics.logWaitSeconds.observe((started - batch.firstAppendedAt) / 1000);
+		let mark: JournalMark | null = null;
+		try {
+			mark = journal.append(this.#options.boardId, firstSeq, rows);
+			metrics.logCommitSeconds.observe((performance.now() - started) / 1000);
+		} catch (error) {
+			this.#options.log.error(
+				{ err: error, rows: rows.length },
+				'journal write failed: the batch is broadcast once in the database'
+			);
+		}
+		if (mark) {
+			this.#afterStored(batch, firstSeq);
+			this.#queueCommit({ firstSeq, rows, entries: batch.entries, mark });
+			return;
+		}
+		this.#inflight = batch;
+		await new Promise<void>((resolve) =>
+			this.#queueCommit({ firstSeq, rows, entries: batch.entries, mark, committed: resolve })
+		);
+		this.#inflight = null;
+		if (!this.#stopped) this.#afterStored(batch, firstSeq);
+		if (this.#stopped) this.#dropPending();
+		if (this.#pending.length > 0) void this.#flush();
+		else this.#notifyIdle();
+	}
+
+	#queueCommit(commit: Commit): void {
+		this.#commits.push(commit);
+		if (!this.#committing) void this.#drainCommits();
+	}
+
+	/** Journal mode: commits the queued batches in seq order, those queued together as one. */
+	async #drainCommits(): Promise<void> {
+		this.#committing = true;
+		await new Promise((resolve) => setImmediate(resolve));
+		while (this.#commits.length > 0) {
+			const commits = this.#commits;
+			this.#commits = [];
+			const first = commits[0] as Commit;
+			const rows = commits.flatMap((commit) => commit.rows);
+			let delayMs = RETRY_INITIAL_MS;
+			let stored = false;
+			while (!stored) {
+				try {
+					const started = performance.now();
+					await this.#store.insertUpdatesAt(this.#options.boardId, first.firstSeq, rows);
+					metrics.logDatabaseCommitSeconds.observe((performance.now() - started) / 1000);
+					metrics.logBatchSize.observe(rows.length);
+					metrics.updatesStored.inc(rows.length);
+					stored = true;
+				} catch (error) {
+					this.#options.log.error(
+						{ err: error, rows: rows.length, retryInMs: delayMs },
+						'update log write failed'
+					);
+					if (this.#stopped) {
+						// Journaled batches are stored at the next start; the others were never sent.
+						this.#options.log.error(
+							{ rows: rows.length },
+							'update log stopped: left to the journal'
+						);
+						break;
+					}
+					await this.#sleep(delayMs);
+					delayMs = Math.min(delayMs * 2, RETRY_MAX_MS);
+				}
+			}
+			for (const commit of commits) {
+				if (stored && commit.mark) this.#journal?.release(commit.mark);
+				commit.committed?.();
+				if (stored) this.#countForSnapshot(commit.entries);
+			}
+			if (!stored) break;
+		}
+		this.#committing = false;
+		this.#notifyIdle();
+	}
+
 	#afterStored(batch: Batch, firstSeq: number): void {
 		const entries = batch.entries.map((entry, i) => ({ ...entry, seq: firstSeq + i }));
 		this.#lastStoredSeq = firstSeq + entries.length - 1;
@@ -272,6 +402,11 @@ export class UpdateLog {
 		} catch (error) {
 			this.#options.log.error({ err: error }, 'delivering stored updates failed');
 		}
+		if (!this.#journal) this.#countForSnapshot(entries);
+	}
+
+	/** Counts updates now in the database; takes a snapshot when enough were logged. */
+	#countForSnapshot(entries: readonly PendingUpdate[]): void {
 		this.#sinceSnapshot += entries.length;
 		for (const entry of entries) this.#bytesSinceSnapshot += entry.update.byteLength;
 		const every = this.#options.snapshotEveryUpdates;
@@ -318,4 +453,9 @@ export class UpdateLog {
 		this.#idleWaiters = [];
 		for (const resolve of waiters) resolve();
 	}
+}
+
+/** The row stored for an accepted update. */
+function rowOf({ update, authorId, category, at, bindsClients }: PendingUpdate): UnnumberedUpdate {
+	return { update, authorId, category, at, bindsClients };
 }

@@ -19,6 +19,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
 	db: Database;
 	driver: 'pglite' | 'postgres';
+	/** The PGlite data directory this process opened (it alone writes there), else null. */
+	embeddedDir: string | null;
 	/** Applies the migrations found in `folder` (drizzle-kit output). */
 	migrate(folder: string): Promise<void>;
 	close(): Promise<void>;
@@ -115,6 +117,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 		return {
 			db,
 			driver: 'postgres',
+			embeddedDir: null,
 			migrate: async (folder) => {
 				await migratePostgres(db as never, { migrationsFolder: folder });
 			},
@@ -132,6 +135,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 	return {
 		db,
 		driver: 'pglite',
+		embeddedDir: 'dataDir' in target ? target.dataDir : null,
 		migrate: async (folder) => {
 			await migratePglite(db as never, { migrationsFolder: folder });
 		},

@@ -242,6 +242,97 @@ export async function insertUpdates(
 	});
 }
 
+/**
+ * Stores updates already numbered, the first `firstSeq` and the others after it, and moves the
+ * board's head up to the last (never down): the embedded database's journal numbers updates in
+ * memory, its one process being the only writer (`server/realtime/log-journal.ts`). Client-id
+ * bindings are stored in the same statement or transaction. On PGlite a batch of more than
+ * `PGLITE_MAX_ROWS_PER_INSERT` rows is copied from one binary buffer.
+ */
+export async function insertUpdatesAt(
+	boardId: string,
+	firstSeq: number,
+	rows: readonly UnnumberedUpdate[]
+): Promise<void> {
+	if (rows.length === 0) return;
+	const { db } = appContext();
+	const client: unknown = (db as { $client?: unknown }).$client;
+	const { clientIds, userIds } = bindingsOf(rows);
+	const lastSeq = firstSeq + rows.length - 1;
+	const numbered = rows.map((row, i) => ({ ...row, seq: firstSeq + i }));
+	if (clientIds.length === 0 && rows.length <= PGLITE_MAX_ROWS_PER_INSERT) {
+		const values = numbered.map(
+			(row) =>
+				sql`(${boardId}, ${row.seq}::integer, ${row.at.toISOString()}::timestamptz, ${row.authorId}::text, ${row.category}::text, ${row.update}::bytea)`
+		);
+		await db.execute(sql`
+			with head as (
+				insert into board_heads (board_id, last_seq) values (${boardId}, ${lastSeq}::integer)
+				on conflict (board_id) do update set last_seq = greatest(board_heads.last_seq, excluded.last_seq)
+			)
+			insert into board_updates (board_id, seq, at, author_id, category, update)
+			values ${sql.join(values, sql`, `)}`);
+		return;
+	}
+	const raiseHead = `insert into board_heads (board_id, last_seq) values ($1, $2::integer)
+		on conflict (board_id) do update set last_seq = greatest(board_heads.last_seq, excluded.last_seq)`;
+	if (client instanceof PGlite) {
+		await client.transaction(async (tx) => {
+			if (clientIds.length > 0) await tx.query(BIND_CLIENTS_SQL, [boardId, clientIds, userIds]);
+			await tx.query(raiseHead, [boardId, lastSeq]);
+			await tx.query(
+				`copy board_updates (${COPY_UPDATE_COLUMNS}) from '/dev/blob' with (format binary)`,
+				[],
+				{ blob: new Blob([encodeUpdateRows(boardId, numbered)]) }
+			);
+		});
+		return;
+	}
+	await db.transaction(async (tx) => {
+		if (clientIds.length > 0) {
+			await tx.execute(sql`insert into board_clients (board_id, client_id, user_id)
+				select ${boardId}, c, u from unnest(${sql.param(clientIds)}::bigint[], ${sql.param(userIds)}::text[]) as t(c, u)
+				on conflict do nothing`);
+		}
+		await tx.execute(sql`insert into board_heads (board_id, last_seq) values (${boardId}, ${lastSeq}::integer)
+			on conflict (board_id) do update set last_seq = greatest(board_heads.last_seq, excluded.last_seq)`);
+		for (let i = 0; i < numbered.length; i += MAX_ROWS_PER_INSERT) {
+			await tx.insert(boardUpdates).values(
+				numbered
+					.slice(i, i + MAX_ROWS_PER_INSERT)
+					.map(({ seq, at, authorId, category, update }) => ({
+						boardId,
+						seq,
+						at,
+						authorId,
+						category,
+						update
+					}))
+			);
+		}
+	});
+}
+
+/**
+ * The seq up to which `boardId`'s history is stored: its head row, or its last stored update or
+ * snapshot when it has no head row yet (0 for a board with no history); null when the board no
+ * longer exists.
+ */
+export async function storedHeadSeq(boardId: string): Promise<number | null> {
+	const rows = rowsOf<{ board: number | null; seq: number | string | null }>(
+		await appContext().db.execute(sql`select
+			(select 1 from boards where id = ${boardId}) as board,
+			greatest(
+				(select last_seq from board_heads where board_id = ${boardId}),
+				(select max(seq) from board_updates where board_id = ${boardId}),
+				(select max(seq) from board_snapshots where board_id = ${boardId})
+			) as seq`)
+	);
+	const row = rows[0];
+	if (!row?.board) return null;
+	return Number(row.seq ?? 0);
+}
+
 /** Stored updates of a board after `afterSeq`, in seq order (at most `LOAD_PAGE_ROWS`). */
 export async function updatesAfter(
 	boardId: string,
