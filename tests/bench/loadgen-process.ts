@@ -1,6 +1,13 @@
+import path from 'node:path';
 import { BenchProcess } from './server-process.ts';
 import type { LoadgenCommand, LoadgenMessage, LoadgenRequest } from './shared.ts';
 import { LOADGEN_CORE } from './targets.ts';
+
+/** BENCH_CPU_PROF_DIR=<dir>: the load generator also writes a V8 CPU profile there. */
+function profileArgs(): string[] {
+	const dir = process.env.BENCH_CPU_PROF_DIR;
+	return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
 
 /** The load generator process (`loadgen/main.ts`), driven over IPC. */
 export class Loadgen {
@@ -14,7 +21,7 @@ export class Loadgen {
 			BenchProcess.start({
 				name: 'loadgen',
 				core: pin ? LOADGEN_CORE : null,
-				args: ['--import', 'tsx', 'tests/bench/loadgen/main.ts'],
+				args: [...profileArgs(), '--import', 'tsx', 'tests/bench/loadgen/main.ts'],
 				logFile: null
 			})
 		);

@@ -51,3 +51,5 @@ process.on('message', (command: LoadgenCommand) => {
 });
 
 process.on('disconnect', () => process.exit(0));
+// Stopped by the orchestrator: exit normally, so that a CPU profile (BENCH_CPU_PROF_DIR) is written.
+process.on('SIGTERM', () => process.exit(0));
