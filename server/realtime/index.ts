@@ -150,6 +150,7 @@ export function attachRealtime(input: {
 			await Promise.all(boardIds.map((boardId) => rooms.persistBoard(boardId)));
 		},
 		writeAs: (args) => rooms.writeAs(args),
+		storedBoards: (boardIds) => rooms.storedBoards(boardIds),
 		stats: () => rooms.stats(),
 		close: () =>
 			(closing ??= (async () => {

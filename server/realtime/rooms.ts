@@ -194,6 +194,11 @@ export class RoomRegistry {
 		}
 	}
 
+	/** Resolves once the updates accepted so far on the open boards among `boardIds` are stored. */
+	async storedBoards(boardIds: readonly string[]): Promise<void> {
+		await Promise.all(boardIds.map((boardId) => this.#entries.get(boardId)?.loaded?.stored()));
+	}
+
 	/**
 	 * Number of loaded boards, of open connections, and of boards whose document holds structs
 	 * waiting for missing ones (always 0: `update-guard.ts` refuses what would leave any).

@@ -38,6 +38,11 @@ export interface RealtimeControl {
 		author: { userId: string; category: string | null };
 		change: (doc: import('yjs').Doc, origin: unknown) => T;
 	}): Promise<T>;
+	/**
+	 * Resolves once every update this instance accepted on `boardIds` so far is in the database
+	 * (boards not open here have nothing pending). Run before rewriting their stored history.
+	 */
+	storedBoards(boardIds: readonly string[]): Promise<void>;
 }
 
 /**

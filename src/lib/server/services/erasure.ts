@@ -191,6 +191,10 @@ export async function erasePerson(input: {
 		await db.select({ id: boards.id }).from(boards).where(eq(boards.workshopId, input.workshopId))
 	).map((row) => row.id);
 	const placeholderId = newId();
+	// Their sockets first, then what they sent is in the database: nothing of theirs lands after
+	// the scrub (the embedded database commits right after broadcasting, see log-journal.ts).
+	realtime?.disconnectUser({ workshopId: input.workshopId, userId: input.userId });
+	await realtime?.storedBoards(boardIds);
 	const personDeleted = await db.transaction(async (tx) => {
 		await moveContributions(tx, input.workshopId, input.userId, placeholderId);
 		await scrubBoards(tx, boardIds, input.userId);
@@ -201,7 +205,7 @@ export async function erasePerson(input: {
 		);
 		return forgetLoneGuest(tx, input.userId);
 	});
-	realtime?.disconnectUser({ workshopId: input.workshopId, userId: input.userId });
+	realtime?.disconnectUser({ workshopId: input.workshopId, userId: input.userId }); // a reconnect meanwhile
 	if (personDeleted) realtime?.signedOutEverywhere(input.userId);
 	return { personDeleted };
 }
