@@ -9,7 +9,7 @@ import {
 	signUp,
 	tableCells
 } from './helpers.ts';
-import { canvasShare, LAPTOP } from './live-helpers.ts';
+import { canvasShare, LAPTOP, PHONE } from './live-helpers.ts';
 
 test.use({ viewport: LAPTOP });
 
@@ -133,6 +133,22 @@ test('the room screen: join link and QR code, step and big timer, votes counted 
 	// Readable from the back of the room: a short code without look-alikes, that works as typed.
 	const typed = room.locator('[data-room-link]');
 	await expect(typed).toHaveText(/\/join\/[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$/);
+	// The code stays on one line (its hyphen too), at 1440 px and on a screen too narrow for the
+	// whole link: only the host and path before it wrap, so nobody types half a code.
+	const layout = () =>
+		typed.evaluate((link) => {
+			const code = link.querySelector('[data-room-code]')!.getClientRects();
+			const box = link.getBoundingClientRect();
+			return {
+				codeLines: code.length,
+				wrapped: code[0]!.top > box.top + 1,
+				inside: code[0]!.right <= box.right + 0.5
+			};
+		});
+	expect(await layout()).toMatchObject({ codeLines: 1, inside: true });
+	await room.setViewportSize(PHONE);
+	expect(await layout()).toEqual({ codeLines: 1, wrapped: true, inside: true });
+	await room.setViewportSize(LAPTOP);
 	await expect(room.getByRole('img', { name: /\/join\// })).toBeVisible();
 	const typist = await room.context().browser()!.newContext();
 	const typing = await typist.newPage();
