@@ -9,7 +9,7 @@ import {
 	signUp,
 	tableCells
 } from './helpers.ts';
-import { canvasShare, LAPTOP } from './live-helpers.ts';
+import { canvasShare, LAPTOP, PHONE } from './live-helpers.ts';
 
 test.use({ viewport: LAPTOP });
 
@@ -133,6 +133,33 @@ test('the room screen: join link and QR code, step and big timer, votes counted 
 	// Readable from the back of the room: a short code without look-alikes, that works as typed.
 	const typed = room.locator('[data-room-link]');
 	await expect(typed).toHaveText(/\/join\/[2-9a-hjkmnp-z]{4}-[2-9a-hjkmnp-z]{4}$/);
+	// The code stays on one line (its hyphen too), at 1440 px and on a screen just too narrow for the
+	// whole link, where it used to break inside the code: only the host and path before it wrap.
+	const layout = () =>
+		typed.evaluate((link) => {
+			const code = link.querySelector('[data-room-code]')!.getClientRects();
+			const box = link.getBoundingClientRect();
+			return {
+				codeLines: code.length,
+				wrapped: code[0]!.top > box.top + 1,
+				inside: code[0]!.right <= box.right + 0.5
+			};
+		});
+	expect(await layout()).toMatchObject({ codeLines: 1, inside: true });
+	await room.setViewportSize(PHONE);
+	const { shown, whole } = await typed.evaluate((link) => {
+		const shown = link.getBoundingClientRect().width;
+		link.style.width = 'max-content';
+		const whole = link.getBoundingClientRect().width;
+		link.style.width = '';
+		return { shown, whole };
+	});
+	// One column (up to 800 px) widens the link as much as the screen: 24 px short of the whole link.
+	const narrow = Math.round(PHONE.width + whole - shown - 24);
+	expect(narrow, 'a single column').toBeLessThanOrEqual(800);
+	await room.setViewportSize({ width: narrow, height: PHONE.height });
+	expect(await layout()).toEqual({ codeLines: 1, wrapped: true, inside: true });
+	await room.setViewportSize(LAPTOP);
 	await expect(room.getByRole('img', { name: /\/join\// })).toBeVisible();
 	const typist = await room.context().browser()!.newContext();
 	const typing = await typist.newPage();
