@@ -336,6 +336,40 @@ describe('UpdateLog with the embedded database journal', () => {
 		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1], [2]]);
 	});
 
+	it('paces deliveries: after one that took 40 ms, the next batch gathers for as long', async () => {
+		const journal = new LogJournal(journalDir());
+		const { store } = fakeStore();
+		const delivered: Array<{ seqs: number[]; at: number }> = [];
+		const { log, append } = makeLog(store, {
+			journal,
+			onStored: (entries) => {
+				delivered.push({ seqs: entries.map((entry) => entry.seq), at: performance.now() });
+				if (delivered.length === 1) {
+					const until = performance.now() + 40; // a delivery to a crowded board
+					while (performance.now() < until);
+				}
+			}
+		});
+		append(1);
+		await new Promise((resolve) => setImmediate(resolve)); // journaled and delivered
+		expect(delivered).toHaveLength(1);
+		const firstEnded = performance.now();
+		append(2);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		append(3);
+		await vi.waitFor(() => expect(delivered).toHaveLength(2));
+		expect(delivered[1]?.seqs).toEqual([2, 3]);
+		expect((delivered[1]?.at ?? 0) - firstEnded).toBeGreaterThanOrEqual(35);
+		// A quick delivery sets no noticeable pace: the next lone update goes at once.
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const before = performance.now();
+		append(4);
+		await vi.waitFor(() => expect(delivered).toHaveLength(3));
+		expect((delivered[2]?.at ?? 0) - before).toBeLessThan(30);
+		await log.flushed();
+		journal.close();
+	});
+
 	it('snapshots once the updates are in the database', async () => {
 		const journal = new LogJournal(journalDir());
 		const { store, snapshots, release } = heldStore();
