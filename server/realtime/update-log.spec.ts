@@ -5,7 +5,13 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoredSnapshot, StoredUpdate } from '../../src/lib/server/history/store.ts';
 import { LogJournal } from './log-journal.ts';
-import { SNAPSHOT_LOG_RATIO, UpdateLog, type LogStore, type LoggedUpdate } from './update-log.ts';
+import {
+	JOURNAL_COMMIT_DELAY_MS,
+	SNAPSHOT_LOG_RATIO,
+	UpdateLog,
+	type LogStore,
+	type LoggedUpdate
+} from './update-log.ts';
 
 const silent = pino({ level: 'silent' });
 
@@ -293,23 +299,28 @@ describe('UpdateLog with the embedded database journal', () => {
 		expect(fs.readdirSync(dir)).toEqual([]);
 	});
 
-	it('commits to the database in seq order, grouping what was journaled meanwhile', async () => {
+	it('gathers journaled batches into one database commit, at once when someone waits for it', async () => {
 		const journal = new LogJournal(journalDir());
-		const { store, inserts, release } = heldStore();
+		const { store, inserts } = fakeStore();
 		const stored: number[][] = [];
 		const { log, append } = makeLog(store, {
 			journal,
 			onStored: (entries) => stored.push(entries.map((entry) => entry.seq))
 		});
-		append(1);
-		await vi.waitFor(() => expect(stored).toEqual([[1]]));
-		append(2);
-		await vi.waitFor(() => expect(stored).toEqual([[1], [2]]));
-		append(3);
-		await vi.waitFor(() => expect(stored).toEqual([[1], [2], [3]]));
-		release();
+		for (const byte of [1, 2, 3]) {
+			append(byte);
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+		expect(stored).toEqual([[1], [2], [3]]);
+		expect(inserts).toHaveLength(0);
+		const asked = performance.now();
 		await log.flushed();
-		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1], [2, 3]]);
+		expect(performance.now() - asked).toBeLessThan(JOURNAL_COMMIT_DELAY_MS / 2);
+		expect(inserts.map((rows) => rows.map((row) => row.seq))).toEqual([[1, 2, 3]]);
+
+		append(4);
+		await vi.waitFor(() => expect(inserts).toHaveLength(2), { timeout: 2000 });
+		expect(inserts[1]?.map((row) => row.seq)).toEqual([4]);
 		journal.close();
 	});
 

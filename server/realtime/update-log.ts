@@ -30,6 +30,14 @@ export const SNAPSHOT_LOG_RATIO = 0.5;
  */
 export const MAX_DELIVERY_PACE_MS = 50;
 
+/**
+ * Journal mode: how long journaled batches gather before their database commit, in milliseconds,
+ * unless someone waits for them (`flushed()`). A commit on an idle PGlite blocks the event loop
+ * for about 2 ms (docs/BENCHMARKS.md); one per edit in a small workshop made every edit arriving
+ * meanwhile wait. Journaled batches are already durable, so their commit can gather.
+ */
+export const JOURNAL_COMMIT_DELAY_MS = 200;
+
 /** An accepted update waiting for (or being written to) the database. */
 export interface PendingUpdate extends UnnumberedUpdate {
 	/** The transaction origin: the connection that sent it, or another server-side origin. */
@@ -150,6 +158,8 @@ export class UpdateLog {
 	#committing = false;
 	/** Journal mode: `performance.now()` before which the next batch waits (delivery pacing). */
 	#paceUntil = 0;
+	/** Journal mode: starts the database commit now instead of after `JOURNAL_COMMIT_DELAY_MS`. */
+	#commitNow: (() => void) | null = null;
 
 	constructor(options: UpdateLogOptions) {
 		this.#options = options;
@@ -211,6 +221,7 @@ export class UpdateLog {
 		if (this.idle) return Promise.resolve();
 		const done = new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
 		if (this.#scheduled && !this.#inflight) void this.#flush();
+		this.#commitNow?.();
 		return done;
 	}
 
@@ -361,12 +372,23 @@ export class UpdateLog {
 	#queueCommit(commit: Commit): void {
 		this.#commits.push(commit);
 		if (!this.#committing) void this.#drainCommits();
+		else if (!commit.mark) this.#commitNow?.(); // waits for its commit to be broadcast
 	}
 
 	/** Journal mode: commits the queued batches in seq order, those queued together as one. */
 	async #drainCommits(): Promise<void> {
 		this.#committing = true;
-		await new Promise((resolve) => setImmediate(resolve));
+		// Gathers (see JOURNAL_COMMIT_DELAY_MS), unless a waiter or an unjournaled batch is there.
+		const waited = this.#idleWaiters.length > 0 || this.#commits.some((commit) => !commit.mark);
+		await new Promise<void>((resolve) => {
+			const timer = waited ? setImmediate(resolve) : setTimeout(resolve, JOURNAL_COMMIT_DELAY_MS);
+			this.#commitNow = () => {
+				if (waited) clearImmediate(timer as NodeJS.Immediate);
+				else clearTimeout(timer as NodeJS.Timeout);
+				resolve();
+			};
+		});
+		this.#commitNow = null;
 		while (this.#commits.length > 0) {
 			const commits = this.#commits;
 			this.#commits = [];

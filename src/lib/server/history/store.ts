@@ -244,10 +244,10 @@ export async function insertUpdates(
 
 /**
  * Stores updates already numbered, the first `firstSeq` and the others after it, and moves the
- * board's head up to the last (never down): the embedded database's journal numbers updates in
- * memory, its one process being the only writer (`server/realtime/log-journal.ts`). Client-id
- * bindings are stored in the same statement or transaction. On PGlite a batch of more than
- * `PGLITE_MAX_ROWS_PER_INSERT` rows is copied from one binary buffer.
+ * board's head up to the last (never down): on PGlite, whose one process is the only writer, the
+ * journal numbers updates in memory (`server/realtime/log-journal.ts`). Client-id bindings are
+ * stored in the same statement or transaction; a batch of more than `PGLITE_MAX_ROWS_PER_INSERT`
+ * rows, or binding client ids, is copied from one binary buffer.
  */
 export async function insertUpdatesAt(
 	boardId: string,
@@ -257,6 +257,9 @@ export async function insertUpdatesAt(
 	if (rows.length === 0) return;
 	const { db } = appContext();
 	const client: unknown = (db as { $client?: unknown }).$client;
+	if (!(client instanceof PGlite)) {
+		throw new Error('updates are numbered outside the database only on PGlite (the journal)');
+	}
 	const { clientIds, userIds } = bindingsOf(rows);
 	const lastSeq = firstSeq + rows.length - 1;
 	const numbered = rows.map((row, i) => ({ ...row, seq: firstSeq + i }));
@@ -276,40 +279,14 @@ export async function insertUpdatesAt(
 	}
 	const raiseHead = `insert into board_heads (board_id, last_seq) values ($1, $2::integer)
 		on conflict (board_id) do update set last_seq = greatest(board_heads.last_seq, excluded.last_seq)`;
-	if (client instanceof PGlite) {
-		await client.transaction(async (tx) => {
-			if (clientIds.length > 0) await tx.query(BIND_CLIENTS_SQL, [boardId, clientIds, userIds]);
-			await tx.query(raiseHead, [boardId, lastSeq]);
-			await tx.query(
-				`copy board_updates (${COPY_UPDATE_COLUMNS}) from '/dev/blob' with (format binary)`,
-				[],
-				{ blob: new Blob([encodeUpdateRows(boardId, numbered)]) }
-			);
-		});
-		return;
-	}
-	await db.transaction(async (tx) => {
-		if (clientIds.length > 0) {
-			await tx.execute(sql`insert into board_clients (board_id, client_id, user_id)
-				select ${boardId}, c, u from unnest(${sql.param(clientIds)}::bigint[], ${sql.param(userIds)}::text[]) as t(c, u)
-				on conflict do nothing`);
-		}
-		await tx.execute(sql`insert into board_heads (board_id, last_seq) values (${boardId}, ${lastSeq}::integer)
-			on conflict (board_id) do update set last_seq = greatest(board_heads.last_seq, excluded.last_seq)`);
-		for (let i = 0; i < numbered.length; i += MAX_ROWS_PER_INSERT) {
-			await tx.insert(boardUpdates).values(
-				numbered
-					.slice(i, i + MAX_ROWS_PER_INSERT)
-					.map(({ seq, at, authorId, category, update }) => ({
-						boardId,
-						seq,
-						at,
-						authorId,
-						category,
-						update
-					}))
-			);
-		}
+	await client.transaction(async (tx) => {
+		if (clientIds.length > 0) await tx.query(BIND_CLIENTS_SQL, [boardId, clientIds, userIds]);
+		await tx.query(raiseHead, [boardId, lastSeq]);
+		await tx.query(
+			`copy board_updates (${COPY_UPDATE_COLUMNS}) from '/dev/blob' with (format binary)`,
+			[],
+			{ blob: new Blob([encodeUpdateRows(boardId, numbered)]) }
+		);
 	});
 }
 
