@@ -57,10 +57,20 @@ export interface LoadedBoard {
 }
 
 /**
+ * Waits until every update this instance accepted on `boardIds` is in the database: on the
+ * embedded database, journaled updates reach it a moment after their broadcast
+ * (`server/realtime/log-journal.ts`). Readers of a live board's stored history call it first.
+ */
+export async function boardsStored(boardIds: readonly string[]): Promise<void> {
+	await appContext().realtime?.storedBoards(boardIds);
+}
+
+/**
  * Replays a board into `doc`: the latest snapshot, then every later update in seq order, in
- * transactions whose origin is `LOAD_ORIGIN`.
+ * transactions whose origin is `LOAD_ORIGIN` (once what the board's open room accepted is stored).
  */
 export async function loadBoardInto(doc: Y.Doc, boardId: string): Promise<LoadedBoard> {
+	await boardsStored([boardId]);
 	const { db } = appContext();
 	const [snapshot] = await db
 		.select({ seq: boardSnapshots.seq, state: boardSnapshots.state })

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, isNull, or } from 'drizzle-orm';
 import { encodeHistoryPage, encodeHistorySnapshot } from '../../board/history-format.ts';
 import { appContext } from '../context.ts';
 import { boardSnapshots, boardUpdates, workshopEvents } from '../db/schema.ts';
+import { boardsStored } from '../history/store.ts';
 import { boardAccess, type BoardAccess } from './boards.ts';
 import { failure, type Failure } from './failure.ts';
 import { LOG_PURGED_EVENT } from './retention.ts';
@@ -78,6 +79,7 @@ export async function historyAccess(input: {
 
 /** The history index of the board behind `access`. */
 export async function historyIndex(access: BoardAccess): Promise<HistoryIndex> {
+	await boardsStored([access.boardId]);
 	const { db } = appContext();
 	const snapshots = await db
 		.select({ seq: boardSnapshots.seq, at: boardSnapshots.at })
@@ -132,6 +134,7 @@ export async function historyPage(input: {
 	after: number;
 	limit: number;
 }): Promise<Uint8Array> {
+	await boardsStored([input.boardId]);
 	const rows = await appContext()
 		.db.select({
 			seq: boardUpdates.seq,

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/figures.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { appContext } from '../../context.ts';
+import { boardsStored } from '../../history/store.ts';
 import {
 	boardSnapshots,
 	boardUpdates,
@@ -42,6 +43,7 @@ interface ReplayedBoard {
 
 /** Replays one board: the latest snapshot older than its first logged update, then the log. */
 async function replayed(board: { id: string; title: string }): Promise<ReplayedBoard> {
+	await boardsStored([board.id]);
 	const { db } = appContext();
 	const updates = await db
 		.select({
