@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/helpers/temp-dir.ts';
 import type { UnnumberedUpdate } from '../../src/lib/server/history/store.ts';
 import {
 	LogJournal,
@@ -13,17 +13,7 @@ import {
 } from './log-journal.ts';
 
 const silent = pino({ level: 'silent' });
-const dirs: string[] = [];
-
-afterEach(() => {
-	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function journalDir(): string {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-journal-'));
-	dirs.push(dir);
-	return dir;
-}
+const journalDir = () => tempDir('croisee-journal-');
 
 function row(byte: number, extra: Partial<UnnumberedUpdate> = {}): UnnumberedUpdate {
 	return {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../tests/helpers/temp-dir.ts';
 import type { StoredSnapshot, StoredUpdate } from '../../src/lib/server/history/store.ts';
 import { LogJournal } from './log-journal.ts';
 import {
@@ -244,15 +243,7 @@ describe('UpdateLog', () => {
 });
 
 describe('UpdateLog with the embedded database journal', () => {
-	const dirs: string[] = [];
-	afterEach(() => {
-		for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-	});
-	function journalDir(): string {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-journal-'));
-		dirs.push(dir);
-		return dir;
-	}
+	const journalDir = () => tempDir('croisee-journal-');
 	/** The fake store, whose database commits wait for `release()` while `held`. */
 	function heldStore() {
 		const fake = fakeStore(0, 41);

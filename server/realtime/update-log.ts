@@ -382,12 +382,12 @@ export class UpdateLog {
 		// Gathers (see JOURNAL_COMMIT_DELAY_MS), unless a waiter or an unjournaled batch is there.
 		const waited = this.#idleWaiters.length > 0 || this.#commits.some((commit) => !commit.mark);
 		await new Promise<void>((resolve) => {
-			const timer = waited ? setImmediate(resolve) : setTimeout(resolve, JOURNAL_COMMIT_DELAY_MS);
-			this.#commitNow = () => {
-				if (waited) clearImmediate(timer as NodeJS.Immediate);
-				else clearTimeout(timer as NodeJS.Timeout);
+			const wake = () => {
+				clearTimeout(timer);
 				resolve();
 			};
+			const timer = setTimeout(wake, waited ? 0 : JOURNAL_COMMIT_DELAY_MS);
+			this.#commitNow = wake;
 		});
 		this.#commitNow = null;
 		while (this.#commits.length > 0) {
