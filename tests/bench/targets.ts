@@ -94,9 +94,17 @@ export async function waitForHttp(url: string, server: BenchProcess): Promise<vo
  * unless `compiledProbe` (a JavaScript build of the probe) is given for a server in JavaScript.
  */
 export function serverNodeArgs(entry: string, compiledProbe?: string): string[] {
-	// BENCH_CPU_PROF_DIR=<dir>: every server writes a V8 CPU profile there when it stops.
+	// BENCH_CPU_PROF_DIR=<dir>: every server writes a V8 CPU profile there when it stops, sampled
+	// every BENCH_CPU_PROF_INTERVAL_US microseconds (V8's default 1,000 hides stalls of a few ms).
 	const profileDir = process.env.BENCH_CPU_PROF_DIR;
-	const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+	const interval = process.env.BENCH_CPU_PROF_INTERVAL_US;
+	const profile = profileDir
+		? [
+				'--cpu-prof',
+				`--cpu-prof-dir=${path.resolve(profileDir)}`,
+				...(interval ? [`--cpu-prof-interval=${Number(interval)}`] : [])
+			]
+		: [];
 	const imports = compiledProbe
 		? ['--import', compiledProbe]
 		: ['--import', 'tsx', '--import', PROBE_PATH];

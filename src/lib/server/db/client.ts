@@ -10,10 +10,25 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { PGliteThread, type ThreadTransaction } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
 /** The Drizzle database, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/**
+ * The embedded database's client: `PGlite` itself when the caller opened it (an in-memory test
+ * database), else `PGliteThread`, PGlite on a worker thread (a data directory, as the server runs).
+ */
+export interface EmbeddedClient {
+	transaction<T>(fn: (tx: ThreadTransaction) => Promise<T>): Promise<T>;
+}
+
+/** The embedded database behind `db`, or null on PostgreSQL. */
+export function embeddedClientOf(db: Database): EmbeddedClient | null {
+	const client: unknown = (db as { $client?: unknown }).$client;
+	return client instanceof PGlite || client instanceof PGliteThread ? client : null;
+}
 
 /** An open database with the means to migrate and close it. */
 export interface DatabaseHandle {
@@ -124,21 +139,28 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 			close: () => client.end({ timeout: 5 })
 		};
 	}
-	if ('dataDir' in target) await createDataDir(target.dataDir, target.template);
-	const pglite =
-		'pglite' in target
-			? target.pglite
-			: new PGlite(target.dataDir, { startParams: [...PGLITE_START_PARAMS] });
+	if ('dataDir' in target) {
+		await createDataDir(target.dataDir, target.template);
+		const thread = await PGliteThread.open(target.dataDir, PGLITE_START_PARAMS);
+		return embeddedHandle(thread, target.dataDir);
+	}
+	const { pglite } = target;
 	await pglite.waitReady;
 	useNativeByteaCodec(pglite);
-	const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+	return embeddedHandle(pglite, null);
+}
+
+/** The handle of an open embedded database (`embeddedDir`: the data directory it owns, if any). */
+function embeddedHandle(client: PGlite | PGliteThread, embeddedDir: string | null): DatabaseHandle {
+	// Drizzle's PGlite driver calls `query` and `transaction`, which PGliteThread offers alike.
+	const db = drizzlePglite(client as PGlite, { schema }) as unknown as Database;
 	return {
 		db,
 		driver: 'pglite',
-		embeddedDir: 'dataDir' in target ? target.dataDir : null,
+		embeddedDir,
 		migrate: async (folder) => {
 			await migratePglite(db as never, { migrationsFolder: folder });
 		},
-		close: () => pglite.close()
+		close: () => client.close()
 	};
 }

@@ -1,8 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
 import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { appContext } from '../context.ts';
-import type { Database } from '../db/client.ts';
+import { embeddedClientOf, type Database, type EmbeddedClient } from '../db/client.ts';
 import { boardClients, boardSnapshots, boardUpdates } from '../db/schema.ts';
 import { COPY_UPDATE_COLUMNS, encodeUpdateRows } from './copy-binary.ts';
 
@@ -195,7 +194,11 @@ async function insertNumbered(db: Executor, boardId: string, rows: readonly Unnu
  * seqs given here, are copied from one binary buffer, in one transaction. Same result as
  * `insertNumbered`, without a text parameter per row (see `copy-binary.ts`).
  */
-async function copyNumbered(pglite: PGlite, boardId: string, rows: readonly UnnumberedUpdate[]) {
+async function copyNumbered(
+	pglite: EmbeddedClient,
+	boardId: string,
+	rows: readonly UnnumberedUpdate[]
+) {
 	const n = rows.length;
 	const { clientIds, userIds } = bindingsOf(rows);
 	return pglite.transaction(async (tx) => {
@@ -230,10 +233,10 @@ export async function insertUpdates(
 	rows: readonly UnnumberedUpdate[]
 ): Promise<number> {
 	const { db } = appContext();
-	const client: unknown = (db as { $client?: unknown }).$client;
+	const client = embeddedClientOf(db);
 	const { clientIds, userIds } = bindingsOf(rows);
 	const bindsNone = clientIds.length === 0;
-	const onPglite = client instanceof PGlite;
+	const onPglite = client !== null;
 	const maxInsertRows = onPglite ? PGLITE_MAX_ROWS_PER_INSERT : MAX_ROWS_PER_INSERT;
 	if (bindsNone && rows.length <= maxInsertRows) return insertNumbered(db, boardId, rows);
 	if (onPglite) return copyNumbered(client, boardId, rows);
@@ -266,8 +269,8 @@ export async function insertUpdatesAt(
 ): Promise<void> {
 	if (rows.length === 0) return;
 	const { db } = appContext();
-	const client: unknown = (db as { $client?: unknown }).$client;
-	if (!(client instanceof PGlite)) {
+	const client = embeddedClientOf(db);
+	if (!client) {
 		throw new Error('updates are numbered outside the database only on PGlite (the journal)');
 	}
 	const { clientIds, userIds } = bindingsOf(rows);
