@@ -211,9 +211,19 @@ export async function startServer(input: {
 	handler?: NodeHandler;
 }): Promise<RunningServer> {
 	const { config } = input;
-	const database = input.database ?? (await openConfiguredDatabase(config));
+	// The embedded database opens on its own thread while this one loads the SvelteKit handler.
+	const [opened, loaded] = await Promise.allSettled([
+		input.database ?? openConfiguredDatabase(config),
+		input.handler ?? loadBuiltHandler()
+	]);
+	if (opened.status === 'rejected') throw opened.reason;
+	const database = opened.value;
+	if (loaded.status === 'rejected') {
+		if (!input.database) await database.close();
+		throw loaded.reason;
+	}
+	const handler = loaded.value;
 	if (input.database) await database.migrate(MIGRATIONS_DIR);
-	const handler = input.handler ?? (await loadBuiltHandler());
 	const httpServer = http.createServer((req, res) => {
 		stampProtocol(req);
 		trackRequest(req, res);

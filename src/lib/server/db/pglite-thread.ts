@@ -135,6 +135,8 @@ export class PGliteThread {
 		const pgliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 		const worker = new Worker(WORKER_SOURCE, {
 			eval: true,
+			// Plain JavaScript: none of the process's loaders (tsx in development) nor its flags.
+			execArgv: [],
 			workerData: { pgliteUrl: pgliteUrl.href, dataDir, startParams: [...startParams] }
 		});
 		const thread = new PGliteThread(worker);
