@@ -32,10 +32,11 @@ export const MAX_DELIVERY_PACE_MS = 50;
 
 /**
  * Journal mode: how long journaled batches gather before their database commit, in milliseconds,
- * unless someone waits for them (`flushed()`). A commit on an idle PGlite blocks the event loop
- * for about 2 ms (docs/BENCHMARKS.md); one per edit in a small workshop made every edit arriving
- * meanwhile wait. Journaled batches are already durable, so their commit can gather; readers of
- * a board's stored history wait for it (`boardsStored` in `src/lib/server/history/store.ts`).
+ * unless someone waits for them (`flushed()`). A commit on an idle PGlite costs about 2 ms of CPU
+ * (docs/BENCHMARKS.md); PGlite runs on its own thread, but on a machine whose server has one core
+ * that time is still taken from the sockets. Journaled batches are already durable, so their
+ * commit can gather; readers of a board's stored history wait for it (`boardsStored` in
+ * `src/lib/server/history/store.ts`).
  */
 export const JOURNAL_COMMIT_DELAY_MS = 1000;
 
