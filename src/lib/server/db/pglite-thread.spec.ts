@@ -70,6 +70,16 @@ describe('PGliteThread: the embedded database on a worker thread', () => {
 		expect((await thread.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }]);
 	});
 
+	it('refuses a parameter that cannot reach the thread, and goes on answering', async () => {
+		const thread = shared;
+		await expect(thread.query('select $1::text as v', [() => 'a function'])).rejects.toThrow(
+			/could not be cloned/
+		);
+		expect((await thread.query<{ v: string }>('select $1::text as v', ['é'])).rows).toEqual([
+			{ v: 'é' }
+		]);
+	});
+
 	it('commits a transaction that returns, rolls back one that throws, and holds others meanwhile', async () => {
 		const thread = shared;
 		await thread.query('create table t (v int)');

@@ -166,9 +166,14 @@ export class PGliteThread {
 		const id = this.#nextId++;
 		const transfer = request.blob ? [request.blob.buffer as ArrayBuffer] : [];
 		return new Promise<T>((resolve, reject) => {
+			try {
+				this.#worker.postMessage({ id, ...request }, transfer);
+			} catch (error) {
+				reject(error as Error); // a value that cannot be cloned: nothing was sent
+				return;
+			}
 			this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
 			this.#worker.ref();
-			this.#worker.postMessage({ id, ...request }, transfer);
 		});
 	}
 
