@@ -187,8 +187,8 @@ function runViteBuild(root, outDir) {
 }
 
 /**
- * Compiles `server/index.ts` and the modules it imports (dependencies stay external) into one ES
- * module at the top of `outDir`. It sits one folder below the root like `server/index.ts`, so its
+ * Compiles `server/index.ts` and the modules it imports (dependencies stay external) into ES
+ * modules at the top of `outDir`: the entry and the chunks it imports. It sits one folder below the root like `server/index.ts`, so its
  * `import.meta.url`-relative paths (`../drizzle`, `../build/handler.js`) resolve the same.
  * @param {string} root
  * @param {string} outDir
@@ -196,8 +196,12 @@ function runViteBuild(root, outDir) {
 async function compileServer(root, outDir) {
 	await esbuild.build({
 		absWorkingDir: root,
-		entryPoints: ['server/index.ts'],
-		outfile: path.join(outDir, SERVER_BUNDLE),
+		entryPoints: { [SERVER_BUNDLE.replace(/\.js$/, '')]: 'server/index.ts' },
+		outdir: outDir,
+		// `server/index.ts` imports the bulk of the server on demand: its own chunk, loaded once
+		// the database is opening. Chunks sit beside the entry, so relative paths resolve alike.
+		splitting: true,
+		chunkNames: 'croisee-[name]-[hash]',
 		bundle: true,
 		packages: 'external',
 		platform: 'node',

@@ -1,16 +1,15 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../src/lib/server/config.ts';
 import { setAppContext } from '../src/lib/server/context.ts';
 import { setDisplayTimeZone } from '../src/lib/i18n/format.ts';
-import { openDatabase, type DatabaseHandle } from '../src/lib/server/db/client.ts';
+import type { DatabaseHandle } from '../src/lib/server/db/client.ts';
 import { insertUpdatesAt, storedHeadSeq } from '../src/lib/server/history/store.ts';
 import { LoginThrottle } from '../src/lib/server/login-throttle.ts';
 import { loadSealKey } from '../src/lib/server/seal.ts';
+import { MIGRATIONS_DIR, openConfiguredDatabase, reasonOf, StartupError } from './database.ts';
 import { log } from './log.ts';
 import { serveMetrics, trackRequest } from './observability.ts';
 import { attachRealtime, type Realtime } from './realtime/index.ts';
@@ -18,75 +17,8 @@ import { LogJournal, replayJournal } from './realtime/log-journal.ts';
 import { startRetentionSweep } from './retention-sweep.ts';
 import { closeAfterUnreadBody } from './unread-body.ts';
 
-/** Folder of the drizzle-kit migrations, applied at start-up. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../drizzle', import.meta.url));
-
-/** An empty, migrated PGlite data directory made by `scripts/build.js`, copied by a first start. */
-const PGLITE_TEMPLATE_DIR = fileURLToPath(new URL('../build/pglite-template', import.meta.url));
-
 /** A Node `(req, res)` handler, such as adapter-node's `build/handler.js`. */
 export type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
-
-/** Folder of the embedded PGlite database inside `DATA_DIR` (beside `secret.key` and files). */
-export const PGLITE_SUBDIR = 'pglite';
-
-/** The server cannot start; the message is one line saying why (printed by `server/index.ts`). */
-export class StartupError extends Error {
-	override name = 'StartupError';
-}
-
-/** The first line of an error's message. */
-function reasonOf(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
-	return message.split('\n')[0]?.trim() || 'unknown error';
-}
-
-/** Creates `DATA_DIR` if needed and proves it writable (read-only or full disks fail here). */
-function prepareDataDir(dataDir: string): void {
-	try {
-		fs.mkdirSync(dataDir, { recursive: true });
-		const probe = path.join(dataDir, `.write-test-${process.pid}`);
-		fs.writeFileSync(probe, 'croisee');
-		fs.rmSync(probe);
-	} catch (error) {
-		throw new StartupError(`DATA_DIR ${dataDir} is not writable: ${reasonOf(error)}`, {
-			cause: error
-		});
-	}
-}
-
-/** Applies the migrations of `folder`; a failure becomes a one-line `StartupError`. */
-async function migrateOrRefuse(database: DatabaseHandle, folder: string): Promise<void> {
-	try {
-		await database.migrate(folder);
-	} catch (error) {
-		const cause = error instanceof Error && error.cause ? `: ${reasonOf(error.cause)}` : '';
-		throw new StartupError(`database migration failed (${folder}): ${reasonOf(error)}${cause}`, {
-			cause: error
-		});
-	}
-}
-
-/**
- * Opens the configured database (PGlite in `dataDir`, or PostgreSQL) and migrates it (migrations
- * from `config.migrationsDir`, else `MIGRATIONS_DIR`). Throws a `StartupError` when `DATA_DIR` is
- * not writable, the database cannot be opened or a migration fails.
- */
-export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-	prepareDataDir(config.dataDir);
-	let database: DatabaseHandle;
-	try {
-		database = await openDatabase(
-			config.databaseUrl
-				? { url: config.databaseUrl }
-				: { dataDir: path.join(config.dataDir, PGLITE_SUBDIR), template: PGLITE_TEMPLATE_DIR }
-		);
-	} catch (error) {
-		throw new StartupError(`cannot open the database: ${reasonOf(error)}`, { cause: error });
-	}
-	await migrateOrRefuse(database, config.migrationsDir ?? MIGRATIONS_DIR);
-	return database;
-}
 
 /** Folder of the embedded database's journal inside `DATA_DIR` (`server/realtime/log-journal.ts`). */
 export const JOURNAL_SUBDIR = 'journal';
@@ -141,7 +73,7 @@ export async function installServices(input: {
 	setAppContext(context);
 	setDisplayTimeZone(config.displayTimeZone);
 	const journal = await openLogJournal(config, database);
-	const realtime = attachRealtime({
+	const realtime = await attachRealtime({
 		httpServer,
 		config,
 		destroyUnknownUpgrades: input.destroyUnknownUpgrades,
@@ -207,13 +139,16 @@ export async function loadBuiltHandler(): Promise<NodeHandler> {
  */
 export async function startServer(input: {
 	config: Config;
+	/** An open database the caller owns (tests): migrated here, closed by the caller. */
 	database?: DatabaseHandle;
+	/** The configured database being opened (`openConfiguredDatabase`), owned by the server. */
+	opening?: Promise<DatabaseHandle>;
 	handler?: NodeHandler;
 }): Promise<RunningServer> {
 	const { config } = input;
 	// The embedded database opens on its own thread while this one loads the SvelteKit handler.
 	const [opened, loaded] = await Promise.allSettled([
-		input.database ?? openConfiguredDatabase(config),
+		input.database ?? input.opening ?? openConfiguredDatabase(config),
 		input.handler ?? loadBuiltHandler()
 	]);
 	if (opened.status === 'rejected') throw opened.reason;

@@ -13,7 +13,8 @@ export function croiseeDevServer(): Plugin {
 		async configureServer(server) {
 			if (!server.httpServer) return;
 			// Loaded lazily so that reading vite.config.ts stays light (Vitest, `vite build`).
-			const { installServices, openConfiguredDatabase } = await import('./app.ts');
+			const { installServices } = await import('./app.ts');
+			const { openConfiguredDatabase } = await import('./database.ts');
 			const { log } = await import('./log.ts');
 			const { startRetentionSweep } = await import('./retention-sweep.ts');
 			const config = loadConfig();

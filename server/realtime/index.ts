@@ -13,7 +13,7 @@ import { attachFacilitation } from './facilitation/index.ts';
 import { LockStore, type LockChange } from './facilitation/locks.ts';
 import { lockPolicy } from './facilitation/write-policy.ts';
 import { shareControl, type LocalControl } from './control.ts';
-import { RedisBus, socketIoRedisAdapter } from './redis-bus.ts';
+import { loadRedisLibraries, RedisBus, socketIoRedisAdapter } from './redis-bus.ts';
 import { attachPresence, type PresenceServer } from './socket-io.ts';
 import type { LogJournal } from './log-journal.ts';
 import { attachYjsEndpoint } from './upgrade.ts';
@@ -26,20 +26,21 @@ export interface Realtime extends RealtimeControl {
 	stats(): RealtimeStats;
 }
 
-/** Attaches the Yjs endpoint and socket.io to `httpServer`. */
-export function attachRealtime(input: {
+/** Attaches the Yjs endpoint and socket.io to `httpServer` (with Redis when configured). */
+export async function attachRealtime(input: {
 	httpServer: http.Server;
 	config: Config;
 	destroyUnknownUpgrades: boolean;
 	/** The embedded database's journal (`log-journal.ts`), closed with the realtime layer. */
 	journal?: LogJournal | null;
-}): Realtime {
+}): Promise<Realtime> {
 	const { httpServer, config } = input;
 	const journal = input.journal ?? null;
 	const realtimeLog = log.child({ component: 'realtime' });
-	const bus = config.redisUrl
-		? new RedisBus({ url: config.redisUrl, prefix: config.redisPrefix, log: realtimeLog })
+	const redis = config.redisUrl
+		? { url: config.redisUrl, prefix: config.redisPrefix, libraries: await loadRedisLibraries() }
 		: null;
+	const bus = redis ? new RedisBus({ ...redis, log: realtimeLog }) : null;
 	const locks = new LockStore();
 	locks.ready.catch((error: unknown) => realtimeLog.error({ err: error }, 'locks not loaded'));
 	const rooms = new RoomRegistry({
@@ -73,9 +74,7 @@ export function attachRealtime(input: {
 			openConnection({ ws, room, identity, rooms, config, log: realtimeLog })
 	});
 	const presence = attachPresence({ httpServer, config, log: realtimeLog });
-	const ioAdapter = config.redisUrl
-		? socketIoRedisAdapter({ url: config.redisUrl, prefix: config.redisPrefix, log: realtimeLog })
-		: null;
+	const ioAdapter = redis ? socketIoRedisAdapter({ ...redis, log: realtimeLog }) : null;
 	if (ioAdapter) presence.io.adapter(ioAdapter.adapter);
 	if (bus) shareLocks({ io: presence.io, locks, bus, log: realtimeLog });
 	const stopRedisProbe = bus ? probeRedis(bus) : () => {};

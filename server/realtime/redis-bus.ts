@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type RedisClientType } from '@redis/client';
+import type { RedisClientType } from '@redis/client';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 
 /**
@@ -12,6 +11,24 @@ import type { Logger } from 'pino';
  * Redis is a fan-out, never a store: while it is away, publishing fails fast (no offline queue),
  * every instance keeps serving its own clients, and rooms catch up from the database on `ready`.
  */
+
+/** node-redis and socket.io's Redis adapter, which only a process given `REDIS_URL` loads. */
+export interface RedisLibraries {
+	createClient: typeof import('@redis/client').createClient;
+	createAdapter: typeof import('@socket.io/redis-adapter').createAdapter;
+}
+
+/**
+ * Loads `RedisLibraries`. Imported on demand: node-redis alone is about 150 ms of a start's CPU
+ * (hundreds of CommonJS files), spent for nothing by a single instance.
+ */
+export async function loadRedisLibraries(): Promise<RedisLibraries> {
+	const [client, adapter] = await Promise.all([
+		import('@redis/client'),
+		import('@socket.io/redis-adapter')
+	]);
+	return { createClient: client.createClient, createAdapter: adapter.createAdapter };
+}
 
 /** Delay between two reconnection attempts to Redis, at most, in milliseconds. */
 export const REDIS_RETRY_MAX_MS = 2000;
@@ -96,16 +113,18 @@ export class RedisBus {
 	readonly #readyListeners = new Set<() => void>();
 	#closed = false;
 
-	constructor(input: { url: string; prefix: string; log: Logger }) {
+	constructor(input: { url: string; prefix: string; log: Logger; libraries: RedisLibraries }) {
 		this.#prefix = input.prefix;
 		this.#log = input.log.child({ component: 'redis-bus' });
 		this.#publisher = connectClient({
+			libraries: input.libraries,
 			url: input.url,
 			log: this.#log,
 			role: 'publisher',
 			offlineQueue: false
 		});
 		this.#subscriber = connectClient({
+			libraries: input.libraries,
 			url: input.url,
 			log: this.#log,
 			role: 'subscriber',
@@ -207,12 +226,13 @@ const ERROR_LOG_EVERY_MS = 10_000;
  * the background: the server starts and serves without Redis.
  */
 export function connectClient(input: {
+	libraries: RedisLibraries;
 	url: string;
 	log: Logger;
 	role: string;
 	offlineQueue: boolean;
 }): RedisClientType {
-	const client: RedisClientType = createClient({
+	const client: RedisClientType = input.libraries.createClient({
 		url: input.url,
 		disableOfflineQueue: !input.offlineQueue,
 		socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, REDIS_RETRY_MAX_MS) }
@@ -235,12 +255,18 @@ export function connectClient(input: {
  * channels under `<prefix>socket.io`: room broadcasts, `fetchSockets()` and `serverSideEmit()`
  * reach every instance. While Redis is away, broadcasts wait in the publisher's offline queue.
  */
-export function socketIoRedisAdapter(input: { url: string; prefix: string; log: Logger }) {
+export function socketIoRedisAdapter(input: {
+	url: string;
+	prefix: string;
+	log: Logger;
+	libraries: RedisLibraries;
+}) {
+	const { url, libraries } = input;
 	const log = input.log.child({ component: 'socket.io-adapter' });
-	const publisher = connectClient({ url: input.url, log, role: 'io-pub', offlineQueue: true });
-	const subscriber = connectClient({ url: input.url, log, role: 'io-sub', offlineQueue: true });
+	const publisher = connectClient({ libraries, url, log, role: 'io-pub', offlineQueue: true });
+	const subscriber = connectClient({ libraries, url, log, role: 'io-sub', offlineQueue: true });
 	return {
-		adapter: createAdapter(publisher, subscriber, {
+		adapter: libraries.createAdapter(publisher, subscriber, {
 			key: `${input.prefix}socket.io`,
 			requestsTimeout: 2000
 		}),

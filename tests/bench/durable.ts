@@ -10,7 +10,7 @@ import { setAppContext } from '../../src/lib/server/context.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client.ts';
 import { boards, users, workshops } from '../../src/lib/server/db/schema.ts';
 import { LoginThrottle } from '../../src/lib/server/login-throttle.ts';
-import { MIGRATIONS_DIR } from '../../server/app.ts';
+import { MIGRATIONS_DIR } from '../../server/database.ts';
 import { UpdateLog } from '../../server/realtime/update-log.ts';
 import { createDatabase } from './croisee-target.ts';
 

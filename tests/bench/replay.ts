@@ -9,7 +9,7 @@ import { LoginThrottle } from '../../src/lib/server/login-throttle.ts';
 import { ReplayCursor, ReplayEngine, type HistoryUpdate } from '../../src/lib/board/replay.ts';
 import { loadHistory } from '../../src/lib/client/replay-player.svelte.ts';
 import { insertSnapshot, insertUpdates } from '../../src/lib/server/history/store.ts';
-import { PGLITE_SUBDIR } from '../../server/app.ts';
+import { PGLITE_SUBDIR } from '../../server/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import { seededRandom } from '../helpers/random.ts';
 import { createDatabase, spawnCroisee } from './croisee-target.ts';

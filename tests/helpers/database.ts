@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { MIGRATIONS_DIR } from '../../server/app.ts';
+import { MIGRATIONS_DIR } from '../../server/database.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/client.ts';
 
 /** The database drivers every database test runs on: PGlite always, PostgreSQL when configured. */

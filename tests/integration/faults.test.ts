@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { createSticky, itemText, listItems } from '../../src/lib/board/schema.ts';
 import { appContext, setAppContext } from '../../src/lib/server/context.ts';
 import type { Database } from '../../src/lib/server/db/client.ts';
-import { MIGRATIONS_DIR } from '../../server/app.ts';
+import { MIGRATIONS_DIR } from '../../server/database.ts';
 import { DRIVERS } from '../helpers/database.ts';
 import { ApiClient } from '../helpers/http-client.ts';
 import {

@@ -54,11 +54,7 @@ export const DEFAULT_SIZES: Record<ItemType, { w: number; h: number }> = {
 	image: { w: 320, h: 240 }
 };
 
-/**
- * Characters one object's text may hold (a note, a label): the server's default `MAX_TEXT_CHARS`,
- * which refuses longer texts; text fields stop there, so that nobody types into a refusal.
- */
-export const MAX_TEXT_CHARS = 5000;
+export { MAX_TEXT_CHARS } from './limits.ts';
 
 /** Smallest width and height an item may be resized to, in board units. */
 export const MIN_ITEM_SIZE = 24;

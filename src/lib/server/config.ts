@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MAX_TEXT_CHARS } from '../board/schema.ts';
+import { MAX_TEXT_CHARS } from '../board/limits.ts';
 import { DEFAULT_DISPLAY_TIME_ZONE, isTimeZone } from '../i18n/format.ts';
 
 /** Runtime configuration, read once from the environment. See the README for each variable. */

@@ -1,8 +1,3 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PGlite, types } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -10,6 +5,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { createDataDir } from './data-dir.ts';
 import { PGliteThread, type ThreadTransaction } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
@@ -62,68 +58,6 @@ function useNativeByteaCodec(pglite: PGlite): void {
 	pglite.parsers[types.BYTEA] = (text: string) => new Uint8Array(Buffer.from(text.slice(2), 'hex'));
 }
 
-/**
- * PostgreSQL settings of the embedded database, over PGlite's own. `shared_buffers` is 128 MB by
- * default, all of it inside PGlite's WebAssembly memory and touched as it fills: 16 MB keeps the
- * idle process about 130 MB smaller. Reads past it come from the operating system's file cache
- * (PGlite stores its pages as ordinary files), so a workshop's working set still reads fast.
- */
-export const PGLITE_START_PARAMS: readonly string[] = [
-	...PGlite.defaultStartParams,
-	'-c',
-	'shared_buffers=16MB'
-];
-
-/** Runs in a child process: creates a PGlite data directory (initdb) in `argv[2]` and closes it. */
-const INITDB_CHILD = `
-const { PGlite } = await import(process.argv[1]);
-const pglite = new PGlite(process.argv[2]);
-await pglite.waitReady;
-await pglite.close();
-`;
-
-/** Runs PGlite's initdb into `dataDir` in a child process. */
-function initdbInChild(dataDir: string): Promise<void> {
-	const pgliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-	const args = ['--input-type=module', '-e', INITDB_CHILD, pgliteUrl.href, dataDir];
-	return new Promise<void>((resolve, reject) => {
-		const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-		let stderr = '';
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		child.once('error', reject);
-		child.once('exit', (code, signal) => {
-			if (code === 0) resolve();
-			else reject(new Error(`initdb failed (${signal ?? code}): ${stderr.trim()}`));
-		});
-	});
-}
-
-/**
- * Creates the PGlite data directory `dataDir` when it does not exist yet: a copy of `template`
- * (an empty data directory made at build time) when there is one, else initdb in a child process.
- * In this process, initdb would run a second PostgreSQL in its own WebAssembly memory, which the
- * process keeps (about 450 MB of RSS) for as long as it runs. Either way the new folder is made
- * beside `dataDir` and renamed, so a start interrupted here leaves no half-made database behind.
- */
-async function createDataDir(dataDir: string, template: string | undefined): Promise<void> {
-	if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return;
-	if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) return; // PGlite decides
-	const next = `${dataDir}.init-${process.pid}`;
-	fs.rmSync(next, { recursive: true, force: true });
-	fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-	try {
-		if (template && fs.existsSync(path.join(template, 'PG_VERSION'))) {
-			fs.cpSync(template, next, { recursive: true });
-		} else {
-			await initdbInChild(next);
-		}
-		fs.rmSync(dataDir, { recursive: true, force: true }); // an empty folder, if any
-		fs.renameSync(next, dataDir);
-	} finally {
-		fs.rmSync(next, { recursive: true, force: true });
-	}
-}
-
 /** Opens the database named by `target`. A PGlite data directory is created when missing. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
 	if ('url' in target) {
@@ -141,17 +75,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 	}
 	if ('dataDir' in target) {
 		await createDataDir(target.dataDir, target.template);
-		const thread = await PGliteThread.open(target.dataDir, PGLITE_START_PARAMS);
-		return embeddedHandle(thread, target.dataDir);
+		return embeddedDatabase(await PGliteThread.open(target.dataDir), target.dataDir);
 	}
 	const { pglite } = target;
 	await pglite.waitReady;
 	useNativeByteaCodec(pglite);
-	return embeddedHandle(pglite, null);
+	return embeddedDatabase(pglite, null);
 }
 
 /** The handle of an open embedded database (`embeddedDir`: the data directory it owns, if any). */
-function embeddedHandle(client: PGlite | PGliteThread, embeddedDir: string | null): DatabaseHandle {
+export function embeddedDatabase(
+	client: PGlite | PGliteThread,
+	embeddedDir: string | null
+): DatabaseHandle {
 	// Drizzle's PGlite driver calls `query` and `transaction`, which PGliteThread offers alike.
 	const db = drizzlePglite(client as PGlite, { schema }) as unknown as Database;
 	return {

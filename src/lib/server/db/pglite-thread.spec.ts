@@ -5,14 +5,11 @@ import { types } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../../../../tests/helpers/temp-dir.ts';
-import { openDatabase, PGLITE_START_PARAMS } from './client.ts';
+import { openDatabase } from './client.ts';
 import { PGliteThread } from './pglite-thread.ts';
 
 async function openThread(): Promise<PGliteThread> {
-	const thread = await PGliteThread.open(
-		path.join(tempDir('croisee-thread-'), 'pglite'),
-		PGLITE_START_PARAMS
-	);
+	const thread = await PGliteThread.open(path.join(tempDir('croisee-thread-'), 'pglite'));
 	onTestFinished(() => thread.close());
 	return thread;
 }
@@ -24,11 +21,19 @@ describe('PGliteThread: the embedded database on a worker thread', () => {
 	beforeAll(async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'croisee-thread-'));
 		sharedDir = { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-		shared = await PGliteThread.open(path.join(dir, 'pglite'), PGLITE_START_PARAMS);
+		shared = await PGliteThread.open(path.join(dir, 'pglite'));
 	});
 	afterAll(async () => {
 		await shared.close();
 		sharedDir.remove();
+	});
+
+	it('starts PostgreSQL with the embedded settings over PGlite’s own (16 MB of shared buffers)', async () => {
+		const result = await shared.query<{ shared_buffers: string; search_path: string }>(
+			'select current_setting($1) as shared_buffers, current_setting($2) as search_path',
+			['shared_buffers', 'search_path']
+		);
+		expect(result.rows).toEqual([{ shared_buffers: '16MB', search_path: 'public' }]);
 	});
 
 	it('carries values both ways with their types: bytes, dates, JSON, numbers, nulls', async () => {

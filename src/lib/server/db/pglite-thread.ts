@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { QueryOptions, Results } from '@electric-sql/pglite';
 
@@ -20,8 +20,10 @@ import type { QueryOptions, Results } from '@electric-sql/pglite';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
-	const { PGlite, types } = await import(workerData.pgliteUrl);
-	const pglite = new PGlite(workerData.dataDir, { startParams: workerData.startParams });
+	// require, not import(): PGlite's CommonJS build, without scanning it for ESM named exports.
+	const { PGlite, types } = require(workerData.pglitePath);
+	const startParams = [...PGlite.defaultStartParams, ...workerData.settings];
+	const pglite = new PGlite(workerData.dataDir, { startParams });
 	// Bytes through Node's native hex codec (PGlite's own converts byte by byte), each value in an
 	// ArrayBuffer of its own so that only its bytes are cloned back.
 	pglite.serializers[types.BYTEA] = (value) => {
@@ -114,6 +116,33 @@ function parsed<T>(result: Results<T>, options: ThreadQueryOptions | undefined):
 	return result;
 }
 
+/**
+ * PostgreSQL settings of the embedded database, over PGlite's own. `shared_buffers` is 128 MB by
+ * default, all of it inside PGlite's WebAssembly memory and touched as it fills: 16 MB keeps the
+ * idle process about 130 MB smaller. Reads past it come from the operating system's file cache
+ * (PGlite stores its pages as ordinary files), so a workshop's working set still reads fast.
+ */
+export const PGLITE_SETTINGS: readonly string[] = ['-c', 'shared_buffers=16MB'];
+
+/**
+ * V8's budget before a WebAssembly function is recompiled by its optimising compiler, 100 times
+ * its default (1,800,000 in Node 20 to 24). PostgreSQL's start runs much of its 9 MB of code a
+ * few times: at the default budget V8 optimises hundreds of its functions while it starts, about
+ * 0.7 s of CPU on background threads (on one core, +0.3 s to ready, 0.6 s instead of 0.9 s). Code
+ * run by every statement still reaches the budget within seconds of use; the commits of the
+ * update log measured as fast once it has (docs/BENCHMARKS.md, "Footprint").
+ */
+const WASM_TIERING_BUDGET = 180_000_000;
+
+/** Applies `WASM_TIERING_BUDGET` (a process-wide V8 flag, read when a module is instantiated). */
+function raiseWasmTieringBudget(): void {
+	try {
+		v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
+	} catch {
+		// A V8 without this flag: its default applies.
+	}
+}
+
 /** PGlite on a worker thread; open it with `PGliteThread.open`. */
 export class PGliteThread {
 	readonly #worker: Worker;
@@ -131,13 +160,17 @@ export class PGliteThread {
 	}
 
 	/** Starts the worker and opens PGlite's data directory `dataDir` there. */
-	static async open(dataDir: string, startParams: readonly string[]): Promise<PGliteThread> {
-		const pgliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+	static async open(
+		dataDir: string,
+		settings: readonly string[] = PGLITE_SETTINGS
+	): Promise<PGliteThread> {
+		const pglitePath = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+		raiseWasmTieringBudget();
 		const worker = new Worker(WORKER_SOURCE, {
 			eval: true,
 			// Plain JavaScript: none of the process's loaders (tsx in development) nor its flags.
 			execArgv: [],
-			workerData: { pgliteUrl: pgliteUrl.href, dataDir, startParams: [...startParams] }
+			workerData: { pglitePath, dataDir, settings: [...settings] }
 		});
 		const thread = new PGliteThread(worker);
 		await new Promise((resolve, reject) => thread.#pending.set(0, { resolve, reject }));
