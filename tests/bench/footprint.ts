@@ -161,34 +161,31 @@ async function main(): Promise<void> {
 	const base = { SECRET: 'footprint-bench-secret' };
 	const results: Record<string, unknown>[] = [];
 	const scratch = mkdtempSync(path.join(os.tmpdir(), 'croisee-footprint-'));
+	// The cases take turns, start after start: the machine's slower minutes (start times move by a
+	// third) then fall on all of them alike rather than on whichever case ran then.
+	const database = await freshPostgres();
 	try {
+		const existingDir = path.join(scratch, 'existing');
+		await measureOnce({ ...base, DATA_DIR: existingDir }, 0, pin); // creates it
+		const pgEnv = database
+			? { ...base, DATA_DIR: path.join(scratch, 'pg'), DATABASE_URL: database.url }
+			: null;
+		if (pgEnv) await measureOnce(pgEnv, 0, pin); // migrates it
 		const fresh: Sample[] = [];
+		const existing: Sample[] = [];
+		const onPostgres: Sample[] = [];
 		for (let i = 0; i < runs; i++) {
-			const dataDir = path.join(scratch, `fresh-${i}`);
-			fresh.push(await measureOnce({ ...base, DATA_DIR: dataDir }, idleSeconds, pin));
-			rmSync(dataDir, { recursive: true, force: true });
+			const freshDir = path.join(scratch, `fresh-${i}`);
+			fresh.push(await measureOnce({ ...base, DATA_DIR: freshDir }, idleSeconds, pin));
+			rmSync(freshDir, { recursive: true, force: true });
+			existing.push(await measureOnce({ ...base, DATA_DIR: existingDir }, idleSeconds, pin));
+			if (pgEnv) onPostgres.push(await measureOnce(pgEnv, idleSeconds, pin));
 		}
 		results.push(report('embedded, fresh data dir', fresh));
-		const existing: Sample[] = [];
-		const dataDir = path.join(scratch, 'existing');
-		await measureOnce({ ...base, DATA_DIR: dataDir }, 0, pin); // creates it
-		for (let i = 0; i < runs; i++) {
-			existing.push(await measureOnce({ ...base, DATA_DIR: dataDir }, idleSeconds, pin));
-		}
 		results.push(report('embedded, existing data dir', existing));
-		const database = await freshPostgres();
-		if (database) {
-			try {
-				const env = { ...base, DATA_DIR: path.join(scratch, 'pg'), DATABASE_URL: database.url };
-				await measureOnce(env, 0, pin); // migrates it
-				const samples: Sample[] = [];
-				for (let i = 0; i < runs; i++) samples.push(await measureOnce(env, idleSeconds, pin));
-				results.push(report('PostgreSQL', samples));
-			} finally {
-				await database.drop();
-			}
-		}
+		if (pgEnv) results.push(report('PostgreSQL', onPostgres));
 	} finally {
+		await database?.drop();
 		rmSync(scratch, { recursive: true, force: true });
 	}
 	const out = path.join(REPO_ROOT, 'tests/bench/results/footprint.json');
