@@ -204,6 +204,9 @@ export function spawnCroisee(input: {
 			SECRET: 'croisee-bench-secret-not-for-production',
 			TICKET_TTL_SECONDS: '3600',
 			MAX_OBJECTS_PER_BOARD: String(Math.max(5000, context.maxBoardItems + 1000)),
+			// The 1,000-connection cap of a workshop would refuse the check that follows an N=1,000
+			// run (its client is the 1,001st): the bench measures fan-out, not the cap.
+			MAX_CONNECTIONS_PER_WORKSHOP: String(Math.max(1000, context.maxClients)),
 			LOG_LEVEL: context.logLevel,
 			METRICS_TOKEN: BENCH_METRICS_TOKEN,
 			...input.env

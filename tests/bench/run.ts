@@ -238,6 +238,7 @@ async function main(): Promise<void> {
 		postgresUrl,
 		logLevel: options.logLevel,
 		maxBoardItems: Math.max(...options.joinItems),
+		maxClients: Math.max(...options.n, ...options.cursorsN, ...options.clusterN, options.idle) + 1,
 		croiseeDir
 	}));
 	const out = path.resolve(REPO_ROOT, options.out);

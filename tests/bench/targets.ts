@@ -31,6 +31,11 @@ export interface StartContext {
 	logLevel: string;
 	/** Largest board the run builds, in items (Croisée caps boards at 5,000 by default). */
 	maxBoardItems: number;
+	/**
+	 * Most clients the run connects to one server at once, the final check's own included
+	 * (Croisée caps a workshop at 1,000 connections by default).
+	 */
+	maxClients: number;
 	/** Croisée only: the built snapshot of the working tree it runs from. */
 	croiseeDir: string | null;
 }
