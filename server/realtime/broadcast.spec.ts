@@ -60,15 +60,56 @@ describe('broadcastBatch', () => {
 		expect(senders.map((s) => s.frames)).toEqual([1, 1, 1]);
 	});
 
-	it('still leaves out their own updates when a backlog has many senders', () => {
-		const senders = Array.from({ length: MAX_MERGED_SENDERS + 2 }, () => new Receiver());
+	it('still leaves out their own updates when a batch has many senders, in log2(senders) frames each', () => {
+		for (const count of [MAX_MERGED_SENDERS + 1, MAX_MERGED_SENDERS + 2, 100]) {
+			const senders = Array.from({ length: count }, () => new Receiver());
+			const watcher = new Receiver();
+			broadcastBatch({ entries: entriesFrom(senders), receivers: [...senders, watcher] });
+			expect(watcher.notes()).toHaveLength(count);
+			expect(watcher.frames).toBe(1);
+			senders.forEach((sender, index) => {
+				const others = senders.map((_, i) => `note-${i}`).filter((_, i) => i !== index);
+				expect(sender.notes()).toEqual(others.sort());
+				expect(sender.frames).toBeLessThanOrEqual(Math.ceil(Math.log2(count)));
+			});
+		}
+	});
+
+	it('converges every sender when their updates build on one another’s in the same batch', () => {
+		const senders = Array.from({ length: MAX_MERGED_SENDERS + 3 }, () => new Receiver());
 		const watcher = new Receiver();
-		broadcastBatch({ entries: entriesFrom(senders), receivers: [...senders, watcher] });
-		expect(watcher.notes()).toHaveLength(senders.length);
+		// Each sender types into the text as the previous one left it (its insertions refer to the
+		// previous senders' characters) and adds two notes: several updates per sender, most of
+		// them depending on structs of other senders' updates. A sender holds its own updates.
+		const entries: StoredEntry[] = [];
+		let previous = new Y.Doc();
 		senders.forEach((sender, index) => {
-			expect(sender.notes()).toHaveLength(senders.length - 1);
-			expect(sender.notes()).not.toContain(`note-${index}`);
+			Y.applyUpdate(sender.doc, Y.encodeStateAsUpdate(previous));
+			sender.doc.on('update', (update: Uint8Array, origin: unknown) => {
+				if (origin !== 'relay') entries.push({ update, origin: sender });
+			});
+			sender.doc.getText('text').insert(0, `${index};`);
+			sender.doc.getArray<string>('notes').push([`note-${index}-a`]);
+			sender.doc.getArray<string>('notes').push([`note-${index}-b`]);
+			previous = sender.doc;
 		});
+		const expected = previous.getText('text').toString();
+		// Receivers apply what they are sent from here on (their own edits are done).
+		for (const receiver of [...senders, watcher]) {
+			receiver.send = (message: Uint8Array) => {
+				receiver.frames++;
+				const decoder = decoding.createDecoder(message);
+				decoding.readVarUint(decoder);
+				decoding.readVarUint(decoder);
+				Y.applyUpdate(receiver.doc, decoding.readVarUint8Array(decoder), 'relay');
+			};
+		}
+		broadcastBatch({ entries, receivers: [...senders, watcher] });
+		for (const receiver of [...senders, watcher]) {
+			expect(receiver.doc.getText('text').toString()).toBe(expected);
+			expect(receiver.notes()).toHaveLength(2 * senders.length);
+			expect(receiver.doc.store.pendingStructs).toBeNull();
+		}
 	});
 
 	it('sends nothing to a lone sender', () => {

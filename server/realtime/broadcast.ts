@@ -2,8 +2,10 @@ import * as Y from 'yjs';
 import { encodeUpdateMessage } from './protocol.ts';
 
 /**
- * Most distinct senders in one stored batch for which a merge of the others' updates is built;
- * beyond it (a backlog after a database outage) senders get the others' updates one by one.
+ * Most distinct senders in one stored batch for which each gets one frame of its own (the others'
+ * updates, merged: one merge per sender). Beyond it (a room of hundreds where many write at once,
+ * a backlog after a database outage) senders get O(log senders) frames each instead, see
+ * `SenderTree`.
  */
 export const MAX_MERGED_SENDERS = 16;
 
@@ -25,10 +27,74 @@ function mergedMessage(updates: Uint8Array[]): Uint8Array | null {
 }
 
 /**
- * Sends a stored batch to every receiver as one frame: the updates merged (`Y.mergeUpdates`) and
- * encoded once for all receivers that sent none of them. A receiver that sent some gets the
- * others' updates only (never its own back), merged too unless the batch has more than
- * `MAX_MERGED_SENDERS` senders.
+ * The senders of a batch as the leaves of a balanced binary tree, each node standing for the
+ * merged updates of the senders below it (merged from its two children, once, when first asked).
+ * A sender gets, for each level of its path from the root, the sibling node's updates: every
+ * other sender's updates exactly once and none of its own, in ⌈log2 senders⌉ frames built with
+ * ⌈log2 senders⌉ merges of the batch in all. One frame per sender would cost one merge of the
+ * whole batch per sender; one frame per update, which this replaced, made a room of 1,000 with
+ * 100 writers send each writer ~160 frames per batch, 18 times the frames of everyone else.
+ */
+class SenderTree {
+	readonly #groups: Uint8Array[][];
+	readonly #merged = new Map<string, Uint8Array>();
+	readonly #messages = new Map<string, Uint8Array>();
+
+	constructor(groups: Uint8Array[][]) {
+		this.#groups = groups;
+	}
+
+	/** The merged updates of the senders `lo` (included) to `hi` (excluded). */
+	#update(lo: number, hi: number): Uint8Array {
+		const key = `${lo}:${hi}`;
+		let update = this.#merged.get(key);
+		if (!update) {
+			const mid = (lo + hi) >> 1;
+			const group = this.#groups[lo] ?? [];
+			update =
+				hi - lo === 1
+					? group.length === 1 && group[0]
+						? group[0]
+						: Y.mergeUpdates(group)
+					: Y.mergeUpdates([this.#update(lo, mid), this.#update(mid, hi)]);
+			this.#merged.set(key, update);
+		}
+		return update;
+	}
+
+	/** The frame of the senders `lo` to `hi`, encoded once for every receiver it goes to. */
+	message(lo: number, hi: number): Uint8Array {
+		const key = `${lo}:${hi}`;
+		let message = this.#messages.get(key);
+		if (!message) {
+			message = encodeUpdateMessage(this.#update(lo, hi));
+			this.#messages.set(key, message);
+		}
+		return message;
+	}
+
+	/** Sends sender `index` the frames of all the other senders. */
+	sendOthers(index: number, receiver: UpdateReceiver): void {
+		let lo = 0;
+		let hi = this.#groups.length;
+		while (hi - lo > 1) {
+			const mid = (lo + hi) >> 1;
+			if (index < mid) {
+				receiver.send(this.message(mid, hi));
+				hi = mid;
+			} else {
+				receiver.send(this.message(lo, mid));
+				lo = mid;
+			}
+		}
+	}
+}
+
+/**
+ * Sends a stored batch to every receiver: the updates merged (`Y.mergeUpdates`) and encoded once,
+ * as one frame, for all receivers that sent none of them. A receiver that sent some gets the
+ * others' updates only (never its own back): as one frame when the batch has at most
+ * `MAX_MERGED_SENDERS` senders, else in ⌈log2 senders⌉ frames (`SenderTree`).
  */
 export function broadcastBatch(input: {
 	entries: readonly StoredEntry[];
@@ -36,23 +102,28 @@ export function broadcastBatch(input: {
 }): void {
 	const { entries } = input;
 	if (entries.length === 0) return;
-	const senders = new Set(entries.map((entry) => entry.origin));
+	const groups = new Map<unknown, Uint8Array[]>();
+	for (const entry of entries) {
+		const group = groups.get(entry.origin);
+		if (group) group.push(entry.update);
+		else groups.set(entry.origin, [entry.update]);
+	}
+	const senderIndex = new Map([...groups.keys()].map((origin, index) => [origin, index]));
+	const tree = groups.size > MAX_MERGED_SENDERS ? new SenderTree([...groups.values()]) : null;
 	let all: Uint8Array | null = null;
-	let single: Uint8Array[] | null = null;
 	for (const receiver of input.receivers) {
-		if (!senders.has(receiver)) {
-			all ??= mergedMessage(entries.map((entry) => entry.update));
+		const index = senderIndex.get(receiver) ?? -1;
+		if (index === -1) {
+			all ??= tree
+				? tree.message(0, groups.size)
+				: mergedMessage(entries.map((entry) => entry.update));
 			if (all) receiver.send(all);
-		} else if (senders.size <= MAX_MERGED_SENDERS) {
+		} else if (tree) {
+			tree.sendOthers(index, receiver);
+		} else {
 			const others = entries.filter((entry) => entry.origin !== receiver);
 			const message = mergedMessage(others.map((entry) => entry.update));
 			if (message) receiver.send(message);
-		} else {
-			single ??= entries.map((entry) => encodeUpdateMessage(entry.update));
-			entries.forEach((entry, index) => {
-				const message = single?.[index];
-				if (entry.origin !== receiver && message) receiver.send(message);
-			});
 		}
 	}
 }
