@@ -66,8 +66,14 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
 	await createDataDir(dataDir, PGLITE_TEMPLATE_DIR);
 	const thread = PGliteThread.open(dataDir);
 	thread.catch(() => {}); // awaited below, after the import
-	const { embeddedDatabase } = await import('../src/lib/server/db/client.ts');
-	return embeddedDatabase(await thread, dataDir);
+	let client: typeof import('../src/lib/server/db/client.ts');
+	try {
+		client = await import('../src/lib/server/db/client.ts');
+	} catch (error) {
+		await thread.then((opened) => opened.close()).catch(() => {});
+		throw error;
+	}
+	return client.embeddedDatabase(await thread, dataDir);
 }
 
 /**
