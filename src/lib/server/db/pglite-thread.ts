@@ -126,21 +126,18 @@ export const PGLITE_SETTINGS: readonly string[] = ['-c', 'shared_buffers=16MB'];
 
 /**
  * V8's budget before a WebAssembly function is recompiled by its optimising compiler, 100 times
- * its default (1,800,000 in Node 20 to 24). PostgreSQL's start runs much of its 9 MB of code a
- * few times: at the default budget V8 optimises hundreds of its functions while it starts, about
- * 0.7 s of CPU on background threads (on one core, +0.3 s to ready, 0.6 s instead of 0.9 s). Code
- * run by every statement still reaches the budget within seconds of use; the commits of the
- * update log measured as fast once it has (docs/BENCHMARKS.md, "Footprint").
+ * its default (1,800,000 in Node 20). PostgreSQL's start runs much of its 9 MB of code a few
+ * times: at the default budget V8 optimises hundreds of its functions while it starts, about 0.7 s
+ * of CPU on background threads (on one core a bare PGlite is ready in 0.6 s instead of 0.9 s).
+ * Code run by every statement still reaches the budget, only later: commits were ~25 % slower
+ * over their first 40 s in a micro-benchmark, and the fan-out runs showed no loss (figures in
+ * docs/BENCHMARKS.md, "Footprint"). A V8 without the flag prints a warning and keeps its default.
  */
 const WASM_TIERING_BUDGET = 180_000_000;
 
 /** Applies `WASM_TIERING_BUDGET` (a process-wide V8 flag, read when a module is instantiated). */
 function raiseWasmTieringBudget(): void {
-	try {
-		v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
-	} catch {
-		// A V8 without this flag: its default applies.
-	}
+	v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
 }
 
 /** PGlite on a worker thread; open it with `PGliteThread.open`. */
