@@ -188,8 +188,9 @@ function runViteBuild(root, outDir) {
 
 /**
  * Compiles `server/index.ts` and the modules it imports (dependencies stay external) into ES
- * modules at the top of `outDir`: the entry and the chunks it imports. It sits one folder below the root like `server/index.ts`, so its
- * `import.meta.url`-relative paths (`../drizzle`, `../build/handler.js`) resolve the same.
+ * modules at the top of `outDir`: the entry and the chunks it imports. They sit one folder below
+ * the root like `server/index.ts`, so their `import.meta.url`-relative paths (`../drizzle`,
+ * `../build/handler.js`) resolve the same.
  * @param {string} root
  * @param {string} outDir
  */
