@@ -58,6 +58,9 @@ async function migrateOrRefuse(database: DatabaseHandle, folder: string): Promis
 	}
 }
 
+/** Drizzle and the database drivers, loaded once the embedded database's thread is starting. */
+const loadClient = () => import('../src/lib/server/db/client.ts');
+
 /**
  * Opens the embedded database in `dataDir` (created from the build's template when missing). Its
  * thread starts PGlite before Drizzle is even loaded here: the two overlap on a second core.
@@ -66,9 +69,9 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
 	await createDataDir(dataDir, PGLITE_TEMPLATE_DIR);
 	const thread = PGliteThread.open(dataDir);
 	thread.catch(() => {}); // awaited below, after the import
-	let client: typeof import('../src/lib/server/db/client.ts');
+	let client: Awaited<ReturnType<typeof loadClient>>;
 	try {
-		client = await import('../src/lib/server/db/client.ts');
+		client = await loadClient();
 	} catch (error) {
 		await thread.then((opened) => opened.close()).catch(() => {});
 		throw error;
@@ -87,7 +90,7 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
 	try {
 		const { databaseUrl } = config;
 		database = databaseUrl
-			? await (await import('../src/lib/server/db/client.ts')).openDatabase({ url: databaseUrl })
+			? await (await loadClient()).openDatabase({ url: databaseUrl })
 			: await openEmbedded(path.join(config.dataDir, PGLITE_SUBDIR));
 	} catch (error) {
 		throw new StartupError(`cannot open the database: ${reasonOf(error)}`, { cause: error });
