@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../src/lib/server/db/client.ts';
 import { insertUpdatesAt, storedHeadSeq } from '../src/lib/server/history/store.ts';
 import { LoginThrottle } from '../src/lib/server/login-throttle.ts';
 import { loadSealKey } from '../src/lib/server/seal.ts';
+import { importBuiltHandler } from './built-handler.ts';
 import { MIGRATIONS_DIR, openConfiguredDatabase, reasonOf, StartupError } from './database.ts';
 import { log } from './log.ts';
 import { serveMetrics, trackRequest } from './observability.ts';
@@ -119,10 +120,8 @@ export async function loadBuiltHandler(): Promise<NodeHandler> {
 	// adapter-node refuses bodies over 512 KB by default: let image uploads through (the upload
 	// route enforces MAX_UPLOAD_BYTES itself).
 	process.env.BODY_SIZE_LIMIT ??= String(loadConfig().maxUploadBytes + UPLOAD_BODY_MARGIN_BYTES);
-	const specifier = new URL('../build/handler.js', import.meta.url).href;
 	try {
-		const mod = (await import(/* @vite-ignore */ specifier)) as { handler: NodeHandler };
-		return mod.handler;
+		return (await importBuiltHandler()).handler;
 	} catch (error) {
 		throw new Error(
 			`Cannot load build/handler.js (run \`npm run build\` first): ${String(error)}`,

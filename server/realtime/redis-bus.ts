@@ -23,11 +23,8 @@ export interface RedisLibraries {
  * (hundreds of CommonJS files), spent for nothing by a single instance.
  */
 export async function loadRedisLibraries(): Promise<RedisLibraries> {
-	const [client, adapter] = await Promise.all([
-		import('@redis/client'),
-		import('@socket.io/redis-adapter')
-	]);
-	return { createClient: client.createClient, createAdapter: adapter.createAdapter };
+	const { createClient, createAdapter } = await import('./redis-libraries.ts');
+	return { createClient, createAdapter };
 }
 
 /** Delay between two reconnection attempts to Redis, at most, in milliseconds. */

@@ -4,14 +4,20 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { SERVER_BUNDLE } from '../../scripts/build.js';
 import type { RunningServer } from '../../server/app.ts';
 
 /**
- * Croisée servers in child processes, for the fault tests: started like production
- * (`node --import tsx server/index.ts`), killed with SIGKILL, restarted on the same port and data.
+ * Croisée servers in child processes, for the fault and instance tests: the production build run as
+ * `npm start` runs it (`node build/croisee-server.js`, the compiled server with the handler and
+ * packages bundled in; `npm test` builds it first), killed with SIGKILL, restarted on the same
+ * port and data.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The production server's command line, relative to the root. */
+const SERVER_ARGS = [path.join('build', SERVER_BUNDLE)];
 
 /** A free loopback TCP port (the child restarts on it, so clients find it again). */
 export function freePort(): Promise<number> {
@@ -73,12 +79,12 @@ export interface ChildServer {
 	exited: Promise<number | string>;
 }
 
-/** Runs `server/index.ts` with `env` and resolves its exit code and output (for start failures). */
+/** Runs the production server with `env` and resolves its exit code and output (for start failures). */
 export function runServerToExit(
 	env: Record<string, string>
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+		const child = spawn(process.execPath, SERVER_ARGS, {
 			cwd: ROOT,
 			env: { ...baseEnv(), PORT: '0', ...env }
 		});
@@ -103,7 +109,7 @@ function baseEnv(): Record<string, string> {
 
 /** Starts a child server on `port` with `env`; resolves once it listens. */
 export function startChildServer(port: number, env: Record<string, string>): Promise<ChildServer> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+	const child = spawn(process.execPath, SERVER_ARGS, {
 		cwd: ROOT,
 		env: { ...baseEnv(), LOG_LEVEL: 'warn', ...env, PORT: String(port) }
 	});

@@ -25,7 +25,7 @@ import { testSeed } from './fuzz-support.ts';
 
 /**
  * Several instances on one PostgreSQL database and one Redis (issue 6), and Redis going away
- * (issue 7). Every instance is a real child process (`node --import tsx server/index.ts`);
+ * (issue 7). Every instance is a real child process (`node build/croisee-server.js`, as `npm start` runs it);
  * clients are stock y-websocket providers and socket.io clients over real sockets.
  */
 
