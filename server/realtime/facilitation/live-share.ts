@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PresenceServer } from '../socket-io.ts';
 import type { LiveChange, LiveState } from './live-state.ts';
 

@@ -1,6 +1,6 @@
 import { generateNKeysBetween } from 'fractional-indexing';
 import type * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { reparent, selectedViews } from './operations.ts';
 import {
 	createItem,

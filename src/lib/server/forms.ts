@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { isUnstorableText } from './text-guard.ts';
 
 /** Per-field failure codes of a form, e.g. `{ email: 'email_invalid' }` (translated by the page). */

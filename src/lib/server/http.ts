@@ -6,7 +6,7 @@ import {
 	type Cookies,
 	type RequestEvent
 } from '@sveltejs/kit';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
 	createSession,
 	generateSessionToken,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_DOTS, MAX_TIMER_SECONDS, REACTIONS } from './facilitation.ts';
 import type { BoardLimitRefusal, Refusal } from './refusals.ts';
 

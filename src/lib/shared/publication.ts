@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Input of `PUT /api/workshops/<id>/publication`: the boards the public results page shows. */
 export const publicationInput = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A template's title, as its owner names it. */
 export const templateTitle = z.string().trim().min(1).max(120);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MIN_PASSWORD_LENGTH, passwordWeakness } from './password-rules.ts';
 
 /** A display name: what others see (a pseudonym is fine). */

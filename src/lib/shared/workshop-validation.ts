@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from './roles.ts';
 import { ownTemplateId } from './template-validation.ts';
 

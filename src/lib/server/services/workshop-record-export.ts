@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadBoardInto } from '../history/store.ts';
 import { toBase64 } from '../../board/export/svg.ts';
 import type { Translate } from '../../i18n/index.ts';

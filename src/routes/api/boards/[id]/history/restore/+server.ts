@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { failureResponse, isFailure, readJson, requireUser } from '$lib/server/http';
 import { restoreDeletion } from '$lib/server/services/restore';
 import type { RequestHandler } from './$types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { failureResponse, isFailure, requireUser } from '$lib/server/http';
 import { failure } from '$lib/server/services/failure';
 import { MAX_HISTORY_PAGE, historyAccess, historyPage } from '$lib/server/services/history';
