@@ -2,9 +2,6 @@ import { PGlite, types } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { createDataDir } from './data-dir.ts';
 import { PGliteThread, type ThreadTransaction } from './pglite-thread.ts';
 import * as schema from './schema.ts';
@@ -61,6 +58,13 @@ function useNativeByteaCodec(pglite: PGlite): void {
 /** Opens the database named by `target`. A PGlite data directory is created when missing. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
 	if ('url' in target) {
+		// Loaded on demand: the embedded database, the default, never needs them.
+		const [{ default: postgres }, { drizzle: drizzlePostgres }, { migrate: migratePostgres }] =
+			await Promise.all([
+				import('postgres'),
+				import('drizzle-orm/postgres-js'),
+				import('drizzle-orm/postgres-js/migrator')
+			]);
 		const client = postgres(target.url, { max: 10, onnotice: () => {} });
 		const db = drizzlePostgres(client, { schema }) as unknown as Database;
 		return {
