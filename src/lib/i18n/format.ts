@@ -15,13 +15,20 @@ let displayTimeZone = DEFAULT_DISPLAY_TIME_ZONE;
 
 /**
  * The canonical IANA zones `Intl` lists: a cheap first check. Building a formatter loads the time
- * zone data, some 30 ms of a server's start that the first date shown pays anyway.
+ * zone data, some 30 ms of a server's start that the first date shown pays anyway. Browsers older
+ * than `Intl.supportedValuesOf` (Safari before 15.4) list none and build the formatter.
  */
 let listedZones: Set<string> | null = null;
 
+function listZones(): Set<string> {
+	return new Set(
+		typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
+	);
+}
+
 /** Whether `zone` is an IANA time zone `Intl` knows, e.g. `Europe/Paris`, `America/Cayenne`, `UTC`. */
 export function isTimeZone(zone: string): boolean {
-	listedZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+	listedZones ??= listZones();
 	if (listedZones.has(zone)) return true;
 	// Aliases (`UTC`, `Europe/Kiev`) are valid but not listed.
 	try {
