@@ -173,6 +173,8 @@ test('the room screen: join link and QR code, step and big timer, votes counted 
 	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
 	await expect(room.locator('[data-room-progress]')).toHaveText('0/1 ont voté');
 	await expect(page.locator('[data-vote-progress]')).toHaveText('0/1 ont voté');
+	// The guest's dot counter shows once the round reached them: a click before is a selection.
+	await expect(guest.getByText(/^Points restants : \d+$/)).toBeVisible();
 	await guest.locator(`[data-item-id="${idea}"]`).click({ position: { x: 12, y: 12 } });
 	await expect(room.locator('[data-room-progress]')).toHaveText('1/1 ont voté');
 	await page.getByRole('button', { name: 'Clore le vote' }).click();

@@ -31,6 +31,8 @@ test('category colours: a usager’s note carries the usager band and label, liv
 	await room.goto(`${boardUrl}/salle`);
 	await page.getByRole('button', { name: 'Animer' }).click();
 	await page.getByRole('button', { name: 'Ouvrir le vote' }).click();
+	// The guest's dot counter shows once the round reached them: a click before is a selection.
+	await expect(guest.getByText(/^Points restants : \d+$/)).toBeVisible();
 	await guest.locator(`[data-item-id="${idea}"]`).click({ position: { x: 12, y: 12 } });
 
 	// Before the round closes, the cockpit's progress opens live bars by category, with a table.
