@@ -22,9 +22,8 @@ export interface RedisLibraries {
  * Loads `RedisLibraries`. Imported on demand: node-redis alone is about 150 ms of a start's CPU
  * (hundreds of CommonJS files), spent for nothing by a single instance.
  */
-export async function loadRedisLibraries(): Promise<RedisLibraries> {
-	const { createClient, createAdapter } = await import('./redis-libraries.ts');
-	return { createClient, createAdapter };
+export function loadRedisLibraries(): Promise<RedisLibraries> {
+	return import('./redis-libraries.ts');
 }
 
 /** Delay between two reconnection attempts to Redis, at most, in milliseconds. */
