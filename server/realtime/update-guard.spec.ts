@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
 	createSticky,
@@ -120,6 +120,34 @@ describe('reviewUpdate', () => {
 		const nested = new Y.Doc();
 		itemsOf(nested).set('sub', new Y.Map([['doc', new Y.Doc()]]) as Y.Map<unknown>);
 		expect(server.review(Y.encodeStateAsUpdate(nested), who).refusal?.reason).toBe('subdocument');
+	});
+
+	it('counts a note written in the update that creates it from nothing, reading no unborn type', () => {
+		const server = new Server();
+		const limits = { maxTextChars: 9, maxValueBytes: 64 };
+		const reviewNew = (text: string) => {
+			const doc = new Y.Doc();
+			let update: Uint8Array = new Uint8Array();
+			doc.on('update', (next: Uint8Array) => (update = next));
+			createSticky(doc, { x: 0, y: 0, text, category: null });
+			return reviewUpdate({
+				doc: server.doc,
+				decoded: Y.decodeUpdate(update),
+				...PEOPLE[2],
+				owners: server.owners,
+				categories: server.categories,
+				limits
+			}).refusal?.reason;
+		};
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		try {
+			expect(reviewNew('a'.repeat(9))).toBeUndefined();
+			expect(reviewNew('a'.repeat(10))).toBe('text-too-long');
+			// Yjs warns when a type not yet in a document is read; the server log stays clean.
+			expect(warn).not.toHaveBeenCalled();
+		} finally {
+			warn.mockRestore();
+		}
 	});
 
 	it('refuses a text or a value beyond the limits, counting what the text already holds', () => {

@@ -296,8 +296,9 @@ function checkSizes(
 	}
 	for (const { parent, chars } of added.values()) {
 		const type = reader.itemAt(parent)?.content;
-		const existing =
-			type instanceof Y.ContentType && type.type instanceof Y.Text ? type.type.length : 0;
+		// A text created by this very update is not in the document yet: it holds nothing so far.
+		const text = type instanceof Y.ContentType && type.type instanceof Y.Text ? type.type : null;
+		const existing = text?.doc ? text.length : 0;
 		if (existing + chars > limits.maxTextChars) {
 			return { reason: 'text-too-long', detail: `${idKey(parent)}: ${existing + chars} chars` };
 		}
