@@ -231,10 +231,11 @@ export class BoardConnection {
 				this.#itemsDirty = false;
 				// Only the objects that changed are read again (see ItemIndex).
 				this.items = this.#index.refresh(this.doc);
-				if (this.#syncPending) {
-					this.#syncPending = false;
-					this.synced = true;
-				}
+			}
+			// The items may also have been listed by `refreshItems` (a note created meanwhile).
+			if (this.#syncPending) {
+				this.#syncPending = false;
+				this.synced = true;
 			}
 			if (this.#cursorsDirty) {
 				this.#cursorsDirty = false;

@@ -78,6 +78,8 @@ export class BoardController {
 	readonly #readOnly: boolean;
 	/** Category written on the objects this person creates. */
 	readonly category: string | null;
+	/** True once this person edited before the first sync: the view is then left where it is. */
+	#editedBeforeSync = false;
 
 	/** Selected item ids, the last one being the primary (keyboard focus, resize handles). */
 	selection = $state.raw<string[]>([]);
@@ -207,6 +209,7 @@ export class BoardController {
 	 */
 	edit(run: (doc: Y.Doc) => void, merge = false): boolean {
 		if (this.readOnly) return false;
+		if (!this.connection.synced) this.#editedBeforeSync = true;
 		if (!merge) this.undoManager.stopCapturing();
 		this.connection.transact(run);
 		if (!merge) this.undoManager.stopCapturing();
@@ -216,10 +219,12 @@ export class BoardController {
 	/**
 	 * Brings the board's content into view once, after the first sync (people open a board on
 	 * screens of every size): centred, and zoomed out to fit when it is larger than the view (a
-	 * board made from a template). Returns true once done.
+	 * board made from a template). Returns true once done. A person who already wrote before the
+	 * board arrived (a slow link) keeps the view they are working in: it is not moved under them.
 	 */
 	centerOnContent(): boolean {
 		if (!this.connection.synced || this.camera.width === 0) return false;
+		if (this.#editedBeforeSync) return true;
 		const content = boundingRect(this.connection.items.filter((i) => !this.hidden.has(i.id)));
 		if (!content) return true;
 		const { zoom } = this.camera.camera;

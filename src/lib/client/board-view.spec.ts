@@ -8,6 +8,7 @@ import { BoardController } from './board-controller.svelte.ts';
 import { BoardView, LOCK_NOTICE_MS, type BoardInfo } from './board-view.svelte.ts';
 import { BoardFacilitation } from './facilitation.svelte.ts';
 import { TOAST_MS } from './toasts.svelte.ts';
+import { INITIAL_CAMERA } from './viewport.ts';
 
 const t = translator('en');
 
@@ -175,6 +176,37 @@ describe('BoardView', () => {
 		expect(view.refusedNotice).toBe('limit');
 		vi.advanceTimersByTime(1);
 		expect(view.refusedNotice).toBeNull();
+	});
+
+	it('brings the notes into view once the board arrives, unless the person already wrote', () => {
+		const view = viewFor();
+		const { board } = offlineBoard(view);
+		board.camera.width = 800;
+		board.camera.height = 600;
+		view.centerOnce();
+		const centred = board.camera.camera;
+		expect(centred).not.toEqual(INITIAL_CAMERA);
+		view.centerOnce();
+		expect(board.camera.camera).toBe(centred);
+
+		// A slow link: a note written before the first sync stays where the person looks.
+		const slow = viewFor();
+		const doc = new Y.Doc();
+		createSticky(doc, { x: 2000, y: 1500, text: 'Déjà là' });
+		const early = new BoardController({
+			boardId: 'b1',
+			readOnly: false,
+			category: 'usager',
+			offline: { doc }
+		});
+		slow.board = early;
+		early.camera.width = 800;
+		early.camera.height = 600;
+		early.createNoteAtCenter();
+		vi.advanceTimersByTime(16);
+		expect(early.connection.synced).toBe(true);
+		slow.centerOnce();
+		expect(early.camera.camera).toEqual(INITIAL_CAMERA);
 	});
 
 	it('deletes the selection with an announcement, and names objects by their text', async () => {
