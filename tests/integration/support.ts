@@ -116,6 +116,9 @@ export class Harness {
 		credentials: Credentials,
 		doc: Y.Doc = new Y.Doc()
 	): TestProvider {
+		// In Node each stock provider adds a process 'exit' listener (removed by destroy): a test
+		// with many clients is not a leak, so the warning limit follows the providers alive.
+		process.setMaxListeners(process.getMaxListeners() + 1);
 		const provider = new WebsocketProvider(`${wsBase(server)}/yjs`, boardId, doc, {
 			disableBc: true,
 			maxBackoffTime: 200,
@@ -128,7 +131,10 @@ export class Harness {
 		provider.on('connection-close', (event) => {
 			if (event) closeCodes.push(event.code);
 		});
-		this.defer(() => provider.destroy());
+		this.defer(() => {
+			provider.destroy();
+			process.setMaxListeners(process.getMaxListeners() - 1);
+		});
 		return { doc, provider, closeCodes };
 	}
 
