@@ -34,6 +34,13 @@ export function object(page: Page, id: string): Locator {
 	return page.locator(`[data-item-id="${id}"]`);
 }
 
+/** A box on screen, as Playwright measures one. */
+export type Box = { x: number; y: number; width: number; height: number };
+
+/** True when two boxes on screen share some area. */
+export const overlaps = (a: Box, b: Box) =>
+	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 /** Its box on screen (fails when it is not rendered). */
 export async function boxOf(locator: Locator) {
 	const box = await locator.boundingBox();

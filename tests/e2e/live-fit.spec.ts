@@ -1,11 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addNote, createBoard, signUp } from './helpers.ts';
+import { overlaps } from './canvas-helpers.ts';
 import { LAPTOP, PHONE } from './live-helpers.ts';
-
-type Box = { x: number; y: number; width: number; height: number };
-
-const overlaps = (a: Box, b: Box) =>
-	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Notes spread beyond the screen: each added after the view moved by `step` screen pixels. */
 async function spreadNotes(

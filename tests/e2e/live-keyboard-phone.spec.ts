@@ -1,13 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { createBoard, focusedNoteId, signUp } from './helpers.ts';
+import { overlaps } from './canvas-helpers.ts';
 import { PHONE } from './live-helpers.ts';
 
 test.use({ viewport: PHONE });
-
-type Box = { x: number; y: number; width: number; height: number };
-
-const overlaps = (a: Box, b: Box) =>
-	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test('on a 390×844 phone, the virtual keyboard never hides the note being written nor lets a bar cover it', async ({
 	page

@@ -1,13 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addNote, createBoard, signUp } from './helpers.ts';
+import { overlaps, type Box } from './canvas-helpers.ts';
 import { PHONE } from './live-helpers.ts';
 
 test.use({ viewport: PHONE, hasTouch: true });
-
-type Box = { x: number; y: number; width: number; height: number };
-
-const overlaps = (a: Box, b: Box) =>
-	a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function box(locator: Locator): Promise<Box> {
 	const found = await locator.boundingBox();
