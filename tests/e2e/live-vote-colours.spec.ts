@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { addNote, createWorkshop, joinAsGuest, seriousViolations, signUp } from './helpers.ts';
+import { boxOf, overlaps } from './canvas-helpers.ts';
 import { LAPTOP } from './live-helpers.ts';
 
 test.use({ viewport: LAPTOP });
@@ -34,6 +35,14 @@ test('category colours: a usager’s note carries the usager band and label, liv
 	// The guest's dot counter shows once the round reached them: a click before is a selection.
 	await expect(guest.getByText(/^Points restants : \d+$/)).toBeVisible();
 	await guest.locator(`[data-item-id="${idea}"]`).click({ position: { x: 12, y: 12 } });
+
+	// With the drawer open, the vote's bar sits in the visible canvas and never on the zoom buttons.
+	const voteBar = await boxOf(page.locator('#live-run-dock'));
+	const zoomButtons = await boxOf(page.locator('[data-zoom-buttons]'));
+	const drawer = await boxOf(page.locator('aside.panel'));
+	expect(overlaps(voteBar, zoomButtons), 'the vote bar covers the zoom buttons').toBe(false);
+	expect(voteBar.x + voteBar.width).toBeLessThanOrEqual(drawer.x);
+	expect(zoomButtons.x + zoomButtons.width).toBeLessThanOrEqual(drawer.x);
 
 	// Before the round closes, the cockpit's progress opens live bars by category, with a table.
 	await page.locator('[data-vote-progress]').filter({ hasText: '1/1 ont voté' }).click();
