@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addNote, createBoard, signUp } from './helpers.ts';
+import { addNote, createBoard, joinAsGuest, readJoinLink, signUp } from './helpers.ts';
 import { overlaps, type Box } from './canvas-helpers.ts';
-import { PHONE } from './live-helpers.ts';
+import { LAPTOP, PHONE } from './live-helpers.ts';
 
 test.use({ viewport: PHONE, hasTouch: true });
 
@@ -72,4 +72,54 @@ test('on a 390×844 phone the selection’s bar is one row of big targets that n
 	await folded.getByRole('button', { name: 'Vert' }).click();
 	await expect(note).toHaveCSS('background-color', 'rgb(207, 238, 203)');
 	await expect(note).toBeVisible();
+});
+
+test('on a phone, the name on another person’s selection never covers the note above it', async ({
+	page,
+	browser
+}) => {
+	await signUp(page, 'Fatima Animatrice');
+	await createBoard(page, 'Atelier sélection partagée');
+	// The share panel is read on a wide screen, where it sits in the header; the notes on the phone.
+	await page.setViewportSize(LAPTOP);
+	const link = await readJoinLink(page);
+	await page.getByRole('button', { name: 'Fermer' }).click();
+	await page.setViewportSize(PHONE);
+	const first = await addNote(page, 'Horaires d’ouverture');
+	const second = await addNote(page, 'Accueil sans rendez-vous');
+	const boxes = await Promise.all(
+		[first, second].map((id) => box(page.locator(`[data-item-id="${id}"]`)))
+	);
+	const [upper, lower] = boxes[0]!.y <= boxes[1]!.y ? [first, second] : [second, first];
+	const upperBox = await box(page.locator(`[data-item-id="${upper}"]`));
+	const lowerBox = await box(page.locator(`[data-item-id="${lower}"]`));
+	// On a narrow screen the second note goes in a column with the first, a few pixels apart.
+	expect(overlaps({ ...upperBox, height: upperBox.height + 40 }, lowerBox), 'stacked').toBe(true);
+
+	const guest = await joinAsGuest(browser, {
+		link,
+		name: 'Rita Remote',
+		category: 'Usager'
+	});
+	await guest.getByRole('button', { name: 'Tout afficher' }).click();
+	const target = await box(guest.locator(`[data-item-id="${lower}"]`));
+	await guest.mouse.click(target.x + 20, target.y + 10);
+
+	const tag = page.locator('[data-remote-selection="Rita Remote"] [data-tag]');
+	await expect(tag).toHaveText('Rita Remote');
+	// Above is taken by the other note: the name goes under the selection, covering neither note.
+	await expect(tag).toHaveAttribute('data-tag', 'below');
+	const shown = await box(tag);
+	expect(overlaps(shown, upperBox), 'the name covers the note above').toBe(false);
+	expect(overlaps(shown, lowerBox), 'the name covers the selected note').toBe(false);
+	expect(shown.y).toBeGreaterThanOrEqual(lowerBox.y + lowerBox.height);
+
+	// Once the note above is gone, the name goes back above the selection.
+	await page.mouse.click(upperBox.x + 20, upperBox.y + 8);
+	await page.getByRole('button', { name: 'Supprimer la sélection' }).click();
+	await expect(page.locator(`[data-item-id="${upper}"]`)).toHaveCount(0);
+	await expect(tag).toHaveAttribute('data-tag', 'above');
+	const above = await box(tag);
+	expect(above.y + above.height).toBeLessThanOrEqual(lowerBox.y + 1);
+	await guest.context().close();
 });
