@@ -201,6 +201,9 @@ export function spawnCroisee(input: {
 			ORIGIN: `http://127.0.0.1:${port}`,
 			DATA_DIR: input.dataDir,
 			DATABASE_URL: input.databaseUrl ?? '',
+			// One instance alone unless `env` says otherwise: a REDIS_URL exported for the cluster
+			// rows (or by .ci/run) would otherwise put Redis in every single-server row.
+			REDIS_URL: '',
 			SECRET: 'croisee-bench-secret-not-for-production',
 			TICKET_TTL_SECONDS: '3600',
 			MAX_OBJECTS_PER_BOARD: String(Math.max(5000, context.maxBoardItems + 1000)),

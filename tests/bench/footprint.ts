@@ -158,7 +158,9 @@ async function main(): Promise<void> {
 	console.error(
 		`footprint: ${(await build({ ifStale: true })) === 'built' ? 'built' : 'build current'}`
 	);
-	const base = { SECRET: 'footprint-bench-secret' };
+	// The embedded cases run on PGlite alone even when DATABASE_URL and REDIS_URL are exported (as
+	// .ci/run and the cluster rows do): the server inherits this process's environment.
+	const base = { SECRET: 'footprint-bench-secret', DATABASE_URL: '', REDIS_URL: '' };
 	const results: Record<string, unknown>[] = [];
 	const scratch = mkdtempSync(path.join(os.tmpdir(), 'croisee-footprint-'));
 	// The cases take turns, start after start: the machine's slower minutes (start times move by a
