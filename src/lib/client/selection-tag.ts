@@ -34,13 +34,16 @@ export function placeSelectionTag(input: {
 	const above: Rect = { x, y: box.y - SELECTION_OUTLINE_GAP - height, w: width, h: height };
 	const below: Rect = { x, y: box.y + box.h + SELECTION_OUTLINE_GAP, w: width, h: height };
 	const selected = new Set(input.selected);
-	const others = [...input.items].filter(
-		(item) => !selected.has(item.id) && item.type !== 'connector' && !holds(item, box)
-	);
-	const free = (tag: Rect) => !others.some((item) => intersects(item, tag));
-	if (free(above)) return 'above';
-	if (free(below)) return 'below';
-	return 'inside';
+	// One pass over the board (thousands of objects, redone as they move): no copies.
+	let aboveFree = true;
+	let belowFree = true;
+	for (const item of input.items) {
+		if (selected.has(item.id) || item.type === 'connector' || holds(item, box)) continue;
+		if (aboveFree && intersects(item, above)) aboveFree = false;
+		if (belowFree && intersects(item, below)) belowFree = false;
+		if (!aboveFree && !belowFree) break;
+	}
+	return aboveFree ? 'above' : belowFree ? 'below' : 'inside';
 }
 
 function holds(outer: Rect, inner: Rect): boolean {
