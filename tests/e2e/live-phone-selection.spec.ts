@@ -87,12 +87,19 @@ test('on a phone, the name on another person’s selection never covers the note
 	await page.setViewportSize(PHONE);
 	const first = await addNote(page, 'Horaires d’ouverture');
 	const second = await addNote(page, 'Accueil sans rendez-vous');
-	const boxes = await Promise.all(
+	const [firstBox, secondBox] = await Promise.all(
 		[first, second].map((id) => box(page.locator(`[data-item-id="${id}"]`)))
 	);
-	const [upper, lower] = boxes[0]!.y <= boxes[1]!.y ? [first, second] : [second, first];
-	const upperBox = await box(page.locator(`[data-item-id="${upper}"]`));
-	const lowerBox = await box(page.locator(`[data-item-id="${lower}"]`));
+	const [[upper, upperBox], [lower, lowerBox]] =
+		firstBox!.y <= secondBox!.y
+			? [
+					[first, firstBox!],
+					[second, secondBox!]
+				]
+			: [
+					[second, secondBox!],
+					[first, firstBox!]
+				];
 	// On a narrow screen the second note goes in a column with the first, a few pixels apart.
 	expect(overlaps({ ...upperBox, height: upperBox.height + 40 }, lowerBox), 'stacked').toBe(true);
 

@@ -1,3 +1,4 @@
+import { containsRect } from './placement.ts';
 import { intersects, type Rect } from './viewport.ts';
 
 /** Space between another person's selection and its outline, in board units. */
@@ -38,19 +39,10 @@ export function placeSelectionTag(input: {
 	let aboveFree = true;
 	let belowFree = true;
 	for (const item of input.items) {
-		if (selected.has(item.id) || item.type === 'connector' || holds(item, box)) continue;
+		if (selected.has(item.id) || item.type === 'connector' || containsRect(item, box)) continue;
 		if (aboveFree && intersects(item, above)) aboveFree = false;
 		if (belowFree && intersects(item, below)) belowFree = false;
 		if (!aboveFree && !belowFree) break;
 	}
 	return aboveFree ? 'above' : belowFree ? 'below' : 'inside';
-}
-
-function holds(outer: Rect, inner: Rect): boolean {
-	return (
-		outer.x <= inner.x &&
-		outer.y <= inner.y &&
-		outer.x + outer.w >= inner.x + inner.w &&
-		outer.y + outer.h >= inner.y + inner.h
-	);
 }
