@@ -78,8 +78,12 @@ export class BoardController {
 	readonly #readOnly: boolean;
 	/** Category written on the objects this person creates. */
 	readonly category: string | null;
-	/** True once this person edited before the first sync: the view is then left where it is. */
-	#editedBeforeSync = false;
+	/**
+	 * True once this person edited anything: the one-time centring on the content is then skipped,
+	 * whenever it would have come (the first sync on a slow link, the canvas's first size), so the
+	 * view never moves under someone already at work.
+	 */
+	#edited = false;
 
 	/** Selected item ids, the last one being the primary (keyboard focus, resize handles). */
 	selection = $state.raw<string[]>([]);
@@ -209,7 +213,7 @@ export class BoardController {
 	 */
 	edit(run: (doc: Y.Doc) => void, merge = false): boolean {
 		if (this.readOnly) return false;
-		if (!this.connection.synced) this.#editedBeforeSync = true;
+		this.#edited = true;
 		if (!merge) this.undoManager.stopCapturing();
 		this.connection.transact(run);
 		if (!merge) this.undoManager.stopCapturing();
@@ -224,7 +228,7 @@ export class BoardController {
 	 */
 	centerOnContent(): boolean {
 		if (!this.connection.synced || this.camera.width === 0) return false;
-		if (this.#editedBeforeSync) return true;
+		if (this.#edited) return true;
 		const content = boundingRect(this.connection.items.filter((i) => !this.hidden.has(i.id)));
 		if (!content) return true;
 		const { zoom } = this.camera.camera;

@@ -207,6 +207,26 @@ describe('BoardView', () => {
 		expect(early.connection.synced).toBe(true);
 		slow.centerOnce();
 		expect(early.camera.camera).toEqual(INITIAL_CAMERA);
+
+		// Synced, but the canvas had no size yet when the person wrote and moved a note: once it
+		// has one, the view stays where the person works.
+		const unsized = viewFor();
+		const late = new BoardController({
+			boardId: 'b1',
+			readOnly: false,
+			category: 'usager',
+			offline: { doc: new Y.Doc() }
+		});
+		unsized.board = late;
+		vi.advanceTimersByTime(16);
+		expect(late.connection.synced).toBe(true);
+		unsized.centerOnce();
+		late.createNoteAtCenter();
+		late.camera.width = 800;
+		late.camera.height = 600;
+		const working = late.camera.camera;
+		unsized.centerOnce();
+		expect(late.camera.camera).toEqual(working);
 	});
 
 	it('deletes the selection with an announcement, and names objects by their text', async () => {
