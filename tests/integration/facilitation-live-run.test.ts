@@ -3,6 +3,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workshopEvents } from '../../src/lib/server/db/schema.ts';
 import { remainingMs, type LiveRunState, type Signal } from '../../src/lib/shared/facilitation.ts';
 import { DRIVERS } from '../helpers/database.ts';
+import {
+	LiveRunStore,
+	selectPhase,
+	startTimer
+} from '../../server/realtime/facilitation/live-run.ts';
 import { facilitationClient, workshopWith } from './facilitation-support.ts';
 import { Harness, db, warmUp } from './support.ts';
 
@@ -68,6 +73,58 @@ describe.each(DRIVERS)('facilitation: agenda, timer and hands (%s)', (driver) =>
 			.map((row) => row.type)
 			.filter((type) => !['join', 'leave', 'workshop-settings'].includes(type));
 		expect(types).toEqual(['agenda', 'phase', 'timer-start', 'timer-add', 'timer-pause']);
+	});
+
+	it('broadcasts quick changes in the order they were made: a phase picked then started at once runs', async () => {
+		const { server, facilitator, ws, guests } = await workshopWith(h, driver, [
+			{ name: 'Paul', category: 'usager' }
+		]);
+		const fatima = await facilitationClient(h, server, facilitator.cookie, ws.boardId);
+		const paul = await facilitationClient(h, server, guests[0]!.cookie, ws.boardId);
+		await fatima.socket.emitWithAck('agenda:set', {
+			boardId: ws.boardId,
+			phases: [{ title: 'Idées en silence', plannedSeconds: 300 }]
+		});
+		await vi.waitFor(
+			() => expect(paul.last<LiveRunState>('run:state')?.agenda).toHaveLength(1),
+			WAIT
+		);
+		const phaseId = paul.last<LiveRunState>('run:state')!.agenda[0]!.id;
+		for (let round = 0; round < 5; round++) {
+			await fatima.socket.emitWithAck('timer:pause', { boardId: ws.boardId });
+			// Both sent before either is answered, as a facilitator's two quick clicks are.
+			const picked = fatima.socket.emitWithAck('phase:set', { boardId: ws.boardId, phaseId });
+			const started = fatima.socket.emitWithAck('timer:start', { boardId: ws.boardId });
+			expect(await Promise.all([picked, started])).toEqual([{ ok: true }, { ok: true }]);
+			await vi.waitFor(
+				() => expect(paul.last<LiveRunState>('run:state')?.timer.running).toBe(true),
+				WAIT
+			);
+			// Nothing older arrives after it: both screens show the timer running.
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(paul.last<LiveRunState>('run:state')?.timer.running).toBe(true);
+			expect(fatima.last<LiveRunState>('run:state')?.timer.running).toBe(true);
+		}
+
+		// The store's promise: a change is announced before the next one starts, however long
+		// recording the first takes (a slow insert on one pooled connection, a quick one on another).
+		const store = new LiveRunStore();
+		const announced: string[] = [];
+		const picked = store.update(
+			ws.id,
+			(s) => selectPhase(s, phaseId),
+			async () => {
+				await new Promise((resolve) => setTimeout(resolve, 100));
+				announced.push('phase picked');
+			}
+		);
+		const started = store.update(
+			ws.id,
+			(s, now) => ({ ...s, timer: startTimer(s.timer, now) }),
+			async (state) => void announced.push(state.timer.running ? 'running' : 'paused')
+		);
+		await Promise.all([picked, started]);
+		expect(announced).toEqual(['phase picked', 'running']);
 	});
 
 	it('shows raised hands and reactions to facilitators only, in order; observers cannot raise one', async () => {

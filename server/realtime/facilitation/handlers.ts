@@ -84,56 +84,32 @@ async function join(
 
 function registerLiveRun(deps: FacilitationDeps, socket: PresenceSocket): void {
 	const { liveRuns, io } = deps;
-	const announce = async (
+	/** Changes the live run, then records and broadcasts the new state, in the changes' order. */
+	const change = async (
 		identity: BoardIdentity,
 		type: 'agenda' | 'phase' | 'timer-start' | 'timer-pause' | 'timer-add',
-		state: Promise<unknown>
-	) => {
-		const run = (await state) as Awaited<ReturnType<typeof liveRuns.get>>;
-		const { phaseId, timer } = run;
-		await record(identity, type, { phaseId, timer, agenda: run.agenda.length });
-		io.to(workshopRoom(identity.workshopId)).emit('run:state', run);
+		apply: Parameters<typeof liveRuns.update>[1]
+	): Promise<void> => {
+		await liveRuns.update(identity.workshopId, apply, async (run) => {
+			const { phaseId, timer } = run;
+			await record(identity, type, { phaseId, timer, agenda: run.agenda.length });
+			io.to(workshopRoom(identity.workshopId)).emit('run:state', run);
+		});
 	};
 	command(deps, socket, 'agenda:set', (who, input) =>
-		announce(
-			who,
-			'agenda',
-			liveRuns.update(who.workshopId, (s) => replaceAgenda(s, input.phases))
-		)
+		change(who, 'agenda', (s) => replaceAgenda(s, input.phases))
 	);
 	command(deps, socket, 'phase:set', (who, input) =>
-		announce(
-			who,
-			'phase',
-			liveRuns.update(who.workshopId, (s) => selectPhase(s, input.phaseId))
-		)
+		change(who, 'phase', (s) => selectPhase(s, input.phaseId))
 	);
 	command(deps, socket, 'timer:start', (who, i) =>
-		announce(
-			who,
-			'timer-start',
-			liveRuns.update(who.workshopId, (s, now) => ({
-				...s,
-				timer: startTimer(s.timer, now, i.seconds)
-			}))
-		)
+		change(who, 'timer-start', (s, now) => ({ ...s, timer: startTimer(s.timer, now, i.seconds) }))
 	);
 	command(deps, socket, 'timer:pause', (who) =>
-		announce(
-			who,
-			'timer-pause',
-			liveRuns.update(who.workshopId, (s, now) => ({ ...s, timer: pauseTimer(s.timer, now) }))
-		)
+		change(who, 'timer-pause', (s, now) => ({ ...s, timer: pauseTimer(s.timer, now) }))
 	);
 	command(deps, socket, 'timer:add', (who, i) =>
-		announce(
-			who,
-			'timer-add',
-			liveRuns.update(who.workshopId, (s, now) => ({
-				...s,
-				timer: addTime(s.timer, now, i.seconds)
-			}))
-		)
+		change(who, 'timer-add', (s, now) => ({ ...s, timer: addTime(s.timer, now, i.seconds) }))
 	);
 }
 

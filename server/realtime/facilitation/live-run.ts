@@ -79,10 +79,17 @@ export class LiveRunStore {
 		return { workshopId, agenda: row.agenda, ...row.liveRun, serverNow: Date.now() };
 	}
 
-	/** Applies `change` to the stored live run (after the previous change of this workshop). */
+	/**
+	 * Applies `change` to the stored live run (after the previous change of this workshop), then
+	 * runs `announce` with the new state before the next change starts, so that what is recorded
+	 * and broadcast comes in the order the changes were made: announced outside the queue, a
+	 * "start" recorded faster than the "next phase" just before it was overtaken by it, and every
+	 * screen showed the phase's timer paused although the facilitator had started it.
+	 */
 	update(
 		workshopId: string,
-		change: (state: Stored, now: number) => Stored
+		change: (state: Stored, now: number) => Stored,
+		announce?: (state: LiveRunState) => Promise<void>
 	): Promise<LiveRunState> {
 		const previous = this.#queues.get(workshopId) ?? Promise.resolve();
 		const next = previous.then(async () => {
@@ -96,7 +103,9 @@ export class LiveRunStore {
 					liveRun: { phaseId: changed.phaseId, timer: changed.timer }
 				})
 				.where(eq(workshops.id, workshopId));
-			return { ...changed, serverNow: Date.now() };
+			const state = { ...changed, serverNow: Date.now() };
+			await announce?.(state);
+			return state;
 		});
 		const settled = next.catch(() => undefined);
 		this.#queues.set(workshopId, settled);
